@@ -1,0 +1,213 @@
+//! Every sentence the UI shows, in Chinese and English.
+//!
+//! The `catalog!` macro takes each entry as `Name => "中文", "English";` so an
+//! entry without both languages does not compile, and `Msg::ALL` lets a test
+//! check that no text is blank and both sides use the same placeholders.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Chinese for any `zh*` browser language, English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The value for the `lang` attribute of the page.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+macro_rules! catalog {
+    ($($name:ident => $zh:literal, $en:literal;)*) => {
+        /// A UI text. Texts with `{0}`, `{1}` … take arguments through [`trf`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            fn pair(self) -> (&'static str, &'static str) {
+                match self { $(Msg::$name => ($zh, $en)),* }
+            }
+        }
+    };
+}
+
+catalog! {
+    AppName => "Waypoint 销售路线图", "Waypoint Sales Roadmap";
+    AppTagline => "从潜在客户到售后服务，每一步都看得见", "Every step from prospect to after-sales, in view";
+    SwitchLanguage => "English", "中文";
+    SwitchLanguageLabel => "切换到英文界面", "Switch to Chinese";
+    NewDeal => "新建商机", "New deal";
+    EditDeal => "编辑商机", "Edit deal";
+    Export => "导出 JSON", "Export JSON";
+    ExportLabel => "把全部数据导出为 JSON 文件", "Download all data as a JSON file";
+    Import => "导入 JSON", "Import JSON";
+    ImportLabel => "从 JSON 文件导入，替换当前数据", "Import a JSON file, replacing the current data";
+    RemoveSamples => "清除示例商机", "Remove sample deals";
+    RemoveSamplesConfirm => "删除全部示例商机？你自己创建的商机不受影响。", "Delete all sample deals? Deals you created stay.";
+    Dismiss => "关闭", "Dismiss";
+    Pipeline => "销售管道", "Pipeline";
+    RoadmapLabel => "路线图：{0}", "Roadmap: {0}";
+    ColumnCount => "{0} 个商机", "{0} deals";
+    ColumnEmpty => "暂无商机，可把卡片拖到这里", "No deals yet; drag a card here";
+    OpenMilestones => "{0} 个待完成里程碑", "{0} open milestones";
+    AllMilestonesDone => "本阶段里程碑已全部完成", "All milestones of this stage done";
+    SampleBadge => "示例", "Sample";
+    KeyNode => "关键节点", "Key node";
+    WinProbability => "赢单概率 {0}%", "Win chance {0}%";
+    MoveBack => "移回上一阶段：{0}", "Move back to {0}";
+    MoveForward => "推进到下一阶段：{0}", "Move forward to {0}";
+    MovedTo => "“{0}”已移到“{1}”", "“{0}” moved to “{1}”";
+    DealSaved => "商机“{0}”已保存", "Deal “{0}” saved";
+    DealDeleted => "商机“{0}”已删除", "Deal “{0}” deleted";
+    SamplesRemoved => "示例商机已清除", "Sample deals removed";
+    NoOwner => "未指定负责人", "No owner";
+    NoCloseDate => "未定成交日期", "No close date";
+    ExpectedCloseShort => "预计 {0} 成交", "Closes {0}";
+    FieldCustomer => "客户名称", "Customer";
+    FieldTitle => "商机名称", "Deal title";
+    FieldValue => "金额", "Value";
+    FieldCurrency => "币种", "Currency";
+    FieldOwner => "负责人", "Owner";
+    FieldExpectedClose => "预计成交日期", "Expected close date";
+    FieldStage => "所处阶段", "Stage";
+    PlaceholderCustomer => "例如：华东精密机械有限公司", "e.g. Eastline Precision Ltd.";
+    PlaceholderTitle => "例如：二期产线自动化改造", "e.g. Phase 2 line automation";
+    PlaceholderValue => "例如：350000", "e.g. 350000";
+    PlaceholderOwner => "例如：王磊", "e.g. Alex Chen";
+    Save => "保存", "Save";
+    Cancel => "取消", "Cancel";
+    Delete => "删除", "Delete";
+    DeleteDealConfirm => "确定删除商机“{0}”？此操作不能撤销。", "Delete the deal “{0}”? This cannot be undone.";
+    FixErrors => "请先修正标出的字段", "Please fix the marked fields";
+    ErrRequired => "此项必填", "This field is required";
+    ErrNotANumber => "请输入数字，例如 120000 或 120,000.50", "Enter a number, e.g. 120000 or 120,000.50";
+    ErrNegative => "金额不能为负数", "The value cannot be negative";
+    ErrTooLarge => "金额过大", "The value is too large";
+    ErrTooManyDecimals => "最多两位小数", "At most two decimal places";
+    ErrBadDate => "请输入有效日期（年-月-日）", "Enter a valid date (year-month-day)";
+    ErrTooLong => "内容过长（最多 {0} 个字符）", "Too long (at most {0} characters)";
+    ErrUnknownStage => "该阶段不存在，请重新选择", "That stage no longer exists; choose another";
+    ErrBadCurrency => "请选择币种", "Choose a currency";
+    ErrUnknownDeal => "找不到该商机，它可能已被删除", "That deal no longer exists; it may have been deleted";
+    ErrUnknownMilestone => "该里程碑不属于这条路线图", "That milestone is not on this roadmap";
+    ErrUnknownRoadmap => "找不到该路线图", "That roadmap no longer exists";
+    SaveFailedQuota => "浏览器存储空间已满，最近的修改没有保存。数据仍在本页中，请立即导出备份。", "Browser storage is full: recent changes were not saved. They are still on this page; export a backup now.";
+    SaveFailedUnavailable => "无法使用浏览器存储（可能处于隐私模式或已被禁用），修改不会保留。请导出备份。", "Browser storage is unavailable (private mode or disabled), so changes will not be kept. Export a backup.";
+    SaveFailedOther => "保存失败：{0}。数据仍在本页中，请导出备份。", "Saving failed: {0}. Your data is still on this page; export a backup.";
+    ExportNow => "立即导出", "Export now";
+    StoredDataUnreadable => "浏览器中保存的数据无法读取（{0}）。原始内容已另存，可下载后排查；现在显示的是新的工作区。", "The data saved in this browser could not be read ({0}). The original text was kept and can be downloaded; a fresh workspace is shown.";
+    DownloadRecovery => "下载原始数据", "Download the original data";
+    ImportDone => "已导入 {0} 个商机", "Imported {0} deals";
+    ImportFailed => "导入失败：{0}。当前数据没有任何改动。", "Import failed: {0}. Your current data was not changed.";
+    ImportEmpty => "文件是空的", "the file is empty";
+    ImportNotJson => "文件不是有效的 JSON（第 {0} 行第 {1} 列）", "the file is not valid JSON (line {0}, column {1})";
+    ImportNotWaypoint => "这不是 Waypoint 导出的文件", "this is not a file exported by Waypoint";
+    ImportNewerVersion => "文件来自更新版本的 Waypoint（格式版本 {0}，本版本最高支持 {1}），请先升级", "the file comes from a newer Waypoint (format version {0}; this one reads up to {1}); please update first";
+    ImportBadVersion => "文件的格式版本无效", "the file's format version is invalid";
+    ImportMalformed => "位置 {0} 的数据不正确：{1}", "the data at {0} is wrong: {1}";
+    ImportTooLarge => "文件过大（{0} MB，上限 {1} MB）", "the file is too large ({0} MB; the limit is {1} MB)";
+    ImportReadFailed => "无法读取文件", "the file could not be read";
+    BrokenDuplicateId => "编号 {0} 重复出现", "the id {0} appears more than once";
+    BrokenNoRoadmap => "文件中没有路线图", "the file has no roadmap";
+    BrokenEmptyRoadmap => "路线图 {0} 没有任何阶段", "roadmap {0} has no stages";
+    BrokenDealRoadmap => "商机 {0} 指向不存在的路线图 {1}", "deal {0} points to a missing roadmap {1}";
+    BrokenDealStage => "商机 {0} 指向不存在的阶段 {1}", "deal {0} points to a missing stage {1}";
+    BrokenHistory => "商机 {0} 的阶段记录与当前阶段不一致", "deal {0} has a stage history that does not match its current stage";
+    BrokenMilestone => "商机 {0} 指向不存在的里程碑 {1}", "deal {0} points to a missing milestone {1}";
+    BrokenGoalRoadmap => "目标 {0} 指向不存在的路线图 {1}", "goal {0} points to a missing roadmap {1}";
+    BrokenProbability => "阶段 {0} 的赢单概率 {1}% 超出 0–100", "stage {0} has a win probability of {1}%, outside 0–100";
+    BrokenDealField => "商机 {0}：{1}", "deal {0}: {1}";
+    BrokenGoalPeriod => "目标 {0} 的结束日期早于开始日期", "goal {0} ends before it starts";
+    StatusOpen => "进行中", "Open";
+    StatusWon => "赢单", "Won";
+    StatusLost => "丢单", "Lost";
+    PhaseNeedRecognition => "需求识别", "Need recognition";
+    PhaseInformationSearch => "信息搜索", "Information search";
+    PhaseEvaluation => "评估选择", "Evaluation";
+    PhasePurchaseDecision => "购买决策", "Purchase decision";
+    PhasePostPurchase => "后续服务", "Post-purchase service";
+    DragHint => "拖动卡片或使用 ◀ ▶ 按钮在阶段间移动商机", "Drag a card, or use the ◀ ▶ buttons, to move a deal between stages";
+    DealCardLabel => "商机：{0}，客户：{1}", "Deal: {0}, customer: {1}";
+    Close => "关闭", "Close";
+}
+
+/// The text of `msg` in `lang`.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    let (zh, en) = msg.pair();
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The text of `msg` in `lang` with `{0}`, `{1}` … replaced by `args`.
+pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
+    let mut out = tr(lang, msg).to_owned();
+    for (i, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), arg);
+    }
+    out
+}
+
+/// The placeholders (`{0}`, `{1}` …) a text uses, for the catalog check.
+pub fn placeholders(text: &str) -> Vec<usize> {
+    let mut found: Vec<usize> = (0..10)
+        .filter(|i| text.contains(&format!("{{{i}}}")))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages_with_the_same_placeholders() {
+        for msg in Msg::ALL {
+            let (zh, en) = msg.pair();
+            assert!(!zh.trim().is_empty(), "{msg:?} has no Chinese text");
+            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
+            assert_eq!(placeholders(zh), placeholders(en), "{msg:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn browser_language_picks_chinese_for_any_zh_tag() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("zh-TW"), Lang::Zh);
+        assert_eq!(Lang::from_tag("ZH"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag("fr"), Lang::En);
+    }
+
+    #[test]
+    fn arguments_fill_their_numbered_places() {
+        assert_eq!(trf(Lang::En, Msg::MovedTo, &["Acme", "Proposal"]), "“Acme” moved to “Proposal”");
+        assert_eq!(trf(Lang::Zh, Msg::ColumnCount, &["3"]), "3 个商机");
+    }
+}

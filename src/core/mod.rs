@@ -1,0 +1,14 @@
+//! The pure core: the document, the commands that change it, its file formats
+//! and the UI text catalog. No browser APIs here, so all of it is tested natively.
+
+pub mod board;
+pub mod command;
+pub mod deal_form;
+pub mod i18n;
+pub mod model;
+pub mod money;
+pub mod persist;
+pub mod samples;
+pub mod templates;
+pub mod text;
+pub mod validate;

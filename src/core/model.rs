@@ -1,0 +1,233 @@
+//! The Waypoint document: everything a team keeps, as plain data.
+//!
+//! Nothing here knows about the browser. Times are milliseconds since the Unix
+//! epoch supplied by the caller, so the core stays deterministic and testable.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::text::Text;
+
+/// The schema version this build writes. Older versions are migrated on load.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Milliseconds since 1970-01-01T00:00:00Z.
+pub type Timestamp = i64;
+
+/// A stable record id: `"{origin}-{counter}"`. The origin is made at random once
+/// per workspace, so files from different people can be merged without clashes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub schema_version: u32,
+    /// Random prefix of every id minted in this workspace.
+    pub origin: String,
+    /// The next counter value for a new id; always above every id minted here.
+    pub next_id: u64,
+    /// Currency new deals start with (ISO 4217 code).
+    pub default_currency: String,
+    pub roadmaps: Vec<Roadmap>,
+    pub deals: Vec<Deal>,
+    pub goals: Vec<Goal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Roadmap {
+    pub id: Id,
+    pub name: Text,
+    /// Which built-in template it came from, if any (for "reset to template").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    pub stages: Vec<Stage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    pub id: Id,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Text,
+    /// Chance, in percent, that a deal in this stage is eventually won.
+    pub win_probability: u8,
+    /// How many days a deal is expected to spend here.
+    pub target_days: u32,
+    /// A key node (关键节点) is a moment where the customer's decision can move.
+    pub key_node: bool,
+    pub decision_phase: DecisionPhase,
+    pub milestones: Vec<Milestone>,
+}
+
+/// The buyer's decision phases every stage maps to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionPhase {
+    NeedRecognition,
+    InformationSearch,
+    Evaluation,
+    PurchaseDecision,
+    PostPurchase,
+}
+
+impl DecisionPhase {
+    pub const ALL: [DecisionPhase; 5] = [
+        DecisionPhase::NeedRecognition,
+        DecisionPhase::InformationSearch,
+        DecisionPhase::Evaluation,
+        DecisionPhase::PurchaseDecision,
+        DecisionPhase::PostPurchase,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub id: Id,
+    pub title: Text,
+    #[serde(default)]
+    pub description: Text,
+    /// The role that owns it (e.g. "sales rep", "solution engineer").
+    pub owner_role: Text,
+    /// Whether a deal must have it done before leaving the stage.
+    pub required: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    pub id: Id,
+    pub customer: String,
+    pub title: String,
+    /// Value in minor units (fen, cents) so sums never drift.
+    pub value_minor: i64,
+    pub currency: String,
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_close: Option<NaiveDate>,
+    pub roadmap_id: Id,
+    pub stage_id: Id,
+    pub status: DealStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost_reason: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// Every stage the deal entered, oldest first; the last one is the current stage.
+    pub stage_history: Vec<StageEntry>,
+    /// Progress on the roadmap's milestones; a milestone not listed is not done.
+    #[serde(default)]
+    pub milestones: Vec<MilestoneProgress>,
+    /// Sample deals shown on a first visit; removable in one action.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DealStatus {
+    Open,
+    Won,
+    Lost,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageEntry {
+    pub stage_id: Id,
+    pub entered_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MilestoneProgress {
+    pub milestone_id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: Id,
+    pub metric: GoalMetric,
+    /// Money targets are in minor units; counts are plain; rates are percent.
+    pub target: i64,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roadmap_id: Option<Id>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalMetric {
+    WonRevenue,
+    DealsWon,
+    NewCustomers,
+    WinRate,
+    WeightedPipeline,
+}
+
+impl Workspace {
+    pub fn roadmap(&self, id: &Id) -> Option<&Roadmap> {
+        self.roadmaps.iter().find(|r| &r.id == id)
+    }
+
+    pub fn deal(&self, id: &Id) -> Option<&Deal> {
+        self.deals.iter().find(|d| &d.id == id)
+    }
+
+    pub fn deal_mut(&mut self, id: &Id) -> Option<&mut Deal> {
+        self.deals.iter_mut().find(|d| &d.id == id)
+    }
+
+    /// Mints a fresh id and advances the counter.
+    pub fn mint_id(&mut self) -> Id {
+        let id = Id(format!("{}-{}", self.origin, self.next_id));
+        self.next_id += 1;
+        id
+    }
+
+    pub fn has_samples(&self) -> bool {
+        self.deals.iter().any(|d| d.sample)
+    }
+}
+
+impl Roadmap {
+    pub fn stage(&self, id: &Id) -> Option<&Stage> {
+        self.stages.iter().find(|s| &s.id == id)
+    }
+
+    pub fn stage_index(&self, id: &Id) -> Option<usize> {
+        self.stages.iter().position(|s| &s.id == id)
+    }
+}
+
+impl Deal {
+    pub fn is_milestone_done(&self, milestone: &Id) -> bool {
+        self.milestones
+            .iter()
+            .any(|p| &p.milestone_id == milestone && p.done_at.is_some())
+    }
+
+    /// Milestones of the current stage that are not done yet.
+    pub fn open_milestones<'a>(&'a self, stage: &'a Stage) -> impl Iterator<Item = &'a Milestone> {
+        stage
+            .milestones
+            .iter()
+            .filter(move |m| !self.is_milestone_done(&m.id))
+    }
+}

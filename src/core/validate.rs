@@ -1,0 +1,123 @@
+//! Whole-document integrity: what must hold before a workspace is accepted
+//! from a file, from storage or as a replacement.
+
+use std::collections::HashSet;
+
+use super::deal_form::{DealFields, FieldError};
+use super::model::{Id, Workspace};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum IntegrityError {
+    DuplicateId(Id),
+    NoRoadmap,
+    EmptyRoadmap(Id),
+    DealRoadmapMissing { deal: Id, roadmap: Id },
+    DealStageMissing { deal: Id, stage: Id },
+    /// The history is empty, names a stage not on the roadmap, or does not end at the current stage.
+    HistoryMismatch { deal: Id },
+    MilestoneMissing { deal: Id, milestone: Id },
+    ProbabilityOutOfRange { stage: Id, value: u8 },
+    DealField { deal: Id, error: FieldError },
+    GoalRoadmapMissing { goal: Id, roadmap: Id },
+    GoalPeriodReversed { goal: Id },
+}
+
+pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
+    if ws.roadmaps.is_empty() {
+        return Err(IntegrityError::NoRoadmap);
+    }
+    check_unique_ids(ws)?;
+
+    for roadmap in &ws.roadmaps {
+        if roadmap.stages.is_empty() {
+            return Err(IntegrityError::EmptyRoadmap(roadmap.id.clone()));
+        }
+        for stage in &roadmap.stages {
+            if stage.win_probability > 100 {
+                return Err(IntegrityError::ProbabilityOutOfRange { stage: stage.id.clone(), value: stage.win_probability });
+            }
+        }
+    }
+
+    for deal in &ws.deals {
+        let roadmap = ws.roadmap(&deal.roadmap_id).ok_or_else(|| IntegrityError::DealRoadmapMissing {
+            deal: deal.id.clone(),
+            roadmap: deal.roadmap_id.clone(),
+        })?;
+        if roadmap.stage(&deal.stage_id).is_none() {
+            return Err(IntegrityError::DealStageMissing { deal: deal.id.clone(), stage: deal.stage_id.clone() });
+        }
+        let history_ok = deal.stage_history.last().is_some_and(|last| last.stage_id == deal.stage_id)
+            && deal.stage_history.iter().all(|e| roadmap.stage(&e.stage_id).is_some());
+        if !history_ok {
+            return Err(IntegrityError::HistoryMismatch { deal: deal.id.clone() });
+        }
+        for progress in &deal.milestones {
+            let known = roadmap.stages.iter().any(|s| s.milestones.iter().any(|m| m.id == progress.milestone_id));
+            if !known {
+                return Err(IntegrityError::MilestoneMissing {
+                    deal: deal.id.clone(),
+                    milestone: progress.milestone_id.clone(),
+                });
+            }
+        }
+        let fields = DealFields {
+            customer: deal.customer.clone(),
+            title: deal.title.clone(),
+            value_minor: deal.value_minor,
+            currency: deal.currency.clone(),
+            owner: deal.owner.clone(),
+            expected_close: deal.expected_close,
+            stage_id: deal.stage_id.clone(),
+        };
+        if let Some(error) = fields.problems(roadmap).into_iter().next() {
+            return Err(IntegrityError::DealField { deal: deal.id.clone(), error });
+        }
+    }
+
+    for goal in &ws.goals {
+        if let Some(roadmap) = &goal.roadmap_id {
+            if ws.roadmap(roadmap).is_none() {
+                return Err(IntegrityError::GoalRoadmapMissing { goal: goal.id.clone(), roadmap: roadmap.clone() });
+            }
+        }
+        if goal.period_end < goal.period_start {
+            return Err(IntegrityError::GoalPeriodReversed { goal: goal.id.clone() });
+        }
+    }
+    Ok(())
+}
+
+fn check_unique_ids(ws: &Workspace) -> Result<(), IntegrityError> {
+    let mut seen = HashSet::new();
+    for id in all_ids(ws) {
+        if !seen.insert(id) {
+            return Err(IntegrityError::DuplicateId(id.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// Every record id in the document: roadmaps, stages, milestones, deals, goals.
+pub fn all_ids(ws: &Workspace) -> impl Iterator<Item = &Id> {
+    let stages = ws.roadmaps.iter().flat_map(|r| r.stages.iter());
+    ws.roadmaps
+        .iter()
+        .map(|r| &r.id)
+        .chain(stages.clone().map(|s| &s.id))
+        .chain(stages.flat_map(|s| s.milestones.iter().map(|m| &m.id)))
+        .chain(ws.deals.iter().map(|d| &d.id))
+        .chain(ws.goals.iter().map(|g| &g.id))
+}
+
+/// Moves the id counter past every id this workspace minted, so a hand-edited
+/// file can never make the next new record reuse an existing id.
+pub fn repair_id_counter(ws: &mut Workspace) {
+    let prefix = format!("{}-", ws.origin);
+    let highest = all_ids(ws)
+        .filter_map(|id| id.0.strip_prefix(&prefix)?.parse::<u64>().ok())
+        .max();
+    if let Some(highest) = highest {
+        ws.next_id = ws.next_id.max(highest + 1);
+    }
+}

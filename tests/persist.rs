@@ -1,0 +1,148 @@
+//! The file envelope: round trips, and a specific error for each kind of bad file.
+
+mod common;
+
+use common::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use waypoint::core::command::{apply, Command};
+use waypoint::core::i18n::Lang;
+use waypoint::core::model::{Id, Workspace, SCHEMA_VERSION};
+use waypoint::core::persist::{encode_for_storage, export_file_name, export_json, import_json, ImportError};
+use waypoint::core::samples::first_visit_workspace;
+use waypoint::core::validate::IntegrityError;
+
+fn sample() -> Workspace {
+    first_visit_workspace("p1", Lang::Zh, NOW)
+}
+
+/// An exported file as a JSON value, to break in one place.
+fn exported_value() -> Value {
+    serde_json::from_str(&export_json(&sample(), NOW)).unwrap()
+}
+
+#[test]
+fn an_export_is_a_readable_versioned_envelope() {
+    let value = exported_value();
+    assert_eq!(value["format"], "waypoint");
+    assert_eq!(value["version"], SCHEMA_VERSION);
+    assert_eq!(value["exported_at"], "2026-11-18T11:06:40Z");
+    assert_eq!(value["workspace"]["deals"].as_array().unwrap().len(), sample().deals.len());
+    // Chinese stays readable in the file, not escaped.
+    assert!(export_json(&sample(), NOW).contains("华东精密机械"));
+    assert_eq!(export_file_name(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()), "waypoint-2026-11-23.json");
+}
+
+#[test]
+fn export_then_import_gives_the_same_workspace_in_both_forms() {
+    let ws = sample();
+    assert_eq!(import_json(&export_json(&ws, NOW)).unwrap(), ws);
+    assert_eq!(import_json(&encode_for_storage(&ws, NOW)).unwrap(), ws);
+}
+
+#[test]
+fn each_kind_of_bad_file_gets_its_own_error() {
+    assert_eq!(import_json("   "), Err(ImportError::Empty));
+    assert_eq!(import_json("{\"format\": \"waypoint\",\n  oops}"), Err(ImportError::NotJson { line: 2, column: 3 }));
+    assert_eq!(import_json("[1, 2]"), Err(ImportError::NotWaypoint));
+    assert_eq!(import_json(r#"{"format": "excalidraw", "version": 2}"#), Err(ImportError::NotWaypoint));
+
+    let mut newer = exported_value();
+    newer["version"] = json!(SCHEMA_VERSION + 1);
+    assert_eq!(
+        import_json(&newer.to_string()),
+        Err(ImportError::NewerVersion { found: u64::from(SCHEMA_VERSION) + 1, supported: SCHEMA_VERSION })
+    );
+    for bad_version in [json!("1"), json!(0), json!(-1), json!(1.5), Value::Null] {
+        let mut file = exported_value();
+        file["version"] = bad_version.clone();
+        assert_eq!(import_json(&file.to_string()), Err(ImportError::BadVersion), "version {bad_version}");
+    }
+
+    let mut wrong_type = exported_value();
+    wrong_type["workspace"]["deals"][3]["value_minor"] = json!("lots");
+    match import_json(&wrong_type.to_string()) {
+        Err(ImportError::Malformed { path, .. }) => assert_eq!(path, "workspace.deals[3].value_minor"),
+        other => panic!("expected Malformed, got {other:?}"),
+    }
+    let mut missing = exported_value();
+    missing.as_object_mut().unwrap().remove("workspace");
+    assert!(matches!(import_json(&missing.to_string()), Err(ImportError::Malformed { .. })));
+}
+
+#[test]
+fn broken_references_are_refused_with_the_record_named() {
+    let mut dangling = exported_value();
+    dangling["workspace"]["deals"][0]["stage_id"] = json!("nowhere");
+    let deal_id = Id(dangling["workspace"]["deals"][0]["id"].as_str().unwrap().into());
+    assert_eq!(
+        import_json(&dangling.to_string()),
+        Err(ImportError::Broken(IntegrityError::DealStageMissing { deal: deal_id, stage: Id("nowhere".into()) }))
+    );
+
+    let mut duplicate = exported_value();
+    let first = duplicate["workspace"]["deals"][0]["id"].clone();
+    duplicate["workspace"]["deals"][1]["id"] = first.clone();
+    assert_eq!(
+        import_json(&duplicate.to_string()),
+        Err(ImportError::Broken(IntegrityError::DuplicateId(Id(first.as_str().unwrap().into()))))
+    );
+
+    let mut negative = exported_value();
+    negative["workspace"]["deals"][2]["value_minor"] = json!(-5);
+    assert!(matches!(import_json(&negative.to_string()), Err(ImportError::Broken(IntegrityError::DealField { .. }))));
+}
+
+#[test]
+fn a_lagging_id_counter_is_moved_past_existing_ids() {
+    let mut file = exported_value();
+    file["workspace"]["next_id"] = json!(1);
+    let ws = import_json(&file.to_string()).unwrap();
+    assert_eq!(ws.next_id, sample().next_id);
+}
+
+/// Workspaces built by random sequences of valid and invalid commands, with any text.
+fn arb_workspace() -> impl Strategy<Value = Workspace> {
+    let op = (0u8..5, any::<String>(), 0i64..1_000_000_000, 0usize..8, 0usize..8, any::<bool>());
+    proptest::collection::vec(op, 0..40).prop_map(|ops| {
+        let mut ws = workspace();
+        let stage_count = ws.roadmaps[0].stages.len();
+        for (i, (kind, text, value, a, b, flag)) in ops.into_iter().enumerate() {
+            let at = NOW + i as i64 * 1000;
+            let deal = (!ws.deals.is_empty()).then(|| ws.deals[a % ws.deals.len()].id.clone());
+            let command = match (kind, deal) {
+                (0, _) | (_, None) => {
+                    let mut f = fields(&ws, &format!("{text}x"), value);
+                    f.stage_id = stage_id(&ws, b % stage_count);
+                    f.expected_close = flag.then(|| chrono::NaiveDate::from_ymd_opt(2027, 1 + (a as u32 % 12), 1).unwrap());
+                    Command::CreateDeal { roadmap_id: roadmap_id(&ws), fields: f, sample: flag }
+                }
+                (1, Some(deal_id)) => Command::MoveDeal { deal_id, to_stage: stage_id(&ws, b % stage_count) },
+                (2, Some(deal_id)) => {
+                    let stage = &ws.roadmaps[0].stages[b % stage_count];
+                    let milestone_id = stage.milestones[a % stage.milestones.len()].id.clone();
+                    Command::SetMilestoneDone { deal_id, milestone_id, done: flag }
+                }
+                (3, Some(deal_id)) => Command::UpdateDeal { deal_id, fields: fields(&ws, &text, value - 500_000_000) },
+                (_, Some(deal_id)) => Command::DeleteDeal { deal_id },
+            };
+            let _ = apply(&mut ws, command, at);
+        }
+        ws
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn export_then_import_is_the_identity(ws in arb_workspace()) {
+        prop_assert_eq!(import_json(&export_json(&ws, NOW)).unwrap(), ws.clone());
+        prop_assert_eq!(import_json(&encode_for_storage(&ws, NOW)).unwrap(), ws);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_the_importer(text in any::<String>()) {
+        let _ = import_json(&text);
+    }
+}
