@@ -71,8 +71,10 @@ catalog! {
     Dismiss => "关闭", "Dismiss";
     Pipeline => "销售管道", "Pipeline";
     RoadmapLabel => "路线图：{0}", "Roadmap: {0}";
+    ColumnCountOne => "1 个商机", "1 deal";
     ColumnCount => "{0} 个商机", "{0} deals";
     ColumnEmpty => "暂无商机，可把卡片拖到这里", "No deals yet; drag a card here";
+    OpenMilestonesOne => "1 个待完成里程碑", "1 open milestone";
     OpenMilestones => "{0} 个待完成里程碑", "{0} open milestones";
     AllMilestonesDone => "本阶段里程碑已全部完成", "All milestones of this stage done";
     SampleBadge => "示例", "Sample";
@@ -118,6 +120,7 @@ catalog! {
     SaveFailedQuota => "浏览器存储空间已满，最近的修改没有保存。数据仍在本页中，请立即导出备份。", "Browser storage is full: recent changes were not saved. They are still on this page; export a backup now.";
     SaveFailedUnavailable => "无法使用浏览器存储（可能处于隐私模式或已被禁用），修改不会保留。请导出备份。", "Browser storage is unavailable (private mode or disabled), so changes will not be kept. Export a backup.";
     SaveFailedOther => "保存失败：{0}。数据仍在本页中，请导出备份。", "Saving failed: {0}. Your data is still on this page; export a backup.";
+    ExportFailed => "导出失败：{0}", "Export failed: {0}";
     ExportNow => "立即导出", "Export now";
     StoredDataUnreadable => "浏览器中保存的数据无法读取（{0}）。原始内容已另存，可下载后排查；现在显示的是新的工作区。", "The data saved in this browser could not be read ({0}). The original text was kept and can be downloaded; a fresh workspace is shown.";
     DownloadRecovery => "下载原始数据", "Download the original data";
@@ -173,6 +176,15 @@ pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
     out
 }
 
+/// A count in a sentence: `one` for exactly 1 (English needs it), `many` with `{0}` otherwise.
+pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
+    if n == 1 {
+        tr(lang, one).to_owned()
+    } else {
+        trf(lang, many, &[&n.to_string()])
+    }
+}
+
 /// The placeholders (`{0}`, `{1}` …) a text uses, for the catalog check.
 pub fn placeholders(text: &str) -> Vec<usize> {
     let mut found: Vec<usize> = (0..10)
@@ -209,5 +221,8 @@ mod tests {
     fn arguments_fill_their_numbered_places() {
         assert_eq!(trf(Lang::En, Msg::MovedTo, &["Acme", "Proposal"]), "“Acme” moved to “Proposal”");
         assert_eq!(trf(Lang::Zh, Msg::ColumnCount, &["3"]), "3 个商机");
+        assert_eq!(count(Lang::En, 1, Msg::ColumnCountOne, Msg::ColumnCount), "1 deal");
+        assert_eq!(count(Lang::En, 0, Msg::ColumnCountOne, Msg::ColumnCount), "0 deals");
+        assert_eq!(count(Lang::Zh, 1, Msg::ColumnCountOne, Msg::ColumnCount), "1 个商机");
     }
 }

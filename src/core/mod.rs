@@ -4,6 +4,7 @@
 pub mod board;
 pub mod command;
 pub mod deal_form;
+pub mod describe;
 pub mod i18n;
 pub mod model;
 pub mod money;

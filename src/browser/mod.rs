@@ -1,0 +1,5 @@
+//! Browser adapters: the only code that talks to localStorage, files and the clock.
+
+pub mod clock;
+pub mod files;
+pub mod storage;

@@ -1,0 +1,86 @@
+//! Turns the core's typed errors into sentences in the UI language.
+
+use super::command::CommandError;
+use super::deal_form::{Problem, MAX_NAME_CHARS};
+use super::i18n::{tr, trf, Lang, Msg};
+use super::model::DecisionPhase;
+use super::persist::{ImportError, MAX_IMPORT_BYTES};
+use super::validate::IntegrityError;
+
+pub fn field_problem(lang: Lang, problem: Problem) -> String {
+    let msg = match problem {
+        Problem::Required => Msg::ErrRequired,
+        Problem::NotANumber => Msg::ErrNotANumber,
+        Problem::Negative => Msg::ErrNegative,
+        Problem::TooManyDecimals => Msg::ErrTooManyDecimals,
+        Problem::TooLarge => Msg::ErrTooLarge,
+        Problem::BadDate => Msg::ErrBadDate,
+        Problem::TooLong => return trf(lang, Msg::ErrTooLong, &[&MAX_NAME_CHARS.to_string()]),
+        Problem::BadCurrency => Msg::ErrBadCurrency,
+        Problem::UnknownStage => Msg::ErrUnknownStage,
+    };
+    tr(lang, msg).to_owned()
+}
+
+/// Why a file (or the stored copy) could not be read, without the "Import failed" frame.
+pub fn import_error(lang: Lang, error: &ImportError) -> String {
+    match error {
+        ImportError::Empty => tr(lang, Msg::ImportEmpty).to_owned(),
+        ImportError::NotJson { line, column } => trf(lang, Msg::ImportNotJson, &[&line.to_string(), &column.to_string()]),
+        ImportError::NotWaypoint => tr(lang, Msg::ImportNotWaypoint).to_owned(),
+        ImportError::NewerVersion { found, supported } => {
+            trf(lang, Msg::ImportNewerVersion, &[&found.to_string(), &supported.to_string()])
+        }
+        ImportError::BadVersion => tr(lang, Msg::ImportBadVersion).to_owned(),
+        ImportError::Malformed { path, detail } => trf(lang, Msg::ImportMalformed, &[path, detail]),
+        ImportError::Broken(integrity) => integrity_error(lang, integrity),
+    }
+}
+
+pub fn file_too_large(lang: Lang, bytes: u64) -> String {
+    let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+    trf(lang, Msg::ImportTooLarge, &[&mb(bytes), &(MAX_IMPORT_BYTES / (1024 * 1024)).to_string()])
+}
+
+pub fn integrity_error(lang: Lang, error: &IntegrityError) -> String {
+    use IntegrityError as E;
+    match error {
+        E::DuplicateId(id) => trf(lang, Msg::BrokenDuplicateId, &[id.as_str()]),
+        E::NoRoadmap => tr(lang, Msg::BrokenNoRoadmap).to_owned(),
+        E::EmptyRoadmap(id) => trf(lang, Msg::BrokenEmptyRoadmap, &[id.as_str()]),
+        E::DealRoadmapMissing { deal, roadmap } => trf(lang, Msg::BrokenDealRoadmap, &[deal.as_str(), roadmap.as_str()]),
+        E::DealStageMissing { deal, stage } => trf(lang, Msg::BrokenDealStage, &[deal.as_str(), stage.as_str()]),
+        E::HistoryMismatch { deal } => trf(lang, Msg::BrokenHistory, &[deal.as_str()]),
+        E::MilestoneMissing { deal, milestone } => trf(lang, Msg::BrokenMilestone, &[deal.as_str(), milestone.as_str()]),
+        E::ProbabilityOutOfRange { stage, value } => {
+            trf(lang, Msg::BrokenProbability, &[stage.as_str(), &value.to_string()])
+        }
+        E::DealField { deal, error } => trf(lang, Msg::BrokenDealField, &[deal.as_str(), &field_problem(lang, error.problem)]),
+        E::GoalRoadmapMissing { goal, roadmap } => trf(lang, Msg::BrokenGoalRoadmap, &[goal.as_str(), roadmap.as_str()]),
+        E::GoalPeriodReversed { goal } => trf(lang, Msg::BrokenGoalPeriod, &[goal.as_str()]),
+    }
+}
+
+pub fn command_error(lang: Lang, error: &CommandError) -> String {
+    match error {
+        CommandError::Invalid(_) => tr(lang, Msg::FixErrors).to_owned(),
+        CommandError::UnknownDeal(_) => tr(lang, Msg::ErrUnknownDeal).to_owned(),
+        CommandError::UnknownRoadmap(_) => tr(lang, Msg::ErrUnknownRoadmap).to_owned(),
+        CommandError::UnknownStage(_) => tr(lang, Msg::ErrUnknownStage).to_owned(),
+        CommandError::UnknownMilestone(_) => tr(lang, Msg::ErrUnknownMilestone).to_owned(),
+        CommandError::BrokenWorkspace(e) => integrity_error(lang, e),
+    }
+}
+
+pub fn decision_phase(lang: Lang, phase: DecisionPhase) -> &'static str {
+    tr(
+        lang,
+        match phase {
+            DecisionPhase::NeedRecognition => Msg::PhaseNeedRecognition,
+            DecisionPhase::InformationSearch => Msg::PhaseInformationSearch,
+            DecisionPhase::Evaluation => Msg::PhaseEvaluation,
+            DecisionPhase::PurchaseDecision => Msg::PhasePurchaseDecision,
+            DecisionPhase::PostPurchase => Msg::PhasePostPurchase,
+        },
+    )
+}

@@ -1,0 +1,48 @@
+//! The root component: loads the workspace, provides state, lays out the page.
+
+use leptos::prelude::*;
+
+use super::board::Board;
+use super::deal_dialog::DealDialog;
+use super::header::Header;
+use super::notices::Notices;
+use super::persistence;
+use super::state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = persistence::initial_lang();
+    let loaded = persistence::load(lang);
+    let state = AppState::new(loaded.workspace, lang);
+    state.recovered.set(loaded.recovered);
+    state.save_failure.set(loaded.failure);
+    persistence::install_autosave(state);
+    if loaded.save_at_start {
+        persistence::save_now(state);
+    }
+    view! { <Shell state=state/> }
+}
+
+/// The page for a given state; tests mount this with a workspace of their own.
+#[component]
+pub fn Shell(state: AppState) -> impl IntoView {
+    provide_context(state);
+    // The page's lang attribute follows the UI language (fonts, screen readers).
+    Effect::new(move |_| {
+        let tag = state.lang.get().tag();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", tag);
+        }
+        document().set_title(state.t(crate::core::i18n::Msg::AppName));
+    });
+    view! {
+        <div class="app">
+            <Header/>
+            <Notices/>
+            <main class="main" id="main">
+                <Board/>
+            </main>
+            <DealDialog/>
+        </div>
+    }
+}

@@ -1,0 +1,130 @@
+//! The top bar: product name, roadmap, and the workspace-wide actions.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::persistence::remember_lang;
+use super::state::{use_app, Editing, Notice};
+use crate::browser::files;
+use crate::core::command::Command;
+use crate::core::describe;
+use crate::core::i18n::{tr, trf, Msg};
+use crate::core::persist::{self, MAX_IMPORT_BYTES};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
+
+    let roadmap_name = move || {
+        state.workspace.with(|ws| ws.roadmaps.first().map(|r| r.name.get(state.lang.get()).to_owned()).unwrap_or_default())
+    };
+    let new_deal = move |_| {
+        let first_stage = state.workspace.with_untracked(|ws| ws.roadmaps.first().and_then(|r| r.stages.first()).map(|s| s.id.clone()));
+        if let Some(stage_id) = first_stage {
+            state.editing.set(Some(Editing::New { stage_id }));
+        }
+    };
+    let switch_lang = move |_| {
+        let next = state.lang.get_untracked().other();
+        state.lang.set(next);
+        remember_lang(next);
+    };
+    let remove_samples = move |_| {
+        let confirmed = window().confirm_with_message(t(Msg::RemoveSamplesConfirm)).unwrap_or(false);
+        if confirmed && state.dispatch(Command::RemoveSamples).is_ok() {
+            state.say(Notice::info(|lang| tr(lang, Msg::SamplesRemoved).to_owned()));
+        }
+    };
+    let pick_file = move |_| {
+        if let Some(input) = file_input.get() {
+            input.click();
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
+        // Clearing the picker lets the same file be chosen again after fixing it.
+        input.set_value("");
+        import_file(file);
+    };
+
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                <div>
+                    <h1 class="brand-name">{move || t(Msg::AppName)}</h1>
+                    <p class="brand-tagline">{move || t(Msg::AppTagline)}</p>
+                </div>
+            </div>
+            <p class="roadmap-name" data-testid="roadmap-name">
+                {move || trf(state.lang.get(), Msg::RoadmapLabel, &[&roadmap_name()])}
+            </p>
+            <nav class="actions" aria-label="Waypoint">
+                <button class="btn btn-primary" data-testid="new-deal" on:click=new_deal>
+                    "+ " {move || t(Msg::NewDeal)}
+                </button>
+                <Show when=move || state.workspace.with(|ws| ws.has_samples())>
+                    <button class="btn" data-testid="remove-samples" on:click=remove_samples>
+                        {move || t(Msg::RemoveSamples)}
+                    </button>
+                </Show>
+                <button class="btn" data-testid="export" title=move || t(Msg::ExportLabel) on:click=move |_| state.export()>
+                    {move || t(Msg::Export)}
+                </button>
+                <button class="btn" data-testid="import" title=move || t(Msg::ImportLabel) on:click=pick_file>
+                    {move || t(Msg::Import)}
+                </button>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    data-testid="import-file"
+                    aria-label=move || t(Msg::ImportLabel)
+                    tabindex="-1"
+                    node_ref=file_input
+                    on:change=on_file
+                />
+                <button
+                    class="btn btn-lang"
+                    data-testid="switch-lang"
+                    aria-label=move || t(Msg::SwitchLanguageLabel)
+                    on:click=switch_lang
+                >
+                    {move || t(Msg::SwitchLanguage)}
+                </button>
+            </nav>
+        </header>
+    }
+}
+
+/// Checks the size, reads the text, validates all of it, and only then replaces the workspace.
+fn import_file(file: web_sys::File) {
+    let state = use_app();
+    let fail = move |why: Box<dyn Fn(crate::core::i18n::Lang) -> String + Send + Sync>| {
+        state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&why(lang)])));
+    };
+    let size = file.size() as u64;
+    if size > MAX_IMPORT_BYTES {
+        fail(Box::new(move |lang| describe::file_too_large(lang, size)));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = match files::read_text(&file).await {
+            Ok(text) => text,
+            Err(_) => return fail(Box::new(|lang| tr(lang, Msg::ImportReadFailed).to_owned())),
+        };
+        match persist::import_json(&text) {
+            Err(error) => fail(Box::new(move |lang| describe::import_error(lang, &error))),
+            Ok(workspace) => {
+                let count = workspace.deals.len().to_string();
+                if state.dispatch(Command::ReplaceWorkspace(Box::new(workspace))).is_ok() {
+                    state.editing.set(None);
+                    state.say(Notice::info(move |lang| trf(lang, Msg::ImportDone, &[&count])));
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,10 @@
+//! The Leptos shell: components turn events into commands and render state.
+
+pub mod app;
+pub mod board;
+pub mod deal_card;
+pub mod deal_dialog;
+pub mod header;
+pub mod notices;
+pub mod persistence;
+pub mod state;

@@ -1,0 +1,59 @@
+//! Banners: storage problems stay until fixed; other notices until dismissed or replaced.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::browser::storage::{self, StorageFailure};
+use crate::browser::files;
+use crate::core::i18n::{tr, trf, Lang, Msg};
+
+fn save_failure_text(lang: Lang, failure: &StorageFailure) -> String {
+    match failure {
+        StorageFailure::Quota => tr(lang, Msg::SaveFailedQuota).to_owned(),
+        StorageFailure::Unavailable => tr(lang, Msg::SaveFailedUnavailable).to_owned(),
+        StorageFailure::Other(detail) => trf(lang, Msg::SaveFailedOther, &[detail]),
+    }
+}
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let download_recovery = move |_| {
+        if let Ok(Some(text)) = storage::read(storage::RECOVERY_KEY) {
+            let _ = files::download("waypoint-recovered.json", &text, "application/json");
+        }
+    };
+    view! {
+        <div class="notices">
+            {move || state.save_failure.get().map(|failure| view! {
+                <div class="banner banner-error" role="alert" data-testid="save-failure">
+                    <span>{move || save_failure_text(state.lang.get(), &failure)}</span>
+                    <button class="btn btn-small" on:click=move |_| state.export()>{move || t(Msg::ExportNow)}</button>
+                </div>
+            })}
+            {move || state.recovered.get().map(|notice| view! {
+                <div class="banner banner-error" role="alert" data-testid="recovered">
+                    <span>{move || (notice.text)(state.lang.get())}</span>
+                    <button class="btn btn-small" on:click=download_recovery>{move || t(Msg::DownloadRecovery)}</button>
+                    <button class="btn btn-small btn-ghost" on:click=move |_| state.recovered.set(None)>{move || t(Msg::Dismiss)}</button>
+                </div>
+            })}
+            <div class="notice-slot" role="status" aria-live="polite">
+                {move || state.notice.get().map(|notice| {
+                    let class = if notice.is_error { "banner banner-error" } else { "banner banner-info" };
+                    view! {
+                        <div class=class data-testid="notice">
+                            <span>{move || (notice.text)(state.lang.get())}</span>
+                            <button
+                                class="btn btn-small btn-ghost"
+                                aria-label=move || t(Msg::Dismiss)
+                                on:click=move |_| state.notice.set(None)
+                            >"×"</button>
+                        </div>
+                    }
+                })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+//! Loading the workspace at start and saving it after each change.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Notice};
+use crate::browser::storage::{self, StorageFailure};
+use crate::browser::clock;
+use crate::core::describe;
+use crate::core::i18n::{trf, Lang, Msg};
+use crate::core::model::Workspace;
+use crate::core::persist;
+use crate::core::samples::first_visit_workspace;
+
+/// Saves wait this long after the last change, so a burst of edits is one write.
+const SAVE_DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// What the app starts with, and anything the person must be told about it.
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub recovered: Option<Notice>,
+    pub failure: Option<StorageFailure>,
+    /// A new workspace is saved at once, so a reload shows the same one;
+    /// never when an unreadable copy could not be set aside first.
+    pub save_at_start: bool,
+}
+
+/// Reads the stored workspace. A copy that cannot be read is moved to the
+/// recovery key (never overwritten) and a fresh first-visit workspace is used.
+pub fn load(lang: Lang) -> Loaded {
+    let fresh = || first_visit_workspace(&clock::random_origin(), lang, clock::now_ms());
+    match storage::read(storage::WORKSPACE_KEY) {
+        Ok(None) => Loaded { workspace: fresh(), recovered: None, failure: None, save_at_start: true },
+        Ok(Some(text)) => match persist::import_json(&text) {
+            Ok(workspace) => Loaded { workspace, recovered: None, failure: None, save_at_start: false },
+            Err(error) => {
+                let failure = storage::write(storage::RECOVERY_KEY, &text).err();
+                let notice = Notice::error(move |lang| {
+                    trf(lang, Msg::StoredDataUnreadable, &[&describe::import_error(lang, &error)])
+                });
+                let save_at_start = failure.is_none();
+                Loaded { workspace: fresh(), recovered: Some(notice), failure, save_at_start }
+            }
+        },
+        Err(failure) => Loaded { workspace: fresh(), recovered: None, failure: Some(failure), save_at_start: false },
+    }
+}
+
+/// The stored language, else the browser's.
+pub fn initial_lang() -> Lang {
+    match storage::read(storage::LANG_KEY) {
+        Ok(Some(tag)) if tag == "zh-CN" => Lang::Zh,
+        Ok(Some(tag)) if tag == "en" => Lang::En,
+        _ => Lang::from_tag(&clock::browser_language()),
+    }
+}
+
+/// Writes the workspace now; the result shows (or clears) the failure banner.
+pub fn save_now(state: AppState) {
+    let text = state.workspace.with_untracked(|ws| persist::encode_for_storage(ws, clock::now_ms()));
+    let result = storage::write(storage::WORKSPACE_KEY, &text);
+    state.save_failure.set(result.err());
+}
+
+/// One effect: after each change, save within the debounce; on `pagehide`, save at once.
+pub fn install_autosave(state: AppState) {
+    let pending: Rc<Cell<Option<TimeoutHandle>>> = Rc::new(Cell::new(None));
+    let dirty = Rc::new(Cell::new(false));
+    {
+        let pending = pending.clone();
+        let dirty = dirty.clone();
+        Effect::new(move |previous: Option<()>| {
+            state.workspace.track();
+            // The first run is the load itself; nothing changed yet.
+            if previous.is_none() {
+                return;
+            }
+            dirty.set(true);
+            if let Some(handle) = pending.take() {
+                handle.clear();
+            }
+            let dirty = dirty.clone();
+            let handle = set_timeout_with_handle(
+                move || {
+                    dirty.set(false);
+                    save_now(state);
+                },
+                SAVE_DEBOUNCE,
+            );
+            pending.set(handle.ok());
+        });
+    }
+    let listener = window_event_listener(leptos::ev::pagehide, move |_| {
+        if dirty.replace(false) {
+            if let Some(handle) = pending.take() {
+                handle.clear();
+            }
+            save_now(state);
+        }
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(listener);
+}
+
+/// Remembers the language choice; a failure here only costs the preference.
+pub fn remember_lang(lang: Lang) {
+    let _ = storage::write(storage::LANG_KEY, lang.tag());
+}

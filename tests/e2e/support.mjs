@@ -1,0 +1,49 @@
+// Shared E2E helpers: serve dist/ under a sub-path and launch Debian's Chromium.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const SUB_PATH = '/team/waypoint/';
+const DIST = path.resolve(import.meta.dirname, '../../dist');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+};
+
+/** Serves dist/ only below SUB_PATH, as a static host would; everything else is 404. */
+export async function serveDist() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(SUB_PATH)) { res.writeHead(404).end(); return; }
+    let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    const file = path.join(DIST, path.normalize(rel));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end(); return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh profile (context) with a page that fails the test on any page error. */
+export async function openApp(browser, url, { locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(url);
+  await page.getByTestId('board').waitFor();
+  return { context, page, errors };
+}
