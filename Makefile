@@ -1,0 +1,39 @@
+# Waypoint tasks. `make serve` and `make test` set up whatever is missing first.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: setup serve build test test-native test-browser test-e2e screenshots clean
+
+setup:
+	@bash scripts/setup.sh
+
+## The planner on http://127.0.0.1:$(PORT)/ (the release build, served as a static host would).
+serve: build
+	@echo "Waypoint is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## The release build in dist/: copy that folder to any static host, at any path.
+build: setup
+	trunk build --release
+
+## Every test: native core, components in headless Chromium, end to end with Playwright.
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	cargo test --locked --target wasm32-unknown-unknown --test browser_board
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+## Board screenshots in both languages, for the README.
+screenshots: build
+	node scripts/screenshot.mjs docs
+
+clean:
+	cargo clean
+	rm -rf dist

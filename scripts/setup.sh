@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs everything Waypoint needs to build and test, on a bare machine or an
+# already set-up one. Each step checks first, so a second run takes seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$HOME/.cargo/bin:$PATH"
+TRUNK_VERSION=0.21.14
+WASM_OPT_VERSION=116
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# The wasm-bindgen CLI must equal the crate in Cargo.lock, or Trunk tries to download one.
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on two cores)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION"
+  # Not --locked: its lock file names a crate version the registry no longer has.
+  cargo install --force "wasm-bindgen-cli@$BINDGEN_VERSION"
+fi
+
+# Debian's binaryen is too old (the optimised page dies at start); this one is verified.
+if ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
+  say "installing wasm-opt (binaryen $WASM_OPT_VERSION, about 9 minutes)"
+  cargo install --locked wasm-opt || cargo install wasm-opt
+fi
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+# npm ci only when the lock changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
+  say "installing the E2E packages from package-lock.json"
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.setup-lock
+fi
+
+# Trunk builds offline, so every crate must be here first.
+cargo fetch --quiet
+cargo fetch --quiet --target wasm32-unknown-unknown
+say "ready"

@@ -1,0 +1,155 @@
+//! Components in a real browser (wasm-bindgen-test + headless Chromium): the
+//! board renders the workspace, moves update it, the form reports bad fields.
+//! All tests share one page, so each mounts into its own container and removes it.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use waypoint::core::i18n::Lang;
+use waypoint::core::samples::first_visit_workspace;
+use waypoint::ui::app::Shell;
+use waypoint::ui::state::AppState;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: i64 = 1_795_000_000_000;
+
+/// Mounts the app shell for `state` and returns its container.
+fn mount(state: AppState) -> HtmlElement {
+    let document = document();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || view! { <Shell state=state/> });
+    // Unmounting at the end of the test would race the last assertions; the container is removed instead.
+    std::mem::forget(handle);
+    container
+}
+
+/// Lets Leptos run its scheduled effects.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn one(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+/// Which column (by stage id) holds the card of `deal_id`.
+fn column_of(root: &Element, deal_id: &str) -> String {
+    let card = one(root, &format!("[data-deal-id='{deal_id}']"));
+    card.closest("[data-testid=stage-column]").unwrap().unwrap().get_attribute("data-stage-id").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_board_shows_every_stage_and_every_open_deal() {
+    let ws = first_visit_workspace("wa", Lang::En, NOW);
+    let state = AppState::new(ws.clone(), Lang::En);
+    let root = mount(state);
+    settle().await;
+
+    let columns = all(&root, "[data-testid=stage-column]");
+    assert_eq!(columns.len(), ws.roadmaps[0].stages.len());
+    assert_eq!(all(&root, "[data-testid=deal-card]").len(), ws.deals.len());
+    for deal in &ws.deals {
+        assert_eq!(column_of(&root, deal.id.as_str()), deal.stage_id.as_str());
+    }
+    let first = one(&columns[0], ".column-title").text_content().unwrap();
+    assert_eq!(first, "Prospect identification");
+    assert!(root.text_content().unwrap().contains("Eastline Precision"));
+    assert!(one(&columns[0], "[data-testid=column-total]").text_content().unwrap().contains("$350K"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_forward_button_and_a_drop_both_move_a_deal_and_record_it() {
+    let ws = first_visit_workspace("wb", Lang::En, NOW);
+    let deal = ws.deals[0].clone();
+    let stages: Vec<String> = ws.roadmaps[0].stages.iter().map(|s| s.id.to_string()).collect();
+    let state = AppState::new(ws, Lang::En);
+    let root = mount(state);
+    settle().await;
+    assert_eq!(column_of(&root, deal.id.as_str()), stages[0]);
+
+    let card = one(&root, &format!("[data-deal-id='{}']", deal.id));
+    one(&card, "[data-testid=move-forward]").click();
+    settle().await;
+    assert_eq!(column_of(&root, deal.id.as_str()), stages[1]);
+    let history = state.workspace.with_untracked(|w| w.deal(&deal.id).unwrap().stage_history.len());
+    assert_eq!(history, 2);
+    assert!(one(&root, "[data-testid=notice]").text_content().unwrap().contains("moved to"));
+
+    // The same drop event a browser sends at the end of a drag.
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.set_data("text/plain", deal.id.as_str()).unwrap();
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer));
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    let target = one(&root, &format!("[data-stage-id='{}']", stages[4]));
+    target.dispatch_event(&drop).unwrap();
+    settle().await;
+    assert_eq!(column_of(&root, deal.id.as_str()), stages[4]);
+    let history: Vec<String> = state
+        .workspace
+        .with_untracked(|w| w.deal(&deal.id).unwrap().stage_history.iter().map(|e| e.stage_id.to_string()).collect());
+    assert_eq!(history, vec![stages[0].clone(), stages[1].clone(), stages[4].clone()]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_form_marks_bad_fields_and_a_good_deal_lands_in_its_stage() {
+    let ws = first_visit_workspace("wc", Lang::Zh, NOW);
+    let count = ws.deals.len();
+    let state = AppState::new(ws, Lang::Zh);
+    let root = mount(state);
+    settle().await;
+
+    one(&root, "[data-testid=new-deal]").click();
+    settle().await;
+    let value: HtmlInputElement = one(&root, "[data-testid=field-value]").unchecked_into();
+    value.set_value("-3");
+    value.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    one(&root, "[data-testid=save-deal]").click();
+    settle().await;
+    let errors: Vec<String> = all(&root, "[data-testid=field-error]").iter().filter_map(|e| e.text_content()).filter(|t| !t.is_empty()).collect();
+    assert!(errors.contains(&"此项必填".to_owned()), "{errors:?}");
+    assert!(errors.contains(&"金额不能为负数".to_owned()), "{errors:?}");
+    assert_eq!(state.workspace.with_untracked(|w| w.deals.len()), count);
+
+    for (testid, text) in [("field-customer", "测试客户"), ("field-title", "试点项目"), ("field-value", "88,000")] {
+        let input: HtmlInputElement = one(&root, &format!("[data-testid={testid}]")).unchecked_into();
+        input.set_value(text);
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    }
+    one(&root, "[data-testid=save-deal]").click();
+    settle().await;
+    assert!(root.query_selector("[data-testid=deal-dialog]").unwrap().is_none(), "dialog closes");
+    let new_deal = state.workspace.with_untracked(|w| w.deals.last().cloned().unwrap());
+    assert_eq!((new_deal.customer.as_str(), new_deal.value_minor), ("测试客户", 8_800_000));
+    assert!(one(&root, &format!("[data-deal-id='{}']", new_deal.id)).text_content().unwrap().contains("¥88,000"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_rewrites_the_board() {
+    let state = AppState::new(first_visit_workspace("wd", Lang::Zh, NOW), Lang::Zh);
+    let root = mount(state);
+    settle().await;
+    assert_eq!(one(&root, ".column-title").text_content().unwrap(), "潜在客户识别");
+    one(&root, "[data-testid=switch-lang]").click();
+    settle().await;
+    assert_eq!(one(&root, ".column-title").text_content().unwrap(), "Prospect identification");
+    assert_eq!(one(&root, "[data-testid=new-deal]").text_content().unwrap(), "+ New deal");
+    root.remove();
+}

@@ -1,0 +1,158 @@
+// What a person does with the planner, in headless Chromium, on the release
+// build served from a sub-path: create, drag, reload, export, import, switch language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launch, openApp } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Stage id → customers of the cards in that column, in order. */
+function boardSnapshot(page) {
+  return page.evaluate(() => Object.fromEntries(
+    [...document.querySelectorAll('[data-testid=stage-column]')].map((col) => [
+      col.dataset.stageId,
+      [...col.querySelectorAll('[data-testid=deal-card] .card-customer')].map((c) => c.textContent),
+    ])));
+}
+
+const column = (page, index) => page.getByTestId('stage-column').nth(index);
+const card = (page, customer) => page.getByTestId('deal-card').filter({ hasText: customer });
+
+/** Waits until the debounced autosave has written the workspace. */
+async function waitForSave(page, predicate) {
+  await page.waitForFunction(predicate, null, { timeout: 5000 });
+}
+
+test('create a deal, drag it to the next stage, reload and find it there', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('new-deal').click();
+  await page.getByTestId('field-customer').fill('Orchid Robotics');
+  await page.getByTestId('field-title').fill('Welding cell pilot');
+  await page.getByTestId('field-value').fill('45,500');
+  await page.getByTestId('field-owner').fill('Jia Li');
+  await page.getByTestId('save-deal').click();
+  await assert.doesNotReject(card(page, 'Orchid Robotics').waitFor());
+  assert.equal(await column(page, 0).getByText('Orchid Robotics').count(), 1);
+  assert.match(await card(page, 'Orchid Robotics').getByTestId('deal-value').textContent(), /\$45,500/);
+
+  await card(page, 'Orchid Robotics').dragTo(column(page, 1));
+  await column(page, 1).getByText('Orchid Robotics').waitFor();
+  assert.equal(await column(page, 0).getByText('Orchid Robotics').count(), 0);
+  await waitForSave(page, () => {
+    const doc = JSON.parse(localStorage.getItem('waypoint.workspace.v1'));
+    const deal = doc.workspace.deals.find((d) => d.customer === 'Orchid Robotics');
+    return deal && deal.stage_history.length === 2;
+  });
+
+  await page.reload();
+  await page.getByTestId('board').waitFor();
+  assert.equal(await column(page, 1).getByText('Orchid Robotics').count(), 1);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')));
+  const deal = stored.workspace.deals.find((d) => d.customer === 'Orchid Robotics');
+  const stages = stored.workspace.roadmaps[0].stages.map((s) => s.id);
+  assert.deepEqual(deal.stage_history.map((e) => e.stage_id), [stages[0], stages[1]]);
+  assert.equal(deal.value_minor, 4550000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the keyboard moves a deal back and forth', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  const first = card(page, 'Eastline Precision');
+  await first.getByTestId('move-forward').focus();
+  await page.keyboard.press('Enter');
+  await column(page, 1).getByText('Eastline Precision').waitFor();
+  await card(page, 'Eastline Precision').getByRole('button', { name: 'Move back to Prospect identification' }).press('Enter');
+  await column(page, 0).getByText('Eastline Precision').waitFor();
+  await context.close();
+});
+
+test('an export imported into a fresh browser profile shows the same board', async () => {
+  const first = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await card(first.page, '海川物流').getByTestId('move-forward').click();
+  await column(first.page, 3).getByText('海川物流').waitFor();
+  const before = await boardSnapshot(first.page);
+  const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.getByTestId('export').click()]);
+  assert.match(download.suggestedFilename(), /^waypoint-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = path.join(os.tmpdir(), `waypoint-e2e-${process.pid}.json`);
+  await download.saveAs(file);
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(exported.format, 'waypoint');
+  assert.equal(exported.version, 1);
+  await first.context.close();
+
+  const second = await openApp(browser, server.url, { locale: 'zh-CN' });
+  assert.notDeepEqual(await boardSnapshot(second.page), before, 'a fresh profile starts with its own samples');
+  await second.page.getByTestId('import-file').setInputFiles(file);
+  await second.page.getByTestId('notice').filter({ hasText: '已导入' }).waitFor();
+  assert.deepEqual(await boardSnapshot(second.page), before);
+  await second.page.reload();
+  await second.page.getByTestId('board').waitFor();
+  assert.deepEqual(await boardSnapshot(second.page), before, 'the import was saved');
+  fs.rmSync(file);
+  await second.context.close();
+});
+
+test('a broken file gets a clear message and changes nothing', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  const before = await boardSnapshot(page);
+  const storedBefore = await page.evaluate(() => localStorage.getItem('waypoint.workspace.v1'));
+  const cases = [
+    ['notes.json', 'this is not json', /不是有效的 JSON/],
+    ['other.json', '{"format":"excalidraw","version":2}', /不是 Waypoint 导出的文件/],
+    ['future.json', '{"format":"waypoint","version":99,"workspace":{}}', /更新版本/],
+  ];
+  for (const [name, text, message] of cases) {
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    const notice = page.getByTestId('notice');
+    await notice.filter({ hasText: message }).waitFor();
+    assert.match(await notice.textContent(), /当前数据没有任何改动/);
+    assert.deepEqual(await boardSnapshot(page), before);
+  }
+  // A real export with one dangling reference is refused too, naming the deal.
+  const doc = JSON.parse(storedBefore);
+  doc.workspace.deals[0].stage_id = 'nowhere';
+  await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.getByTestId('notice').filter({ hasText: `商机 ${doc.workspace.deals[0].id} 指向不存在的阶段 nowhere` }).waitFor();
+  assert.deepEqual(await boardSnapshot(page), before);
+  await page.waitForTimeout(400); // longer than the save debounce
+  assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.workspace.v1')), storedBefore);
+  await context.close();
+});
+
+test('the language follows the browser, switches, and is remembered', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  assert.equal(await page.getByTestId('new-deal').textContent(), '+ 新建商机');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  await page.getByTestId('switch-lang').click();
+  assert.equal(await page.getByTestId('new-deal').textContent(), '+ New deal');
+  assert.equal(await column(page, 0).locator('.column-title').textContent(), 'Prospect identification');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.reload();
+  await page.getByTestId('board').waitFor();
+  assert.equal(await page.getByTestId('new-deal').textContent(), '+ New deal');
+  await context.close();
+});
+
+test('a full storage shows a banner, keeps the data and still exports it', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await card(page, 'Eastline Precision').getByTestId('move-forward').click();
+  const banner = page.getByTestId('save-failure');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /storage is full/);
+  assert.equal(await column(page, 1).getByText('Eastline Precision').count(), 1, 'the change stays on the page');
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Export now' }).click()]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const deal = exported.workspace.deals.find((d) => d.customer === 'Eastline Precision');
+  assert.equal(deal.stage_history.length, 2);
+  await context.close();
+});
