@@ -82,6 +82,12 @@ const fn m(title: Bi, owner: Bi, required: bool) -> MilestoneSpec {
     MilestoneSpec { title, owner, required }
 }
 
+const FIRST_VISIT: MilestoneSpec = m(("完成首次拜访或通话", "Hold the first visit or call"), REP, true);
+const FEEDBACK: MilestoneSpec = m(("收集客户反馈", "Collect customer feedback"), REP, true);
+const SIGN: MilestoneSpec = m(("双方签署合同", "Sign the contract"), MANAGER, true);
+const REVIEW_TERMS: MilestoneSpec = m(("审核合同条款", "Review the contract terms"), MANAGER, true);
+const AGREE_PRICE: MilestoneSpec = m(("完成价格谈判", "Agree the price"), MANAGER, true);
+
 const PROSPECTING: StageSpec = StageSpec {
     name: ("潜在客户识别", "Prospect identification"),
     description: ("找出可能需要我们产品的客户，确认他们值得投入时间。", "Find customers who may need the product and confirm they are worth the time."),
@@ -103,7 +109,7 @@ const FIRST_CONTACT: StageSpec = StageSpec {
     key_node: false,
     phase: DecisionPhase::NeedRecognition,
     milestones: &[
-        m(("完成首次拜访或通话", "Hold the first visit or call"), REP, true),
+        FIRST_VISIT,
         m(("约定下一步交流", "Agree the next conversation"), REP, false),
     ],
 };
@@ -116,7 +122,7 @@ const CUSTOMER_CONTACT: StageSpec = StageSpec {
     key_node: false,
     phase: DecisionPhase::NeedRecognition,
     milestones: &[
-        m(("完成首次拜访或通话", "Hold the first visit or call"), REP, true),
+        FIRST_VISIT,
         m(("找到关键联系人", "Identify the key contact"), REP, true),
     ],
 };
@@ -157,7 +163,7 @@ const PROPOSAL: StageSpec = StageSpec {
     phase: DecisionPhase::Evaluation,
     milestones: &[
         m(("向客户提交方案", "Submit the proposal"), REP, true),
-        m(("收集客户反馈", "Collect customer feedback"), REP, true),
+        FEEDBACK,
     ],
 };
 
@@ -170,7 +176,7 @@ const PRESENTATION: StageSpec = StageSpec {
     phase: DecisionPhase::Evaluation,
     milestones: &[
         m(("完成方案演示", "Give the solution presentation"), ENGINEER, true),
-        m(("收集客户反馈", "Collect customer feedback"), REP, true),
+        FEEDBACK,
     ],
 };
 
@@ -183,7 +189,7 @@ const QUOTATION: StageSpec = StageSpec {
     phase: DecisionPhase::PurchaseDecision,
     milestones: &[
         m(("提交正式报价", "Send the formal quotation"), REP, true),
-        m(("完成价格谈判", "Agree the price"), MANAGER, true),
+        AGREE_PRICE,
     ],
 };
 
@@ -195,8 +201,8 @@ const NEGOTIATE_CLOSE: StageSpec = StageSpec {
     key_node: true,
     phase: DecisionPhase::PurchaseDecision,
     milestones: &[
-        m(("完成价格谈判", "Agree the price"), MANAGER, true),
-        m(("双方签署合同", "Sign the contract"), MANAGER, true),
+        AGREE_PRICE,
+        SIGN,
     ],
 };
 
@@ -208,8 +214,8 @@ const CONTRACT_NEGOTIATION: StageSpec = StageSpec {
     key_node: true,
     phase: DecisionPhase::PurchaseDecision,
     milestones: &[
-        m(("审核合同条款", "Review the contract terms"), MANAGER, true),
-        m(("双方签署合同", "Sign the contract"), MANAGER, true),
+        REVIEW_TERMS,
+        SIGN,
     ],
 };
 
@@ -221,8 +227,8 @@ const CONTRACT: StageSpec = StageSpec {
     key_node: true,
     phase: DecisionPhase::PurchaseDecision,
     milestones: &[
-        m(("审核合同条款", "Review the contract terms"), MANAGER, true),
-        m(("双方签署合同", "Sign the contract"), MANAGER, true),
+        REVIEW_TERMS,
+        SIGN,
     ],
 };
 

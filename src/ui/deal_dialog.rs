@@ -73,19 +73,8 @@ fn DealForm(editing: Editing) -> impl IntoView {
         }
     };
 
-    // Typing into a field clears that field's message; the rest stay until the next save.
-    let field_error = move |field: DealField| {
-        move || {
-            errors.with(|es| es.iter().find(|e| e.field == field).map(|e| describe::field_problem(state.lang.get(), e.problem)))
-        }
-    };
-    let edit = move |field: DealField, set: fn(&mut DealForm, String)| {
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            form.update(|f| set(f, value));
-            errors.update(|es| es.retain(|e| e.field != field));
-        }
-    };
+    let field_error = move |field| field_error(errors, field);
+    let edit = move |field, set| edit(form, errors, field, set);
     let stages = move || {
         let lang = state.lang.get();
         state.workspace.with(|ws| {
@@ -108,35 +97,16 @@ fn DealForm(editing: Editing) -> impl IntoView {
             >
                 <h2 id="deal-dialog-title" class="dialog-title">{move || t(heading)}</h2>
                 <form class="form" novalidate on:submit=submit>
-                    <Field label=Msg::FieldCustomer error=Signal::derive(field_error(DealField::Customer))>
-                        <input
-                            id="field-customer" name="customer" data-testid="field-customer" autofocus
-                            placeholder=move || t(Msg::PlaceholderCustomer)
-                            prop:value=move || form.with(|f| f.customer.clone())
-                            on:input=edit(DealField::Customer, |f, v| f.customer = v)
-                        />
-                    </Field>
-                    <Field label=Msg::FieldTitle error=Signal::derive(field_error(DealField::Title))>
-                        <input
-                            id="field-title" name="title" data-testid="field-title"
-                            placeholder=move || t(Msg::PlaceholderTitle)
-                            prop:value=move || form.with(|f| f.title.clone())
-                            on:input=edit(DealField::Title, |f, v| f.title = v)
-                        />
-                    </Field>
+                    <TextInput form errors field=DealField::Customer label=Msg::FieldCustomer placeholder=Some(Msg::PlaceholderCustomer)
+                        get=|f| f.customer.clone() set=|f, v| f.customer = v/>
+                    <TextInput form errors field=DealField::Title label=Msg::FieldTitle placeholder=Some(Msg::PlaceholderTitle)
+                        get=|f| f.title.clone() set=|f, v| f.title = v/>
                     <div class="form-row">
-                        <Field label=Msg::FieldValue error=Signal::derive(field_error(DealField::Value))>
-                            <input
-                                id="field-value" name="value" data-testid="field-value" inputmode="decimal"
-                                placeholder=move || t(Msg::PlaceholderValue)
-                                prop:value=move || form.with(|f| f.value.clone())
-                                on:input=edit(DealField::Value, |f, v| f.value = v)
-                            />
-                        </Field>
-                        <Field label=Msg::FieldCurrency error=Signal::derive(field_error(DealField::Currency))>
+                        <TextInput form errors field=DealField::Value label=Msg::FieldValue placeholder=Some(Msg::PlaceholderValue)
+                            input_mode="decimal" get=|f| f.value.clone() set=|f, v| f.value = v/>
+                        <Field label=Msg::FieldCurrency error=field_error(DealField::Currency)>
                             <select
                                 id="field-currency" name="currency" data-testid="field-currency"
-                                prop:value=move || form.with(|f| f.currency.clone())
                                 on:change=edit(DealField::Currency, |f, v| f.currency = v)
                             >
                                 {CURRENCIES.iter().map(|c| view! {
@@ -146,23 +116,12 @@ fn DealForm(editing: Editing) -> impl IntoView {
                         </Field>
                     </div>
                     <div class="form-row">
-                        <Field label=Msg::FieldOwner error=Signal::derive(field_error(DealField::Owner))>
-                            <input
-                                id="field-owner" name="owner" data-testid="field-owner"
-                                placeholder=move || t(Msg::PlaceholderOwner)
-                                prop:value=move || form.with(|f| f.owner.clone())
-                                on:input=edit(DealField::Owner, |f, v| f.owner = v)
-                            />
-                        </Field>
-                        <Field label=Msg::FieldExpectedClose error=Signal::derive(field_error(DealField::ExpectedClose))>
-                            <input
-                                id="field-expected-close" name="expected_close" data-testid="field-expected-close" type="date"
-                                prop:value=move || form.with(|f| f.expected_close.clone())
-                                on:input=edit(DealField::ExpectedClose, |f, v| f.expected_close = v)
-                            />
-                        </Field>
+                        <TextInput form errors field=DealField::Owner label=Msg::FieldOwner placeholder=Some(Msg::PlaceholderOwner)
+                            get=|f| f.owner.clone() set=|f, v| f.owner = v/>
+                        <TextInput form errors field=DealField::ExpectedClose label=Msg::FieldExpectedClose placeholder=None
+                            input_type="date" get=|f| f.expected_close.clone() set=|f, v| f.expected_close = v/>
                     </div>
-                    <Field label=Msg::FieldStage error=Signal::derive(field_error(DealField::Stage))>
+                    <Field label=Msg::FieldStage error=field_error(DealField::Stage)>
                         <select
                             id="field-stage" name="stage" data-testid="field-stage"
                             on:change=edit(DealField::Stage, |f, v| f.stage_id = v)
@@ -187,6 +146,61 @@ fn DealForm(editing: Editing) -> impl IntoView {
             </div>
         </div>
     })
+}
+
+type Getter = fn(&DealForm) -> String;
+type Setter = fn(&mut DealForm, String);
+
+/// The message for `field`, if it has a problem, in the current language.
+fn field_error(errors: RwSignal<Vec<FieldError>>, field: DealField) -> Signal<Option<String>> {
+    let state = use_app();
+    Signal::derive(move || {
+        errors.with(|es| es.iter().find(|e| e.field == field).map(|e| describe::field_problem(state.lang.get(), e.problem)))
+    })
+}
+
+/// Typing into a field updates the form and clears that field's message; the rest stay until the next save.
+fn edit(form: RwSignal<DealForm>, errors: RwSignal<Vec<FieldError>>, field: DealField, set: Setter) -> impl Fn(leptos::ev::Event) {
+    move |ev| {
+        let value = event_target_value(&ev);
+        form.update(|f| set(f, value));
+        errors.update(|es| es.retain(|e| e.field != field));
+    }
+}
+
+/// A text-like input bound to one field of the form.
+#[component]
+fn TextInput(
+    form: RwSignal<DealForm>,
+    errors: RwSignal<Vec<FieldError>>,
+    field: DealField,
+    label: Msg,
+    placeholder: Option<Msg>,
+    get: Getter,
+    set: Setter,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "text")] input_mode: &'static str,
+) -> impl IntoView {
+    let state = use_app();
+    let name = format!("{field:?}").to_lowercase();
+    let testid = match field {
+        DealField::ExpectedClose => "field-expected-close".to_owned(),
+        _ => format!("field-{name}"),
+    };
+    view! {
+        <Field label error=field_error(errors, field)>
+            <input
+                id=testid.clone()
+                name=name
+                data-testid=testid
+                type=input_type
+                inputmode=input_mode
+                placeholder=move || placeholder.map(|m| state.t(m))
+                prop:value=move || form.with(get)
+                on:input=edit(form, errors, field, set)
+            />
+        </Field>
+    }
 }
 
 /// A labelled form field with its error message underneath, tied together for screen readers.
