@@ -96,14 +96,34 @@ async fn the_forward_button_and_a_drop_both_move_a_deal_and_record_it() {
     init.set_cancelable(true);
     init.set_data_transfer(Some(&transfer));
     let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
-    let target = one(&root, &format!("[data-stage-id='{}']", stages[4]));
+    // Back to the first stage: moving back never meets a gate.
+    let target = one(&root, &format!("[data-stage-id='{}']", stages[0]));
     target.dispatch_event(&drop).unwrap();
     settle().await;
-    assert_eq!(column_of(&root, deal.id.as_str()), stages[4]);
+    assert_eq!(column_of(&root, deal.id.as_str()), stages[0]);
     let history: Vec<String> = state
         .workspace
         .with_untracked(|w| w.deal(&deal.id).unwrap().stage_history.iter().map(|e| e.stage_id.to_string()).collect());
-    assert_eq!(history, vec![stages[0].clone(), stages[1].clone(), stages[4].clone()]);
+    assert_eq!(history, vec![stages[0].clone(), stages[1].clone(), stages[0].clone()]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_refusing_gate_keeps_the_deal_and_names_what_is_missing() {
+    let mut ws = first_visit_workspace("we", Lang::En, NOW);
+    ws.settings.gate_mode = waypoint::core::model::GateMode::Refuse;
+    // The sample in "Needs analysis" (a gated key node) has only one of three required milestones done.
+    let gated = ws.roadmaps[0].stages[1].id.to_string();
+    let deal = ws.deals.iter().find(|d| d.stage_id.as_str() == gated).unwrap().clone();
+    let state = AppState::new(ws, Lang::En);
+    let root = mount(state);
+    settle().await;
+    let card = one(&root, &format!("[data-deal-id='{}']", deal.id));
+    one(&card, "[data-testid=move-forward]").click();
+    settle().await;
+    assert_eq!(column_of(&root, deal.id.as_str()), gated);
+    let notice = one(&root, "[data-testid=notice]").text_content().unwrap();
+    assert!(notice.contains("“Needs analysis” is a gated stage; before leaving it, finish: Confirm the budget"), "{notice}");
     root.remove();
 }
 

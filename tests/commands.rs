@@ -65,7 +65,7 @@ fn moving_records_the_stage_history_and_a_move_in_place_records_nothing() {
     let mut ws = workspace();
     let id = create(&mut ws, "Acme", false);
     let target = stage_id(&ws, 2);
-    let moved = apply(&mut ws, Command::MoveDeal { deal_id: id.clone(), to_stage: target.clone() }, NOW + 10);
+    let moved = apply(&mut ws, Command::MoveDeal { deal_id: id.clone(), to_stage: target.clone(), confirmed: false }, NOW + 10);
     assert_eq!(moved, Ok(Outcome::Changed));
     let deal = ws.deal(&id).unwrap();
     assert_eq!(deal.stage_id, target);
@@ -73,7 +73,7 @@ fn moving_records_the_stage_history_and_a_move_in_place_records_nothing() {
     let history: Vec<_> = deal.stage_history.iter().map(|e| (e.stage_id.clone(), e.entered_at)).collect();
     assert_eq!(history, vec![(stage_id(&ws, 0), NOW), (target.clone(), NOW + 10)]);
 
-    let again = apply(&mut ws, Command::MoveDeal { deal_id: id.clone(), to_stage: target }, NOW + 20);
+    let again = apply(&mut ws, Command::MoveDeal { deal_id: id.clone(), to_stage: target, confirmed: false }, NOW + 20);
     assert_eq!(again, Ok(Outcome::Unchanged));
     assert_eq!(ws.deal(&id).unwrap().stage_history.len(), 2);
 }
@@ -83,9 +83,9 @@ fn moving_to_an_unknown_stage_or_an_unknown_deal_is_refused() {
     let mut ws = workspace();
     let id = create(&mut ws, "Acme", false);
     let before = ws.clone();
-    let bad_stage = apply(&mut ws, Command::MoveDeal { deal_id: id, to_stage: Id("s?".into()) }, NOW);
+    let bad_stage = apply(&mut ws, Command::MoveDeal { deal_id: id, to_stage: Id("s?".into()), confirmed: false }, NOW);
     assert_eq!(bad_stage, Err(CommandError::UnknownStage(Id("s?".into()))));
-    let bad_deal = apply(&mut ws, Command::MoveDeal { deal_id: Id("d?".into()), to_stage: stage_id(&before, 1) }, NOW);
+    let bad_deal = apply(&mut ws, Command::MoveDeal { deal_id: Id("d?".into()), to_stage: stage_id(&before, 1), confirmed: false }, NOW);
     assert_eq!(bad_deal, Err(CommandError::UnknownDeal(Id("d?".into()))));
     assert_eq!(ws, before);
 }
@@ -96,7 +96,7 @@ fn editing_a_deal_changes_its_fields_and_a_stage_change_enters_the_history() {
     let id = create(&mut ws, "Acme", false);
     let mut edited = fields(&ws, "Acme Group", 750_00);
     edited.stage_id = stage_id(&ws, 1);
-    apply(&mut ws, Command::UpdateDeal { deal_id: id.clone(), fields: edited }, NOW + 5).unwrap();
+    apply(&mut ws, Command::UpdateDeal { deal_id: id.clone(), fields: edited, confirmed: false }, NOW + 5).unwrap();
     let deal = ws.deal(&id).unwrap();
     assert_eq!((deal.customer.as_str(), deal.value_minor), ("Acme Group", 750_00));
     assert_eq!(deal.stage_history.last().unwrap().stage_id, stage_id(&ws, 1));
@@ -104,7 +104,7 @@ fn editing_a_deal_changes_its_fields_and_a_stage_change_enters_the_history() {
 
     let before = ws.clone();
     let blank = fields(&ws, "", 1);
-    assert!(matches!(apply(&mut ws, Command::UpdateDeal { deal_id: id, fields: blank }, NOW), Err(CommandError::Invalid(_))));
+    assert!(matches!(apply(&mut ws, Command::UpdateDeal { deal_id: id, fields: blank, confirmed: false }, NOW), Err(CommandError::Invalid(_))));
     assert_eq!(ws, before);
 }
 

@@ -117,13 +117,13 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
                     f.expected_close = flag.then(|| chrono::NaiveDate::from_ymd_opt(2027, 1 + (a as u32 % 12), 1).unwrap());
                     Command::CreateDeal { roadmap_id: roadmap_id(&ws), fields: f, sample: flag }
                 }
-                (1, Some(deal_id)) => Command::MoveDeal { deal_id, to_stage: stage_id(&ws, b % stage_count) },
+                (1, Some(deal_id)) => Command::MoveDeal { deal_id, to_stage: stage_id(&ws, b % stage_count), confirmed: flag },
                 (2, Some(deal_id)) => {
                     let stage = &ws.roadmaps[0].stages[b % stage_count];
                     let milestone_id = stage.milestones[a % stage.milestones.len()].id.clone();
                     Command::SetMilestoneDone { deal_id, milestone_id, done: flag }
                 }
-                (3, Some(deal_id)) => Command::UpdateDeal { deal_id, fields: fields(&ws, &text, value - 500_000_000) },
+                (3, Some(deal_id)) => Command::UpdateDeal { deal_id, fields: fields(&ws, &text, value - 500_000_000), confirmed: flag },
                 (_, Some(deal_id)) => Command::DeleteDeal { deal_id },
             };
             let _ = apply(&mut ws, command, at);

@@ -4,19 +4,48 @@
 //! can show the typed error and the document stays exactly as it was.
 
 use super::deal_form::{DealFields, FieldError};
-use super::model::{Deal, DealStatus, Id, MilestoneProgress, StageEntry, Timestamp, Workspace};
+use super::model::{Deal, DealStatus, GateMode, Id, MilestoneProgress, StageEntry, Timestamp, Workspace};
+use super::roadmap_edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
+use super::text::Text;
 use super::validate::{self, IntegrityError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     CreateDeal { roadmap_id: Id, fields: DealFields, sample: bool },
-    UpdateDeal { deal_id: Id, fields: DealFields },
-    MoveDeal { deal_id: Id, to_stage: Id },
+    /// `confirmed`: the person was told about an unmet stage gate and moves on anyway.
+    UpdateDeal { deal_id: Id, fields: DealFields, confirmed: bool },
+    MoveDeal { deal_id: Id, to_stage: Id, confirmed: bool },
     DeleteDeal { deal_id: Id },
     SetMilestoneDone { deal_id: Id, milestone_id: Id, done: bool },
     RemoveSamples,
     /// Replace the whole document (an import); checked like any imported file.
     ReplaceWorkspace(Box<Workspace>),
+
+    AddStage { roadmap_id: Id, name: Text },
+    UpdateStage { roadmap_id: Id, stage_id: Id, fields: StageFields },
+    /// `move_deals_to` is required when the stage holds deals.
+    DeleteStage { roadmap_id: Id, stage_id: Id, move_deals_to: Option<Id> },
+    MoveStage { roadmap_id: Id, stage_id: Id, to_index: usize },
+    AddMilestone { roadmap_id: Id, stage_id: Id, title: Text },
+    UpdateMilestone { roadmap_id: Id, milestone_id: Id, fields: MilestoneFields },
+    DeleteMilestone { roadmap_id: Id, milestone_id: Id },
+    MoveMilestone { roadmap_id: Id, milestone_id: Id, to_index: usize },
+    CreateRoadmap { source: RoadmapSource, name: Text },
+    RenameRoadmap { roadmap_id: Id, name: Text },
+    DeleteRoadmap { roadmap_id: Id },
+    SetActiveRoadmap { roadmap_id: Id },
+    SetGateMode(GateMode),
+}
+
+impl Command {
+    /// The same command, confirmed past an unmet stage gate (other commands are unchanged).
+    pub fn confirmed_past_gate(self) -> Command {
+        match self {
+            Command::MoveDeal { deal_id, to_stage, .. } => Command::MoveDeal { deal_id, to_stage, confirmed: true },
+            Command::UpdateDeal { deal_id, fields, .. } => Command::UpdateDeal { deal_id, fields, confirmed: true },
+            other => other,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +56,18 @@ pub enum CommandError {
     UnknownStage(Id),
     UnknownMilestone(Id),
     BrokenWorkspace(IntegrityError),
+    NameRequired,
+    ProbabilityOutOfRange(u8),
+    DaysOutOfRange(u32),
+    /// A roadmap keeps at least one stage.
+    LastStage,
+    /// The stage holds this many deals; say where they go.
+    StageHasDeals(usize),
+    LastRoadmap,
+    RoadmapHasDeals(usize),
+    /// The deal would leave a gated stage with these required milestones open.
+    /// With `can_confirm` the person may be asked and move it anyway.
+    GateUnmet { stage: Id, missing: Vec<Id>, can_confirm: bool },
 }
 
 /// What a successful command did.
@@ -41,8 +82,8 @@ pub enum Outcome {
 pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Outcome, CommandError> {
     match command {
         Command::CreateDeal { roadmap_id, fields, sample } => create_deal(ws, roadmap_id, fields, sample, now),
-        Command::UpdateDeal { deal_id, fields } => update_deal(ws, &deal_id, fields, now),
-        Command::MoveDeal { deal_id, to_stage } => move_deal(ws, &deal_id, to_stage, now),
+        Command::UpdateDeal { deal_id, fields, confirmed } => update_deal(ws, &deal_id, fields, confirmed, now),
+        Command::MoveDeal { deal_id, to_stage, confirmed } => move_deal(ws, &deal_id, to_stage, confirmed, now),
         Command::DeleteDeal { deal_id } => {
             let before = ws.deals.len();
             ws.deals.retain(|d| d.id != deal_id);
@@ -64,7 +105,60 @@ pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Out
             *ws = *next;
             Ok(Outcome::Changed)
         }
+        Command::AddStage { roadmap_id, name } => edit::add_stage(ws, &roadmap_id, name),
+        Command::UpdateStage { roadmap_id, stage_id, fields } => edit::update_stage(ws, &roadmap_id, &stage_id, fields),
+        Command::DeleteStage { roadmap_id, stage_id, move_deals_to } => {
+            edit::delete_stage(ws, &roadmap_id, &stage_id, move_deals_to.as_ref(), now)
+        }
+        Command::MoveStage { roadmap_id, stage_id, to_index } => edit::move_stage(ws, &roadmap_id, &stage_id, to_index),
+        Command::AddMilestone { roadmap_id, stage_id, title } => edit::add_milestone(ws, &roadmap_id, &stage_id, title),
+        Command::UpdateMilestone { roadmap_id, milestone_id, fields } => {
+            edit::update_milestone(ws, &roadmap_id, &milestone_id, fields)
+        }
+        Command::DeleteMilestone { roadmap_id, milestone_id } => edit::delete_milestone(ws, &roadmap_id, &milestone_id),
+        Command::MoveMilestone { roadmap_id, milestone_id, to_index } => {
+            edit::move_milestone(ws, &roadmap_id, &milestone_id, to_index)
+        }
+        Command::CreateRoadmap { source, name } => edit::create_roadmap(ws, source, name),
+        Command::RenameRoadmap { roadmap_id, name } => edit::rename_roadmap(ws, &roadmap_id, name),
+        Command::DeleteRoadmap { roadmap_id } => edit::delete_roadmap(ws, &roadmap_id),
+        Command::SetActiveRoadmap { roadmap_id } => {
+            if ws.roadmap(&roadmap_id).is_none() {
+                return Err(CommandError::UnknownRoadmap(roadmap_id));
+            }
+            if ws.settings.active_roadmap.as_ref() == Some(&roadmap_id) {
+                return Ok(Outcome::Unchanged);
+            }
+            ws.settings.active_roadmap = Some(roadmap_id);
+            Ok(Outcome::Changed)
+        }
+        Command::SetGateMode(mode) => {
+            if ws.settings.gate_mode == mode {
+                return Ok(Outcome::Unchanged);
+            }
+            ws.settings.gate_mode = mode;
+            Ok(Outcome::Changed)
+        }
     }
+}
+
+/// Refuses a forward move out of a gated stage while its required milestones are open.
+/// Moving back is always allowed: it never skips work.
+fn check_gate(ws: &Workspace, deal: &Deal, to_stage: &Id, confirmed: bool) -> Result<(), CommandError> {
+    let Some(roadmap) = ws.roadmap(&deal.roadmap_id) else { return Ok(()) };
+    let (Some(from), Some(to)) = (roadmap.stage_index(&deal.stage_id), roadmap.stage_index(to_stage)) else {
+        return Ok(());
+    };
+    let stage = &roadmap.stages[from];
+    if to <= from || !stage.gate {
+        return Ok(());
+    }
+    let missing: Vec<Id> = stage.unmet_requirements(deal).map(|m| m.id.clone()).collect();
+    let can_confirm = ws.settings.gate_mode == GateMode::Confirm;
+    if missing.is_empty() || (confirmed && can_confirm) {
+        return Ok(());
+    }
+    Err(CommandError::GateUnmet { stage: stage.id.clone(), missing, can_confirm })
 }
 
 fn create_deal(
@@ -101,7 +195,13 @@ fn create_deal(
     Ok(Outcome::Created(id))
 }
 
-fn update_deal(ws: &mut Workspace, deal_id: &Id, fields: DealFields, now: Timestamp) -> Result<Outcome, CommandError> {
+fn update_deal(
+    ws: &mut Workspace,
+    deal_id: &Id,
+    fields: DealFields,
+    confirmed: bool,
+    now: Timestamp,
+) -> Result<Outcome, CommandError> {
     let deal = ws.deal(deal_id).ok_or_else(|| CommandError::UnknownDeal(deal_id.clone()))?;
     let roadmap = ws
         .roadmap(&deal.roadmap_id)
@@ -110,6 +210,7 @@ fn update_deal(ws: &mut Workspace, deal_id: &Id, fields: DealFields, now: Timest
     if !problems.is_empty() {
         return Err(CommandError::Invalid(problems));
     }
+    check_gate(ws, deal, &fields.stage_id, confirmed)?;
     let deal = ws.deal_mut(deal_id).expect("deal found above");
     if deal.stage_id != fields.stage_id {
         deal.stage_history.push(StageEntry { stage_id: fields.stage_id.clone(), entered_at: now });
@@ -125,7 +226,13 @@ fn update_deal(ws: &mut Workspace, deal_id: &Id, fields: DealFields, now: Timest
     Ok(Outcome::Changed)
 }
 
-fn move_deal(ws: &mut Workspace, deal_id: &Id, to_stage: Id, now: Timestamp) -> Result<Outcome, CommandError> {
+fn move_deal(
+    ws: &mut Workspace,
+    deal_id: &Id,
+    to_stage: Id,
+    confirmed: bool,
+    now: Timestamp,
+) -> Result<Outcome, CommandError> {
     let deal = ws.deal(deal_id).ok_or_else(|| CommandError::UnknownDeal(deal_id.clone()))?;
     let roadmap = ws
         .roadmap(&deal.roadmap_id)
@@ -136,6 +243,7 @@ fn move_deal(ws: &mut Workspace, deal_id: &Id, to_stage: Id, now: Timestamp) -> 
     if deal.stage_id == to_stage {
         return Ok(Outcome::Unchanged);
     }
+    check_gate(ws, deal, &to_stage, confirmed)?;
     let deal = ws.deal_mut(deal_id).expect("deal found above");
     deal.stage_history.push(StageEntry { stage_id: to_stage.clone(), entered_at: now });
     deal.stage_id = to_stage;

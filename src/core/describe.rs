@@ -3,7 +3,7 @@
 use super::command::CommandError;
 use super::deal_form::{Problem, MAX_NAME_CHARS};
 use super::i18n::{tr, trf, Lang, Msg};
-use super::model::DecisionPhase;
+use super::model::{DecisionPhase, Id, Workspace};
 use super::persist::{ImportError, MAX_IMPORT_BYTES};
 use super::validate::IntegrityError;
 
@@ -61,7 +61,8 @@ pub fn integrity_error(lang: Lang, error: &IntegrityError) -> String {
     }
 }
 
-pub fn command_error(lang: Lang, error: &CommandError) -> String {
+/// What a refused command means, in words; `ws` names the records it refers to.
+pub fn command_error(lang: Lang, error: &CommandError, ws: &Workspace) -> String {
     match error {
         CommandError::Invalid(_) => tr(lang, Msg::FixErrors).to_owned(),
         CommandError::UnknownDeal(_) => tr(lang, Msg::ErrUnknownDeal).to_owned(),
@@ -69,7 +70,35 @@ pub fn command_error(lang: Lang, error: &CommandError) -> String {
         CommandError::UnknownStage(_) => tr(lang, Msg::ErrUnknownStage).to_owned(),
         CommandError::UnknownMilestone(_) => tr(lang, Msg::ErrUnknownMilestone).to_owned(),
         CommandError::BrokenWorkspace(e) => integrity_error(lang, e),
+        CommandError::NameRequired => tr(lang, Msg::ErrNameRequired).to_owned(),
+        CommandError::ProbabilityOutOfRange(p) => trf(lang, Msg::ErrProbability, &[&p.to_string()]),
+        CommandError::DaysOutOfRange(d) => trf(lang, Msg::ErrDays, &[&d.to_string()]),
+        CommandError::LastStage => tr(lang, Msg::ErrLastStage).to_owned(),
+        CommandError::StageHasDeals(n) => trf(lang, Msg::ErrStageHasDeals, &[&n.to_string()]),
+        CommandError::LastRoadmap => tr(lang, Msg::ErrLastRoadmap).to_owned(),
+        CommandError::RoadmapHasDeals(n) => trf(lang, Msg::ErrRoadmapHasDeals, &[&n.to_string()]),
+        CommandError::GateUnmet { stage, missing, can_confirm } => {
+            let msg = if *can_confirm { Msg::GateConfirm } else { Msg::GateRefused };
+            let (stage_name, names) = gate_names(lang, ws, stage, missing);
+            trf(lang, msg, &[&stage_name, &names])
+        }
     }
+}
+
+/// The gated stage's name and its open required milestones as one list.
+fn gate_names(lang: Lang, ws: &Workspace, stage: &Id, missing: &[Id]) -> (String, String) {
+    let found = ws.roadmaps.iter().find_map(|r| r.stage(stage));
+    let stage_name = found.map(|s| s.name.get(lang).to_owned()).unwrap_or_else(|| stage.to_string());
+    let names: Vec<String> = missing
+        .iter()
+        .map(|id| {
+            found
+                .and_then(|s| s.milestones.iter().find(|m| &m.id == id))
+                .map(|m| m.title.get(lang).to_owned())
+                .unwrap_or_else(|| id.to_string())
+        })
+        .collect();
+    (stage_name, names.join(tr(lang, Msg::ListSeparator)))
 }
 
 pub fn decision_phase(lang: Lang, phase: DecisionPhase) -> &'static str {

@@ -156,6 +156,16 @@ catalog! {
     DragHint => "拖动卡片或使用 ◀ ▶ 按钮在阶段间移动商机", "Drag a card, or use the ◀ ▶ buttons, to move a deal between stages";
     DealCardLabel => "商机：{0}，客户：{1}", "Deal: {0}, customer: {1}";
     Close => "关闭", "Close";
+    ErrNameRequired => "名称不能为空", "A name is required";
+    ErrProbability => "赢单概率须在 0–100% 之间（现为 {0}%）", "Win probability must be 0–100% (it is {0}%)";
+    ErrDays => "天数超出范围（{0}），请填 1–3650", "Days out of range ({0}); use 1–3650";
+    ErrLastStage => "路线图至少要保留一个阶段", "A roadmap keeps at least one stage";
+    ErrStageHasDeals => "该阶段还有 {0} 个商机，请先选择它们的去向", "This stage still holds {0} deals; choose where they go";
+    ErrLastRoadmap => "至少要保留一条路线图", "At least one roadmap must remain";
+    ErrRoadmapHasDeals => "这条路线图上还有 {0} 个商机，不能删除", "{0} deals are still on this roadmap, so it cannot be deleted";
+    GateRefused => "“{0}”是关卡阶段，离开前须完成：{1}", "“{0}” is a gated stage; before leaving it, finish: {1}";
+    GateConfirm => "“{0}”是关卡阶段，以下必需里程碑尚未完成：{1}。仍要推进吗？", "“{0}” is a gated stage and these required milestones are still open: {1}. Move on anyway?";
+    ListSeparator => "、", ", ";
 }
 
 /// The text of `msg` in `lang`.

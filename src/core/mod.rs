@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod model;
 pub mod money;
 pub mod persist;
+pub mod roadmap_edit;
 pub mod samples;
 pub mod templates;
 pub mod text;

@@ -44,6 +44,29 @@ pub struct Workspace {
     pub roadmaps: Vec<Roadmap>,
     pub deals: Vec<Deal>,
     pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// Team-wide choices that travel with the file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The roadmap the board and designer show; the first one when unset or gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_roadmap: Option<Id>,
+    #[serde(default)]
+    pub gate_mode: GateMode,
+}
+
+/// What happens when a deal would leave a gated stage with required milestones open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GateMode {
+    /// The move is refused.
+    Refuse,
+    /// The person is asked, and may move it anyway.
+    #[default]
+    Confirm,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,6 +85,12 @@ pub struct Stage {
     pub name: Text,
     #[serde(default)]
     pub description: Text,
+    /// What to do in this stage.
+    #[serde(default)]
+    pub guidance: Text,
+    /// What must be true before a deal moves on.
+    #[serde(default)]
+    pub exit_criteria: Text,
     /// Chance, in percent, that a deal in this stage is eventually won.
     pub win_probability: u8,
     /// How many days a deal is expected to spend here.
@@ -69,6 +98,9 @@ pub struct Stage {
     /// A key node (关键节点) is a moment where the customer's decision can move.
     pub key_node: bool,
     pub decision_phase: DecisionPhase,
+    /// A gated stage lets a deal leave only with its required milestones done.
+    #[serde(default)]
+    pub gate: bool,
     pub milestones: Vec<Milestone>,
 }
 
@@ -103,6 +135,9 @@ pub struct Milestone {
     pub owner_role: Text,
     /// Whether a deal must have it done before leaving the stage.
     pub required: bool,
+    /// When it is due, in days after a deal enters the stage.
+    #[serde(default)]
+    pub day_offset: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -186,6 +221,19 @@ impl Workspace {
         self.roadmaps.iter().find(|r| &r.id == id)
     }
 
+    pub fn roadmap_mut(&mut self, id: &Id) -> Option<&mut Roadmap> {
+        self.roadmaps.iter_mut().find(|r| &r.id == id)
+    }
+
+    /// The roadmap being worked on: the chosen one if it still exists, else the first.
+    pub fn active_roadmap(&self) -> Option<&Roadmap> {
+        self.settings
+            .active_roadmap
+            .as_ref()
+            .and_then(|id| self.roadmap(id))
+            .or_else(|| self.roadmaps.first())
+    }
+
     pub fn deal(&self, id: &Id) -> Option<&Deal> {
         self.deals.iter().find(|d| &d.id == id)
     }
@@ -213,6 +261,41 @@ impl Roadmap {
 
     pub fn stage_index(&self, id: &Id) -> Option<usize> {
         self.stages.iter().position(|s| &s.id == id)
+    }
+
+    pub fn stage_mut(&mut self, id: &Id) -> Option<&mut Stage> {
+        self.stages.iter_mut().find(|s| &s.id == id)
+    }
+
+    /// The stage holding a milestone, and the milestone's place in it.
+    pub fn find_milestone(&self, id: &Id) -> Option<(usize, usize)> {
+        self.stages
+            .iter()
+            .enumerate()
+            .find_map(|(si, s)| s.milestones.iter().position(|m| &m.id == id).map(|mi| (si, mi)))
+    }
+
+    /// Days from the start of the roadmap to the start of each stage, by target durations.
+    pub fn stage_starts(&self) -> Vec<u32> {
+        self.stages
+            .iter()
+            .scan(0u32, |day, s| {
+                let start = *day;
+                *day += s.target_days;
+                Some(start)
+            })
+            .collect()
+    }
+
+    pub fn total_days(&self) -> u32 {
+        self.stages.iter().map(|s| s.target_days).sum()
+    }
+}
+
+impl Stage {
+    /// Required milestones `deal` has not done: what stands between it and the next stage.
+    pub fn unmet_requirements<'a>(&'a self, deal: &'a Deal) -> impl Iterator<Item = &'a Milestone> {
+        self.milestones.iter().filter(move |m| m.required && !deal.is_milestone_done(&m.id))
     }
 }
 

@@ -24,6 +24,7 @@ pub fn empty_workspace(origin: &str, lang: Lang, template: TemplateId) -> Worksp
         roadmaps: Vec::new(),
         deals: Vec::new(),
         goals: Vec::new(),
+        settings: Default::default(),
     };
     let roadmap = build_roadmap(&mut ws, template);
     ws.roadmaps.push(roadmap);
@@ -92,7 +93,7 @@ pub fn first_visit_workspace(origin: &str, lang: Lang, now: Timestamp) -> Worksp
                 apply(&mut ws, done, at + DAY_MS).expect("sample milestones exist");
             }
             if passed {
-                let next = Command::MoveDeal { deal_id: deal_id.clone(), to_stage: roadmap.stages[step + 1].id.clone() };
+                let next = Command::MoveDeal { deal_id: deal_id.clone(), to_stage: roadmap.stages[step + 1].id.clone(), confirmed: false };
                 apply(&mut ws, next, at + 7 * DAY_MS).expect("sample stages exist");
             }
         }

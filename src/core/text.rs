@@ -40,6 +40,16 @@ impl Text {
         }
     }
 
+    /// This text with the `lang` side replaced by `value`: a person editing a
+    /// bilingual template name in English changes only the English name.
+    pub fn with(&self, lang: Lang, value: &str) -> Text {
+        match (self, lang) {
+            (Text::Plain(_), _) => Text::Plain(value.to_owned()),
+            (Text::Both { en, .. }, Lang::Zh) => Text::Both { zh: value.to_owned(), en: en.clone() },
+            (Text::Both { zh, .. }, Lang::En) => Text::Both { zh: zh.clone(), en: value.to_owned() },
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         match self {
             Text::Plain(s) => s.trim().is_empty(),

@@ -20,7 +20,7 @@ pub fn move_deal(state: AppState, deal_id: Id, to_stage: Id) {
         let stage = ws.roadmap(&deal.roadmap_id)?.stage(&to_stage)?;
         Some((deal.title.clone(), stage.name.clone()))
     });
-    let moved = state.dispatch(Command::MoveDeal { deal_id, to_stage });
+    let moved = state.dispatch(Command::MoveDeal { deal_id, to_stage, confirmed: false });
     if let (Ok(Outcome::Changed), Some((title, stage))) = (moved, names) {
         state.say(Notice::info(move |lang| trf(lang, Msg::MovedTo, &[&title, stage.get(lang)])));
     }
@@ -29,7 +29,7 @@ pub fn move_deal(state: AppState, deal_id: Id, to_stage: Id) {
 #[component]
 pub fn Board() -> impl IntoView {
     let state = use_app();
-    let roadmap_id = Memo::new(move |_| state.workspace.with(|ws| ws.roadmaps.first().map(|r| r.id.clone())));
+    let roadmap_id = Memo::new(move |_| state.active_roadmap_id());
     let columns = Memo::new(move |_| {
         let Some(rid) = roadmap_id.get() else { return Vec::new() };
         state.workspace.with(|ws| board::columns(ws, &rid))

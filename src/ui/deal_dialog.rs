@@ -41,14 +41,19 @@ fn DealForm(editing: Editing) -> impl IntoView {
     let submit_id = existing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(roadmap) = state.workspace.with_untracked(|ws| ws.roadmaps.first().cloned()) else { return };
+        // An existing deal is checked against its own roadmap, a new one against the active one.
+        let roadmap = state.workspace.with_untracked(|ws| match &submit_id {
+            Some(id) => ws.deal(id).and_then(|d| ws.roadmap(&d.roadmap_id)).cloned(),
+            None => ws.active_roadmap().cloned(),
+        });
+        let Some(roadmap) = roadmap else { return };
         let fields = match form.with_untracked(|f| f.parse(&roadmap)) {
             Ok(fields) => fields,
             Err(found) => return errors.set(found),
         };
         let title = fields.title.clone();
         let command = match &submit_id {
-            Some(deal_id) => Command::UpdateDeal { deal_id: deal_id.clone(), fields },
+            Some(deal_id) => Command::UpdateDeal { deal_id: deal_id.clone(), fields, confirmed: false },
             None => Command::CreateDeal { roadmap_id: roadmap.id.clone(), fields, sample: false },
         };
         match state.dispatch(command) {
@@ -78,7 +83,7 @@ fn DealForm(editing: Editing) -> impl IntoView {
     let stages = move || {
         let lang = state.lang.get();
         state.workspace.with(|ws| {
-            ws.roadmaps.first().map(|r| r.stages.iter().map(|s| (s.id.to_string(), s.name.get(lang).to_owned())).collect::<Vec<_>>())
+            ws.active_roadmap().map(|r| r.stages.iter().map(|s| (s.id.to_string(), s.name.get(lang).to_owned())).collect::<Vec<_>>())
         })
         .unwrap_or_default()
     };

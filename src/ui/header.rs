@@ -18,10 +18,10 @@ pub fn Header() -> impl IntoView {
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
 
     let roadmap_name = move || {
-        state.workspace.with(|ws| ws.roadmaps.first().map(|r| r.name.get(state.lang.get()).to_owned()).unwrap_or_default())
+        state.workspace.with(|ws| ws.active_roadmap().map(|r| r.name.get(state.lang.get()).to_owned()).unwrap_or_default())
     };
     let new_deal = move |_| {
-        let first_stage = state.workspace.with_untracked(|ws| ws.roadmaps.first().and_then(|r| r.stages.first()).map(|s| s.id.clone()));
+        let first_stage = state.workspace.with_untracked(|ws| ws.active_roadmap().and_then(|r| r.stages.first()).map(|s| s.id.clone()));
         if let Some(stage_id) = first_stage {
             state.editing.set(Some(Editing::New { stage_id }));
         }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser::{clock, storage};
 use crate::core::command::{apply, Command, CommandError, Outcome};
+use crate::core::describe;
 use crate::core::i18n::{tr, Lang, Msg};
 use crate::core::model::{Id, Workspace};
 use crate::core::persist;
@@ -27,6 +28,12 @@ impl Notice {
 
     pub fn error(text: impl Fn(Lang) -> String + Send + Sync + 'static) -> Self {
         Notice { is_error: true, text: Arc::new(text) }
+    }
+
+    /// A notice worded now, in both languages, for texts that need the current document.
+    pub fn error_now(text: impl Fn(Lang) -> String) -> Self {
+        let (zh, en) = (text(Lang::Zh), text(Lang::En));
+        Notice::error(move |lang| if lang == Lang::Zh { zh.clone() } else { en.clone() })
     }
 }
 
@@ -62,22 +69,43 @@ impl AppState {
     }
 
     /// Applies `command`; views and the saver hear about it only when something changed.
+    /// An unmet stage gate that may be passed is put to the person as a question.
     pub fn dispatch(&self, command: Command) -> Result<Outcome, CommandError> {
-        let now = clock::now_ms();
-        let result = self
-            .workspace
-            .try_update_untracked(|ws| apply(ws, command, now))
-            // Only a disposed signal gives None, and then there is no page left to change.
-            .unwrap_or(Ok(Outcome::Unchanged));
+        let mut result = self.apply_now(command.clone());
+        if let Err(error @ CommandError::GateUnmet { can_confirm: true, .. }) = &result {
+            let question = self.describe(error);
+            if window().confirm_with_message(&question).unwrap_or(false) {
+                result = self.apply_now(command.confirmed_past_gate());
+            }
+        }
         match &result {
             Ok(Outcome::Changed | Outcome::Created(_)) => self.workspace.notify(),
-            Ok(Outcome::Unchanged) => {}
+            Ok(Outcome::Unchanged) | Err(CommandError::GateUnmet { can_confirm: true, .. }) => {}
             Err(error) => {
+                let ws = self.workspace.get_untracked();
                 let error = error.clone();
-                self.notice.set(Some(Notice::error(move |lang| crate::core::describe::command_error(lang, &error))));
+                self.say(Notice::error_now(|lang| describe::command_error(lang, &error, &ws)));
             }
         }
         result
+    }
+
+    fn apply_now(&self, command: Command) -> Result<Outcome, CommandError> {
+        let now = clock::now_ms();
+        self.workspace
+            .try_update_untracked(|ws| apply(ws, command, now))
+            // Only a disposed signal gives None, and then there is no page left to change.
+            .unwrap_or(Ok(Outcome::Unchanged))
+    }
+
+    fn describe(&self, error: &CommandError) -> String {
+        let lang = self.lang.get_untracked();
+        self.workspace.with_untracked(|ws| describe::command_error(lang, error, ws))
+    }
+
+    /// The id of the roadmap being worked on.
+    pub fn active_roadmap_id(&self) -> Option<Id> {
+        self.workspace.with(|ws| ws.active_roadmap().map(|r| r.id.clone()))
     }
 
     pub fn t(&self, msg: Msg) -> &'static str {

@@ -156,3 +156,19 @@ test('a full storage shows a banner, keeps the data and still exports it', async
   assert.equal(deal.stage_history.length, 2);
   await context.close();
 });
+
+test('leaving a gated stage with open milestones asks first, naming them', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  // "Dawnlight Education" sits in "Needs analysis", a gated key node, with two required milestones open.
+  const questions = [];
+  page.once('dialog', (d) => { questions.push(d.message()); d.dismiss(); });
+  await card(page, 'Dawnlight Education').dragTo(column(page, 2));
+  await page.waitForTimeout(100);
+  assert.equal(await column(page, 1).getByText('Dawnlight Education').count(), 1, 'declined: the deal stays');
+  assert.match(questions[0], /“Needs analysis” is a gated stage .*Confirm the budget, Map the decision process/);
+
+  page.once('dialog', (d) => d.accept());
+  await card(page, 'Dawnlight Education').dragTo(column(page, 2));
+  await column(page, 2).getByText('Dawnlight Education').waitFor();
+  await context.close();
+});
