@@ -166,6 +166,8 @@ catalog! {
     GateRefused => "“{0}”是关卡阶段，离开前须完成：{1}", "“{0}” is a gated stage; before leaving it, finish: {1}";
     GateConfirm => "“{0}”是关卡阶段，以下必需里程碑尚未完成：{1}。仍要推进吗？", "“{0}” is a gated stage and these required milestones are still open: {1}. Move on anyway?";
     ListSeparator => "、", ", ";
+    ChartStageFacts => "{0} 天 · 赢单 {1}%", "{0} days · {1}% win";
+    ChartDay => "第 {0} 天", "Day {0}";
 }
 
 /// The text of `msg` in `lang`.

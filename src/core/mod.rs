@@ -2,6 +2,7 @@
 //! and the UI text catalog. No browser APIs here, so all of it is tested natively.
 
 pub mod board;
+pub mod chart;
 pub mod command;
 pub mod deal_form;
 pub mod describe;

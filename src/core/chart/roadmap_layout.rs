@@ -1,0 +1,227 @@
+//! Where everything on the roadmap chart goes, and the way back from a pointer
+//! position to the data. Pure geometry: the canvas, the SVG download and the
+//! tests all use the same numbers.
+//!
+//! Stages sit along a time axis by their target days; each stage's milestones
+//! get one lane each below it, at their day offset; buyer decision phases are
+//! bands above the stages.
+
+use crate::core::model::{DecisionPhase, Id, Roadmap};
+
+/// Sizes in CSS pixels; multiplied by `scale` (the device pixel ratio) for drawing.
+pub const MARGIN: f64 = 16.0;
+pub const BAND_TOP: f64 = 12.0;
+pub const BAND_HEIGHT: f64 = 26.0;
+pub const STAGE_TOP: f64 = 46.0;
+pub const STAGE_HEIGHT: f64 = 64.0;
+pub const LANE_TOP: f64 = 122.0;
+pub const LANE_HEIGHT: f64 = 26.0;
+pub const AXIS_GAP: f64 = 10.0;
+pub const AXIS_LABELS: f64 = 26.0;
+/// How close (in CSS px) a pointer must be to a milestone marker to grab it.
+pub const MARKER_REACH: f64 = 10.0;
+/// The gap between two stage blocks.
+const STAGE_GAP: f64 = 3.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageBox {
+    pub stage_id: Id,
+    pub index: usize,
+    pub start_day: u32,
+    pub end_day: u32,
+    pub x0: f64,
+    pub x1: f64,
+    pub key_node: bool,
+    pub gate: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MilestoneMark {
+    pub milestone_id: Id,
+    pub stage_index: usize,
+    /// The milestone's place in its stage, which is also its lane.
+    pub lane: usize,
+    /// Days from the start of the roadmap (the offset is capped at the stage's end).
+    pub day: u32,
+    pub x: f64,
+    pub y: f64,
+    pub required: bool,
+    /// Where its label must end so it stays inside its stage.
+    pub label_limit: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhaseBand {
+    pub phase: DecisionPhase,
+    pub x0: f64,
+    pub x1: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoadmapLayout {
+    pub scale: f64,
+    pub width: f64,
+    pub height: f64,
+    pub total_days: u32,
+    pub stages: Vec<StageBox>,
+    pub milestones: Vec<MilestoneMark>,
+    pub phases: Vec<PhaseBand>,
+    pub axis_y: f64,
+    pub lanes: usize,
+}
+
+/// What a pointer is over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hit {
+    Stage(Id),
+    Milestone(Id),
+}
+
+/// The height the chart needs at `scale` for `roadmap` (it grows with the busiest stage).
+pub fn chart_height(roadmap: &Roadmap, scale: f64) -> f64 {
+    let lanes = roadmap.stages.iter().map(|s| s.milestones.len()).max().unwrap_or(0).max(1);
+    (LANE_TOP + lanes as f64 * LANE_HEIGHT + AXIS_GAP + AXIS_LABELS) * scale
+}
+
+/// Lays `roadmap` out in `width` device pixels at `scale` device pixels per CSS pixel.
+pub fn layout(roadmap: &Roadmap, width: f64, scale: f64) -> RoadmapLayout {
+    let total_days = roadmap.total_days().max(1);
+    let left = MARGIN * scale;
+    let span = (width - 2.0 * MARGIN * scale).max(1.0);
+    let x_of = |day: u32| left + span * f64::from(day) / f64::from(total_days);
+    let starts = roadmap.stage_starts();
+
+    let stages: Vec<StageBox> = roadmap
+        .stages
+        .iter()
+        .zip(&starts)
+        .enumerate()
+        .map(|(index, (stage, &start))| StageBox {
+            stage_id: stage.id.clone(),
+            index,
+            start_day: start,
+            end_day: start + stage.target_days,
+            x0: x_of(start) + STAGE_GAP * scale / 2.0,
+            x1: x_of(start + stage.target_days) - STAGE_GAP * scale / 2.0,
+            key_node: stage.key_node,
+            gate: stage.gate,
+        })
+        .collect();
+
+    let milestones = roadmap
+        .stages
+        .iter()
+        .zip(&stages)
+        .flat_map(|(stage, boxed)| {
+            stage.milestones.iter().enumerate().map(move |(lane, m)| {
+                let day = boxed.start_day + m.day_offset.min(stage.target_days);
+                MilestoneMark {
+                    milestone_id: m.id.clone(),
+                    stage_index: boxed.index,
+                    lane,
+                    day,
+                    x: x_of(day),
+                    y: (LANE_TOP + LANE_HEIGHT * (lane as f64 + 0.5)) * scale,
+                    required: m.required,
+                    label_limit: boxed.x1,
+                }
+            })
+        })
+        .collect();
+
+    // Neighbouring stages in the same decision phase share one band.
+    let mut phases: Vec<PhaseBand> = Vec::new();
+    for (stage, boxed) in roadmap.stages.iter().zip(&stages) {
+        match phases.last_mut() {
+            Some(band) if band.phase == stage.decision_phase => band.x1 = boxed.x1,
+            _ => phases.push(PhaseBand { phase: stage.decision_phase, x0: boxed.x0, x1: boxed.x1 }),
+        }
+    }
+
+    let height = chart_height(roadmap, scale);
+    let lanes = roadmap.stages.iter().map(|s| s.milestones.len()).max().unwrap_or(0).max(1);
+    RoadmapLayout {
+        scale,
+        width,
+        height,
+        total_days,
+        stages,
+        milestones,
+        phases,
+        axis_y: (LANE_TOP + lanes as f64 * LANE_HEIGHT + AXIS_GAP) * scale,
+        lanes,
+    }
+}
+
+impl RoadmapLayout {
+    fn left(&self) -> f64 {
+        MARGIN * self.scale
+    }
+
+    fn span(&self) -> f64 {
+        (self.width - 2.0 * MARGIN * self.scale).max(1.0)
+    }
+
+    pub fn x_of_day(&self, day: f64) -> f64 {
+        self.left() + self.span() * day / f64::from(self.total_days)
+    }
+
+    /// The (fractional) roadmap day under device x.
+    pub fn day_at(&self, x: f64) -> f64 {
+        (x - self.left()) / self.span() * f64::from(self.total_days)
+    }
+
+    pub fn stage_row(&self) -> (f64, f64) {
+        (STAGE_TOP * self.scale, (STAGE_TOP + STAGE_HEIGHT) * self.scale)
+    }
+
+    /// What is under the device point (x, y): a milestone marker first, being small.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
+        let reach = MARKER_REACH * self.scale;
+        let marker = self
+            .milestones
+            .iter()
+            .map(|m| (m, (m.x - x).hypot(m.y - y)))
+            .filter(|(_, d)| *d <= reach)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((m, _)) = marker {
+            return Some(Hit::Milestone(m.milestone_id.clone()));
+        }
+        let (top, bottom) = self.stage_row();
+        if y < top || y > bottom {
+            return None;
+        }
+        self.stages.iter().find(|s| x >= s.x0 && x <= s.x1).map(|s| Hit::Stage(s.stage_id.clone()))
+    }
+
+    /// Where a dragged stage lands when dropped at device x: the number of other
+    /// stages whose centres lie left of x (the index `MoveStage` takes).
+    pub fn drop_index(&self, dragged: &Id, x: f64) -> usize {
+        self.stages
+            .iter()
+            .filter(|s| &s.stage_id != dragged)
+            .filter(|s| (s.x0 + s.x1) / 2.0 < x)
+            .count()
+    }
+
+    /// The day offset a milestone of stage `stage_index` gets when dropped at device x:
+    /// whole days, kept inside the stage.
+    pub fn offset_at(&self, stage_index: usize, x: f64) -> Option<u32> {
+        let stage = self.stages.get(stage_index)?;
+        let day = self.day_at(x).round() - f64::from(stage.start_day);
+        Some(day.clamp(0.0, f64::from(stage.end_day - stage.start_day)) as u32)
+    }
+
+    pub fn milestone(&self, id: &Id) -> Option<&MilestoneMark> {
+        self.milestones.iter().find(|m| &m.milestone_id == id)
+    }
+
+    /// Axis ticks: a step in days that gives at most about ten labels.
+    pub fn ticks(&self) -> Vec<u32> {
+        let step = [7, 14, 30, 60, 90, 180, 365]
+            .into_iter()
+            .find(|step| self.total_days / step <= 10)
+            .unwrap_or(730);
+        (0..=self.total_days).step_by(step as usize).collect()
+    }
+}
