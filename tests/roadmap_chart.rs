@@ -135,3 +135,24 @@ fn text_in_the_svg_is_escaped() {
     let svg = roadmap_svg(&r, 900, Lang::En);
     assert!(!svg.contains("<script>"), "{svg}");
 }
+
+#[test]
+fn a_drop_becomes_the_command_a_keyboard_edit_would_send() {
+    use waypoint::core::chart::roadmap_drag::{drop_command, preview};
+    use waypoint::core::command::Command;
+    let r = roadmap();
+    let l = layout(&r, WIDTH, 1.0);
+    // Stage s1 dropped past every centre becomes the last stage.
+    let cmd = drop_command(&r, &l, &Hit::Stage(Id("s1".into())), 200.0).unwrap();
+    assert_eq!(cmd, Command::MoveStage { roadmap_id: Id("r".into()), stage_id: Id("s1".into()), to_index: 2 });
+    let moved = preview(&r, cmd);
+    assert_eq!(moved.stages.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["s2", "s3", "s1"]);
+    assert_eq!(drop_command(&r, &l, &Hit::Stage(Id("s1".into())), 20.0), None, "dropped where it was");
+
+    // Milestone m2 dragged to x 76 (day 30) is due 20 days into its stage.
+    let Some(Command::UpdateMilestone { fields, .. }) = drop_command(&r, &l, &Hit::Milestone(Id("m2".into())), 76.0) else {
+        panic!("expected a milestone update")
+    };
+    assert_eq!((fields.day_offset, fields.required, fields.title.get(Lang::En)), (20, true, "Budget"));
+    assert_eq!(drop_command(&r, &l, &Hit::Milestone(Id("m2".into())), 66.0), None, "still day 25");
+}

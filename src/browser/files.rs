@@ -10,11 +10,7 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
+    download_url(file_name, &url)?;
     // The click has started the download; the URL is no longer needed.
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
@@ -24,4 +20,14 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
 pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
     let text = JsFuture::from(file.text()).await?;
     text.as_string().ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// Offers a URL (e.g. a canvas's `data:` PNG) as a download called `file_name`.
+pub fn download_url(file_name: &str, url: &str) -> Result<(), JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Ok(())
 }

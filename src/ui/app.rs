@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::board::Board;
+use super::roadmap_screen::RoadmapScreen;
+use super::state::Screen;
 use super::deal_dialog::DealDialog;
 use super::header::Header;
 use super::notices::Notices;
@@ -17,6 +19,7 @@ pub fn App() -> impl IntoView {
     state.recovered.set(loaded.recovered);
     state.save_failure.set(loaded.failure);
     persistence::install_autosave(state);
+    follow_hash(state);
     if loaded.save_at_start {
         persistence::save_now(state);
     }
@@ -40,9 +43,26 @@ pub fn Shell(state: AppState) -> impl IntoView {
             <Header/>
             <Notices/>
             <main class="main" id="main">
-                <Board/>
+                {move || match state.screen.get() {
+                    Screen::Board => view! { <Board/> }.into_any(),
+                    Screen::Roadmap => view! { <RoadmapScreen/> }.into_any(),
+                }}
             </main>
             <DealDialog/>
         </div>
     }
+}
+
+/// The screen follows the URL hash (back and forward buttons, reloads), and the hash the screen.
+fn follow_hash(state: AppState) {
+    let read = move || Screen::from_hash(&window().location().hash().unwrap_or_default());
+    state.screen.set(read());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| state.screen.set(read()));
+    std::mem::forget(listener);
+    Effect::new(move |_| {
+        let hash = state.screen.get().hash();
+        if window().location().hash().unwrap_or_default() != hash {
+            let _ = window().location().set_hash(hash);
+        }
+    });
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::persistence::remember_lang;
-use super::state::{use_app, Editing, Notice};
+use super::state::{use_app, Editing, Notice, Screen};
 use crate::browser::files;
 use crate::core::command::Command;
 use crate::core::describe;
@@ -62,6 +62,20 @@ pub fn Header() -> impl IntoView {
             <p class="roadmap-name" data-testid="roadmap-name">
                 {move || trf(state.lang.get(), Msg::RoadmapLabel, &[&roadmap_name()])}
             </p>
+            <nav class="tabs" aria-label=move || t(Msg::ScreensLabel)>
+                {[(Screen::Board, Msg::Pipeline, "tab-board"), (Screen::Roadmap, Msg::TabRoadmap, "tab-roadmap")]
+                    .into_iter()
+                    .map(|(screen, label, testid)| view! {
+                        <button
+                            class="tab"
+                            class:active=move || state.screen.get() == screen
+                            aria-current=move || (state.screen.get() == screen).then_some("page")
+                            data-testid=testid
+                            on:click=move |_| state.screen.set(screen)
+                        >{move || t(label)}</button>
+                    })
+                    .collect_view()}
+            </nav>
             <nav class="actions" aria-label="Waypoint">
                 <button class="btn btn-primary" data-testid="new-deal" on:click=new_deal>
                     "+ " {move || t(Msg::NewDeal)}

@@ -7,4 +7,7 @@ pub mod deal_dialog;
 pub mod header;
 pub mod notices;
 pub mod persistence;
+pub mod roadmap_chart;
+pub mod roadmap_screen;
+pub mod stage_editor;
 pub mod state;

@@ -37,6 +37,26 @@ impl Notice {
     }
 }
 
+/// The two screens; the URL hash names the one shown, so a reload keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Board,
+    Roadmap,
+}
+
+impl Screen {
+    pub fn hash(self) -> &'static str {
+        match self {
+            Screen::Board => "#board",
+            Screen::Roadmap => "#roadmap",
+        }
+    }
+
+    pub fn from_hash(hash: &str) -> Screen {
+        if hash == "#roadmap" { Screen::Roadmap } else { Screen::Board }
+    }
+}
+
 /// Which deal the dialog is open for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Editing {
@@ -54,6 +74,7 @@ pub struct AppState {
     /// The stored copy could not be read at start; its text is under the recovery key.
     pub recovered: RwSignal<Option<Notice>>,
     pub editing: RwSignal<Option<Editing>>,
+    pub screen: RwSignal<Screen>,
 }
 
 impl AppState {
@@ -65,6 +86,7 @@ impl AppState {
             save_failure: RwSignal::new(None),
             recovered: RwSignal::new(None),
             editing: RwSignal::new(None),
+            screen: RwSignal::new(Screen::Board),
         }
     }
 

@@ -2,6 +2,7 @@
 //! page draws on a canvas and the same code writes SVG for downloads and tests.
 
 pub mod palette;
+pub mod roadmap_drag;
 pub mod roadmap_draw;
 pub mod roadmap_layout;
 pub mod text_fit;
