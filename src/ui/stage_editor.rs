@@ -15,28 +15,31 @@ use crate::core::text::Text;
 /// The drag data of the stage list: "stage:<id>" or "milestone:<id>".
 const DRAG_TYPE: &str = "text/plain";
 
-/// Changes one stage through `UpdateStage`; a refused change puts the inputs back.
-fn edit_stage(state: AppState, roadmap_id: &Id, stage_id: &Id, change: impl FnOnce(&mut StageFields)) {
+/// Changes one stage through `UpdateStage`; false when refused (the notice says why).
+fn edit_stage(state: AppState, roadmap_id: &Id, stage_id: &Id, change: impl FnOnce(&mut StageFields)) -> bool {
     let fields = state.workspace.with_untracked(|ws| ws.roadmap(roadmap_id)?.stage(stage_id).map(StageFields::of));
-    let Some(mut fields) = fields else { return };
+    let Some(mut fields) = fields else { return false };
     change(&mut fields);
-    let command = Command::UpdateStage { roadmap_id: roadmap_id.clone(), stage_id: stage_id.clone(), fields };
-    if state.dispatch(command).is_err() {
-        state.workspace.notify();
-    }
+    state.dispatch(Command::UpdateStage { roadmap_id: roadmap_id.clone(), stage_id: stage_id.clone(), fields }).is_ok()
 }
 
-fn edit_milestone(state: AppState, roadmap_id: &Id, milestone_id: &Id, change: impl FnOnce(&mut MilestoneFields)) {
+fn edit_milestone(state: AppState, roadmap_id: &Id, milestone_id: &Id, change: impl FnOnce(&mut MilestoneFields)) -> bool {
     let fields = state.workspace.with_untracked(|ws| {
         let roadmap = ws.roadmap(roadmap_id)?;
         let (si, mi) = roadmap.find_milestone(milestone_id)?;
         Some(MilestoneFields::of(&roadmap.stages[si].milestones[mi]))
     });
-    let Some(mut fields) = fields else { return };
+    let Some(mut fields) = fields else { return false };
     change(&mut fields);
     let command = Command::UpdateMilestone { roadmap_id: roadmap_id.clone(), milestone_id: milestone_id.clone(), fields };
-    if state.dispatch(command).is_err() {
-        state.workspace.notify();
+    state.dispatch(command).is_ok()
+}
+
+/// A refused edit puts the field back to the saved value, so what shows is what is kept.
+fn keep_or_revert(ev: &leptos::ev::Event, accepted: bool, saved: &str) {
+    // Inputs and textareas both have `value`; set it without assuming which one this is.
+    if let (false, Some(target)) = (accepted, ev.target()) {
+        let _ = js_sys::Reflect::set(&target, &"value".into(), &saved.into());
     }
 }
 
@@ -116,9 +119,10 @@ fn StageEditor(stage_id: Id, roadmap_id: Memo<Option<Id>>, deleting: RwSignal<Op
             move |label: Msg, text: Text, set: fn(&mut StageFields, Text), testid: &'static str, multiline: bool| {
                 let edit = edit.clone();
                 let value = text.get(lang).to_owned();
+                let saved = value.clone();
                 let on_change = move |ev: leptos::ev::Event| {
                     let next = text.with(lang, event_target_value(&ev).trim());
-                    edit(Box::new(move |f| set(f, next)));
+                    keep_or_revert(&ev, edit(Box::new(move |f| set(f, next))), &saved);
                 };
                 let field = if multiline {
                     view! { <textarea rows="2" data-testid=testid prop:value=value on:change=on_change></textarea> }.into_any()
@@ -148,6 +152,7 @@ fn StageEditor(stage_id: Id, roadmap_id: Memo<Option<Id>>, deleting: RwSignal<Op
         };
         let drag_id = sid.clone();
         let (e1, e2, e3, e4, e5) = (edit.clone(), edit.clone(), edit.clone(), edit.clone(), edit.clone());
+        let (probability, days) = (stage.win_probability.to_string(), stage.target_days.to_string());
         let (up, down) = (move_to.clone(), move_to.clone());
         let name_for_delete = sid.clone();
         Some(view! {
@@ -191,17 +196,17 @@ fn StageEditor(stage_id: Id, roadmap_id: Memo<Option<Id>>, deleting: RwSignal<Op
                     <label class="field field-narrow">
                         <span class="field-label">{t(Msg::StageProbability)}</span>
                         <input type="number" min="0" max="100" data-testid="stage-probability" prop:value=stage.win_probability.to_string()
-                            on:change=move |ev| match number(&ev) {
-                                Some(p) => e1(Box::new(move |f| f.win_probability = p.min(255) as u8)),
-                                None => state.workspace.notify(),
+                            on:change=move |ev| {
+                                let accepted = number(&ev).is_some_and(|p| e1(Box::new(move |f| f.win_probability = p.min(255) as u8)));
+                                keep_or_revert(&ev, accepted, &probability);
                             }/>
                     </label>
                     <label class="field field-narrow">
                         <span class="field-label">{t(Msg::StageDays)}</span>
                         <input type="number" min="1" data-testid="stage-days" prop:value=stage.target_days.to_string()
-                            on:change=move |ev| match number(&ev) {
-                                Some(d) => e2(Box::new(move |f| f.target_days = d)),
-                                None => state.workspace.notify(),
+                            on:change=move |ev| {
+                                let accepted = number(&ev).is_some_and(|d| e2(Box::new(move |f| f.target_days = d)));
+                                keep_or_revert(&ev, accepted, &days);
                             }/>
                     </label>
                     <label class="field">
@@ -209,7 +214,7 @@ fn StageEditor(stage_id: Id, roadmap_id: Memo<Option<Id>>, deleting: RwSignal<Op
                         <select data-testid="stage-phase" on:change=move |ev| {
                             let chosen = event_target_value(&ev);
                             if let Some(phase) = DecisionPhase::ALL.into_iter().find(|p| format!("{p:?}") == chosen) {
-                                e3(Box::new(move |f| f.decision_phase = phase));
+                                let _ = e3(Box::new(move |f| f.decision_phase = phase));
                             }
                         }>
                             {DecisionPhase::ALL.into_iter().map(|phase| view! {
@@ -219,12 +224,12 @@ fn StageEditor(stage_id: Id, roadmap_id: Memo<Option<Id>>, deleting: RwSignal<Op
                     </label>
                     <label class="check">
                         <input type="checkbox" data-testid="stage-key" prop:checked=stage.key_node
-                            on:change=move |ev| { let on = checked(&ev); e4(Box::new(move |f| f.key_node = on)) }/>
+                            on:change=move |ev| { let on = checked(&ev); let _ = e4(Box::new(move |f| f.key_node = on)); }/>
                         {t(Msg::KeyNode)}
                     </label>
                     <label class="check">
                         <input type="checkbox" data-testid="stage-gate" prop:checked=stage.gate
-                            on:change=move |ev| { let on = checked(&ev); e5(Box::new(move |f| f.gate = on)) }/>
+                            on:change=move |ev| { let on = checked(&ev); let _ = e5(Box::new(move |f| f.gate = on)); }/>
                         {t(Msg::StageGate)}
                     </label>
                 </div>
@@ -298,6 +303,7 @@ fn MilestoneRow(milestone: Milestone, index: usize, count: usize, roadmap_id: Id
         }
     };
     let (title_text, owner_text) = (milestone.title.clone(), milestone.owner_role.clone());
+    let (saved_title, saved_day) = (title.clone(), milestone.day_offset.to_string());
     let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit);
     let (up, down) = (move_to.clone(), move_to);
     let drag_id = mid.clone();
@@ -307,21 +313,24 @@ fn MilestoneRow(milestone: Milestone, index: usize, count: usize, roadmap_id: Id
                 on:dragstart=move |ev: leptos::ev::DragEvent| { ev.stop_propagation(); start_drag(&ev, format!("milestone:{drag_id}")) }
             >"⠿"</span>
             <input class="milestone-title" data-testid="milestone-title" aria-label=t(Msg::MilestoneTitle) prop:value=title.clone()
-                on:change=move |ev| { let next = title_text.with(lang, event_target_value(&ev).trim()); e1(Box::new(move |f| f.title = next)) }/>
+                on:change=move |ev| {
+                    let next = title_text.with(lang, event_target_value(&ev).trim());
+                    keep_or_revert(&ev, e1(Box::new(move |f| f.title = next)), &saved_title);
+                }/>
             <input class="milestone-owner" data-testid="milestone-owner" aria-label=t(Msg::MilestoneOwner) placeholder=t(Msg::MilestoneOwner)
                 prop:value=milestone.owner_role.get(lang).to_owned()
-                on:change=move |ev| { let next = owner_text.with(lang, event_target_value(&ev).trim()); e2(Box::new(move |f| f.owner_role = next)) }/>
+                on:change=move |ev| { let next = owner_text.with(lang, event_target_value(&ev).trim()); let _ = e2(Box::new(move |f| f.owner_role = next)); }/>
             <label class="check">
                 <input type="checkbox" data-testid="milestone-required" prop:checked=milestone.required
-                    on:change=move |ev| { let on = checked(&ev); e3(Box::new(move |f| f.required = on)) }/>
+                    on:change=move |ev| { let on = checked(&ev); let _ = e3(Box::new(move |f| f.required = on)); }/>
                 {t(Msg::MilestoneRequired)}
             </label>
             <label class="milestone-day">
                 <span>{t(Msg::MilestoneDay)}</span>
                 <input type="number" min="0" max=stage_days.to_string() data-testid="milestone-day" prop:value=milestone.day_offset.to_string()
-                    on:change=move |ev| match number(&ev) {
-                        Some(day) => e4(Box::new(move |f| f.day_offset = day.min(stage_days))),
-                        None => state.workspace.notify(),
+                    on:change=move |ev| {
+                        let accepted = number(&ev).is_some_and(|day| e4(Box::new(move |f| f.day_offset = day.min(stage_days))));
+                        keep_or_revert(&ev, accepted, &saved_day);
                     }/>
             </label>
             <button class="icon-btn" disabled=index == 0 aria-label=trf(lang, Msg::MoveMilestoneUp, &[&title])
