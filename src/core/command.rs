@@ -3,6 +3,8 @@
 //! `apply` validates first and changes nothing when it refuses, so the shell
 //! can show the typed error and the document stays exactly as it was.
 
+use chrono::NaiveDate;
+
 use super::deal_form::{DealFields, FieldError};
 use super::model::{Deal, DealStatus, GateMode, Id, MilestoneProgress, StageEntry, Timestamp, Workspace};
 use super::roadmap_edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
@@ -17,6 +19,8 @@ pub enum Command {
     MoveDeal { deal_id: Id, to_stage: Id, confirmed: bool },
     DeleteDeal { deal_id: Id },
     SetMilestoneDone { deal_id: Id, milestone_id: Id, done: bool },
+    /// Reschedules one deal's milestone; `None` goes back to the roadmap's plan.
+    SetMilestoneDue { deal_id: Id, milestone_id: Id, due: Option<NaiveDate> },
     RemoveSamples,
     /// Replace the whole document (an import); checked like any imported file.
     ReplaceWorkspace(Box<Workspace>),
@@ -95,6 +99,7 @@ pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Out
         Command::SetMilestoneDone { deal_id, milestone_id, done } => {
             set_milestone_done(ws, &deal_id, milestone_id, done, now)
         }
+        Command::SetMilestoneDue { deal_id, milestone_id, due } => set_milestone_due(ws, &deal_id, milestone_id, due, now),
         Command::RemoveSamples => {
             let before = ws.deals.len();
             ws.deals.retain(|d| !d.sample);
@@ -251,6 +256,36 @@ fn move_deal(
     Ok(Outcome::Changed)
 }
 
+/// The milestone must be on the deal's roadmap.
+fn check_deal_milestone(ws: &Workspace, deal_id: &Id, milestone_id: &Id) -> Result<(), CommandError> {
+    let deal = ws.deal(deal_id).ok_or_else(|| CommandError::UnknownDeal(deal_id.clone()))?;
+    let on_roadmap = ws.roadmap(&deal.roadmap_id).is_some_and(|r| r.find_milestone(milestone_id).is_some());
+    if on_roadmap {
+        Ok(())
+    } else {
+        Err(CommandError::UnknownMilestone(milestone_id.clone()))
+    }
+}
+
+fn set_milestone_due(
+    ws: &mut Workspace,
+    deal_id: &Id,
+    milestone_id: Id,
+    due: Option<NaiveDate>,
+    now: Timestamp,
+) -> Result<Outcome, CommandError> {
+    check_deal_milestone(ws, deal_id, &milestone_id)?;
+    let deal = ws.deal_mut(deal_id).expect("deal checked above");
+    match deal.milestones.iter_mut().find(|p| p.milestone_id == milestone_id) {
+        Some(progress) if progress.due == due => return Ok(Outcome::Unchanged),
+        Some(progress) => progress.due = due,
+        None if due.is_none() => return Ok(Outcome::Unchanged),
+        None => deal.milestones.push(MilestoneProgress { milestone_id, done_at: None, due, owner: None }),
+    }
+    deal.updated_at = now;
+    Ok(Outcome::Changed)
+}
+
 fn set_milestone_done(
     ws: &mut Workspace,
     deal_id: &Id,
@@ -258,14 +293,8 @@ fn set_milestone_done(
     done: bool,
     now: Timestamp,
 ) -> Result<Outcome, CommandError> {
-    let deal = ws.deal(deal_id).ok_or_else(|| CommandError::UnknownDeal(deal_id.clone()))?;
-    let on_roadmap = ws
-        .roadmap(&deal.roadmap_id)
-        .is_some_and(|r| r.stages.iter().any(|s| s.milestones.iter().any(|m| m.id == milestone_id)));
-    if !on_roadmap {
-        return Err(CommandError::UnknownMilestone(milestone_id));
-    }
-    let deal = ws.deal_mut(deal_id).expect("deal found above");
+    check_deal_milestone(ws, deal_id, &milestone_id)?;
+    let deal = ws.deal_mut(deal_id).expect("deal checked above");
     let done_at = done.then_some(now);
     match deal.milestones.iter_mut().find(|p| p.milestone_id == milestone_id) {
         Some(progress) if progress.done_at.is_some() == done => return Ok(Outcome::Unchanged),

@@ -219,6 +219,17 @@ catalog! {
     Optional => "可选", "Optional";
     GateBadge => "关卡", "Gate";
     DragToReorder => "拖动以调整顺序", "Drag to reorder";
+    Today => "今天", "Today";
+    TimelineTitle => "里程碑计划", "Milestone plan";
+    TimelineHint => "拖动标记可改期；也可在下方修改日期。", "Drag a marker to reschedule, or change the date below.";
+    TimelineAria => "商机“{0}”的里程碑时间线：{1} 个里程碑，{2} 个逾期", "Milestone timeline of “{0}”: {1} milestones, {2} overdue";
+    StateDone => "已完成", "Done";
+    StateOpen => "待完成", "Open";
+    StateOverdue => "已逾期", "Overdue";
+    DueDate => "到期日", "Due";
+    MilestoneDoneLabel => "完成：{0}", "Done: {0}";
+    ResetDue => "恢复计划日期", "Back to the planned date";
+    Rescheduled => "已改期", "Rescheduled";
     ChartStageFacts => "{0} 天 · 赢单 {1}%", "{0} days · {1}% win";
     ChartDay => "第 {0} 天", "Day {0}";
 }

@@ -5,6 +5,7 @@ pub mod board;
 pub mod chart;
 pub mod command;
 pub mod deal_form;
+pub mod deal_plan;
 pub mod describe;
 pub mod i18n;
 pub mod model;

@@ -1,0 +1,135 @@
+//! One deal's plan and its timeline chart, with dates worked out by hand.
+//!
+//! The project-sale template: stage days 14, 21, 14, 10, 14, 10. Milestones are
+//! due evenly through their stage: two in 14 days on days 4 and 9; three in
+//! 21 days on days 5, 10 and 15.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use waypoint::core::chart::deal_timeline::{layout, timeline_svg};
+use waypoint::core::command::{apply, Command, Outcome};
+use waypoint::core::deal_plan::{deal_plan, MilestoneState};
+use waypoint::core::i18n::Lang;
+use waypoint::core::model::{Id, Workspace};
+
+fn date(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+fn ms(day: NaiveDate) -> i64 {
+    day.and_hms_opt(9, 0, 0).unwrap().and_utc().timestamp_millis()
+}
+
+/// A deal created on 1 November, moved to "Needs analysis" on 10 November.
+fn deal_in_needs_analysis() -> (Workspace, Id) {
+    let mut ws = workspace();
+    let cmd = Command::CreateDeal { roadmap_id: roadmap_id(&ws), fields: fields(&ws, "Acme", 100), sample: false };
+    let Ok(Outcome::Created(id)) = apply(&mut ws, cmd, ms(date(11, 1))) else { panic!() };
+    let to_stage = stage_id(&ws, 1);
+    apply(&mut ws, Command::MoveDeal { deal_id: id.clone(), to_stage, confirmed: false }, ms(date(11, 10))).unwrap();
+    (ws, id)
+}
+
+fn plan_on(ws: &Workspace, id: &Id, today: NaiveDate) -> waypoint::core::deal_plan::DealPlan {
+    deal_plan(&ws.roadmaps[0], ws.deal(id).unwrap(), today)
+}
+
+#[test]
+fn entered_stages_start_when_entered_and_later_stages_follow_by_target_days() {
+    let (ws, id) = deal_in_needs_analysis();
+    let plan = plan_on(&ws, &id, date(11, 20));
+    let spans: Vec<(NaiveDate, NaiveDate)> = plan.stages.iter().map(|s| (s.start, s.end)).collect();
+    assert_eq!(
+        spans,
+        vec![
+            (date(11, 1), date(11, 15)),  // entered 1 Nov, 14 days
+            (date(11, 10), date(12, 1)),  // entered 10 Nov, 21 days
+            (date(12, 1), date(12, 15)),  // starts when the current stage should end
+            (date(12, 15), date(12, 25)), // 10 days
+            (date(12, 25), NaiveDate::from_ymd_opt(2027, 1, 8).unwrap()),
+            (NaiveDate::from_ymd_opt(2027, 1, 8).unwrap(), NaiveDate::from_ymd_opt(2027, 1, 18).unwrap()),
+        ]
+    );
+    assert!(plan.stages[1].current && !plan.stages[0].current);
+}
+
+#[test]
+fn a_late_current_stage_pushes_the_rest_from_today() {
+    let (ws, id) = deal_in_needs_analysis();
+    // "Needs analysis" should have ended on 1 December; on 10 December the next stage starts today.
+    let plan = plan_on(&ws, &id, date(12, 10));
+    assert_eq!((plan.stages[2].start, plan.stages[2].end), (date(12, 10), date(12, 24)));
+}
+
+#[test]
+fn milestones_are_due_through_their_stage_and_overdue_once_past() {
+    let (ws, id) = deal_in_needs_analysis();
+    let plan = plan_on(&ws, &id, date(11, 20));
+    let first_five: Vec<(NaiveDate, MilestoneState)> = plan.milestones.iter().take(5).map(|m| (m.due, m.state)).collect();
+    assert_eq!(
+        first_five,
+        vec![
+            (date(11, 5), MilestoneState::Overdue),  // 1 Nov + 4
+            (date(11, 10), MilestoneState::Overdue), // 1 Nov + 9
+            (date(11, 15), MilestoneState::Overdue), // 10 Nov + 5
+            (date(11, 20), MilestoneState::Open),    // 10 Nov + 10: due today is not late
+            (date(11, 25), MilestoneState::Open),    // 10 Nov + 15
+        ]
+    );
+    assert_eq!(plan.overdue().count(), 3);
+}
+
+#[test]
+fn done_and_rescheduled_milestones_show_as_such() {
+    let (mut ws, id) = deal_in_needs_analysis();
+    let first = ws.roadmaps[0].stages[0].milestones[0].id.clone();
+    let second = ws.roadmaps[0].stages[0].milestones[1].id.clone();
+    apply(&mut ws, Command::SetMilestoneDone { deal_id: id.clone(), milestone_id: first, done: true }, ms(date(11, 3))).unwrap();
+    let moved = Command::SetMilestoneDue { deal_id: id.clone(), milestone_id: second.clone(), due: Some(date(11, 28)) };
+    assert_eq!(apply(&mut ws, moved.clone(), ms(date(11, 12))), Ok(Outcome::Changed));
+    assert_eq!(apply(&mut ws, moved, ms(date(11, 12))), Ok(Outcome::Unchanged));
+
+    let plan = plan_on(&ws, &id, date(11, 20));
+    assert_eq!((plan.milestones[0].state, plan.milestones[0].done_on), (MilestoneState::Done, Some(date(11, 3))));
+    assert_eq!((plan.milestones[1].due, plan.milestones[1].state, plan.milestones[1].rescheduled), (date(11, 28), MilestoneState::Open, true));
+
+    // Back to the plan.
+    apply(&mut ws, Command::SetMilestoneDue { deal_id: id.clone(), milestone_id: second, due: None }, 0).unwrap();
+    let plan = plan_on(&ws, &id, date(11, 20));
+    assert_eq!((plan.milestones[1].due, plan.milestones[1].rescheduled), (date(11, 10), false));
+}
+
+#[test]
+fn skipped_stages_have_no_dates() {
+    let mut ws = workspace();
+    let mut f = fields(&ws, "Jump", 100);
+    f.stage_id = stage_id(&ws, 2);
+    let cmd = Command::CreateDeal { roadmap_id: roadmap_id(&ws), fields: f, sample: false };
+    let Ok(Outcome::Created(id)) = apply(&mut ws, cmd, ms(date(11, 1))) else { panic!() };
+    let plan = plan_on(&ws, &id, date(11, 2));
+    assert_eq!(plan.stages.iter().map(|s| s.index).collect::<Vec<_>>(), vec![2, 3, 4, 5]);
+    assert!(plan.milestones.iter().all(|m| m.stage_index >= 2));
+}
+
+#[test]
+fn the_timeline_maps_dates_to_x_and_back_and_draws_every_row() {
+    let (ws, id) = deal_in_needs_analysis();
+    let today = date(11, 20);
+    let plan = plan_on(&ws, &id, today);
+    let l = layout(&plan, today, 1000.0, 1.0);
+    // The plan runs 1 Nov – 18 Jan; with 3 days either side the chart starts on 29 October.
+    assert_eq!(l.first, date(10, 29));
+    for day in [date(11, 5), date(12, 24)] {
+        assert_eq!(l.date_at(l.x_of(day)), day);
+    }
+    let (id0, x0, y0) = l.markers[0].clone();
+    assert_eq!(l.hit(x0 + 4.0, y0 - 4.0), Some(id0));
+    assert_eq!(l.hit(x0 + 4.0, y0 + 28.0), None, "the next row's marker is elsewhere on the axis");
+
+    let svg = timeline_svg(&plan, today, 1000, Lang::En);
+    assert!(svg.contains("Today") && svg.contains("Record the company profile") && svg.contains("Needs analysis"));
+    assert_eq!(svg.matches("<polygon opacity=\"1\" fill=\"#B3261E\"").count(), 3, "one red diamond per overdue milestone");
+    assert!(timeline_svg(&plan, today, 1000, Lang::Zh).contains("今天"));
+}
