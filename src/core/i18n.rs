@@ -220,6 +220,8 @@ catalog! {
     GateBadge => "关卡", "Gate";
     DragToReorder => "拖动以调整顺序", "Drag to reorder";
     Today => "今天", "Today";
+    OverdueOne => "⚠ 1 个里程碑已逾期", "⚠ 1 milestone overdue";
+    OverdueMany => "⚠ {0} 个里程碑已逾期", "⚠ {0} milestones overdue";
     TimelineTitle => "里程碑计划", "Milestone plan";
     TimelineHint => "拖动标记可改期；也可在下方修改日期。", "Drag a marker to reschedule, or change the date below.";
     TimelineAria => "商机“{0}”的里程碑时间线：{1} 个里程碑，{2} 个逾期", "Milestone timeline of “{0}”: {1} milestones, {2} overdue";

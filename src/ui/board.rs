@@ -101,9 +101,14 @@ fn StageColumn(stage_id: Id, columns: Memo<Vec<board::Column>>, roadmap_id: Memo
             <header class="column-head">
                 <div class="column-title-row">
                     <h3 class="column-title" id=heading_id>{name}</h3>
-                    <Show when=move || stage.with(|s| s.as_ref().is_some_and(|s| s.key_node))>
-                        <span class="badge badge-key" title=move || state.t(Msg::KeyNode)>{move || state.t(Msg::KeyNode)}</span>
-                    </Show>
+                    <span class="column-badges">
+                        <Show when=move || stage.with(|s| s.as_ref().is_some_and(|s| s.key_node))>
+                            <span class="badge badge-key">{move || state.t(Msg::KeyNode)}</span>
+                        </Show>
+                        <Show when=move || stage.with(|s| s.as_ref().is_some_and(|s| s.gate))>
+                            <span class="badge badge-gate" title=move || state.t(Msg::StageGate)>{move || state.t(Msg::GateBadge)}</span>
+                        </Show>
+                    </span>
                 </div>
                 <p class="column-meta">
                     <span data-testid="column-count">{move || i18n::count(state.lang.get(), count(), Msg::ColumnCountOne, Msg::ColumnCount)}</span>

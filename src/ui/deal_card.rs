@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use super::board::{move_deal, DRAG_TYPE};
 use super::state::{use_app, Editing};
+use crate::browser::clock;
 use crate::core::board::neighbours;
+use crate::core::deal_plan::deal_plan;
 use crate::core::i18n::{self, trf, Msg};
 use crate::core::model::Id;
 use crate::core::text::Text;
@@ -18,6 +20,7 @@ struct CardData {
     owner: String,
     expected_close: Option<String>,
     open_milestones: usize,
+    overdue: usize,
     sample: bool,
     back: Option<(Id, Text)>,
     forward: Option<(Id, Text)>,
@@ -27,6 +30,7 @@ struct CardData {
 pub fn DealCard(deal_id: Id) -> impl IntoView {
     let state = use_app();
     let id = deal_id.clone();
+    let today = clock::local_today();
     let data = Memo::new(move |_| {
         state.workspace.with(|ws| {
             let deal = ws.deal(&id)?;
@@ -41,6 +45,7 @@ pub fn DealCard(deal_id: Id) -> impl IntoView {
                 owner: deal.owner.clone(),
                 expected_close: deal.expected_close.map(|d| d.to_string()),
                 open_milestones: deal.open_milestones(stage).count(),
+                overdue: deal_plan(roadmap, deal, today).overdue().count(),
                 sample: deal.sample,
                 back: named(back),
                 forward: named(forward),
@@ -77,11 +82,13 @@ pub fn DealCard(deal_id: Id) -> impl IntoView {
             move || trf(lang.get(), Msg::DealCardLabel, &[&title, &customer])
         };
         let milestones = card.open_milestones;
+        let late = card.overdue > 0;
         let owner = card.owner.clone();
         let close = card.expected_close.clone();
         Some(view! {
             <article
                 class="card"
+                class:card-late=late
                 class:dragging=move || dragging.get()
                 draggable="true"
                 data-testid="deal-card"
@@ -103,6 +110,14 @@ pub fn DealCard(deal_id: Id) -> impl IntoView {
                     {card.sample.then(|| view! { <span class="badge badge-sample">{move || t(Msg::SampleBadge)}</span> })}
                 </div>
                 <p class="card-title">{card.title.clone()}</p>
+                {(card.overdue > 0).then(|| {
+                    let overdue = card.overdue;
+                    view! {
+                        <p class="card-overdue" data-testid="card-overdue">
+                            {move || i18n::count(lang.get(), overdue, Msg::OverdueOne, Msg::OverdueMany)}
+                        </p>
+                    }
+                })}
                 <p class="card-value" data-testid="deal-value">{card.value.clone()}</p>
                 <p class="card-meta">
                     <span class="card-owner">{move || if owner.is_empty() { t(Msg::NoOwner).to_owned() } else { owner.clone() }}</span>

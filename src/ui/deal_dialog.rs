@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::deal_timeline::DealTimeline;
 use super::state::{use_app, Editing, Notice};
 use crate::core::command::{Command, CommandError};
 use crate::core::deal_form::{DealField, DealForm, FieldError};
@@ -93,6 +94,7 @@ fn DealForm(editing: Editing) -> impl IntoView {
         <div class="overlay" on:click=move |_| close()>
             <div
                 class="dialog"
+                class:dialog-wide=existing.is_some()
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby="deal-dialog-title"
@@ -148,6 +150,7 @@ fn DealForm(editing: Editing) -> impl IntoView {
                         <button type="submit" class="btn btn-primary" data-testid="save-deal">{move || t(Msg::Save)}</button>
                     </div>
                 </form>
+                {existing.clone().map(|deal_id| view! { <DealTimeline deal_id=deal_id/> })}
             </div>
         </div>
     })

@@ -4,6 +4,7 @@ pub mod app;
 pub mod board;
 pub mod deal_card;
 pub mod deal_dialog;
+pub mod deal_timeline;
 pub mod header;
 pub mod notices;
 pub mod persistence;

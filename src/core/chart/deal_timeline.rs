@@ -118,7 +118,7 @@ impl TimelineLayout {
 }
 
 fn style(px: f64, scale: f64, color: RGBColor, pos: Pos, bold: bool) -> TextStyle<'static> {
-    let font = ("sans-serif", px * scale * 1.24).into_font();
+    let font = (FONT, px * scale * 1.24).into_font();
     let font = if bold { font.style(FontStyle::Bold) } else { font };
     TextStyle { font, color: color.to_backend_color(), pos }
 }

@@ -4,6 +4,9 @@ use plotters::style::RGBColor;
 
 use crate::core::model::DecisionPhase;
 
+/// The page's font stack, CJK first, so chart labels match the rest of the screen.
+pub const FONT: &str = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
+
 pub const INK: RGBColor = RGBColor(27, 36, 48);
 pub const INK_SOFT: RGBColor = RGBColor(90, 102, 119);
 pub const LINE: RGBColor = RGBColor(210, 218, 227);

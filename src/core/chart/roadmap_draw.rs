@@ -17,11 +17,11 @@ pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>
 
 /// plotters draws text at 1/1.24 of the size asked for; this asks for `px` pixels.
 fn text_style(px: f64, scale: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-    TextStyle { font: ("sans-serif", px * scale * 1.24).into_font(), color: color.to_backend_color(), pos }
+    TextStyle { font: (FONT, px * scale * 1.24).into_font(), color: color.to_backend_color(), pos }
 }
 
 fn bold_style(px: f64, scale: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-    TextStyle { font: ("sans-serif", px * scale * 1.24).into_font().style(FontStyle::Bold), color: color.to_backend_color(), pos }
+    TextStyle { font: (FONT, px * scale * 1.24).into_font().style(FontStyle::Bold), color: color.to_backend_color(), pos }
 }
 
 fn at(x: f64, y: f64) -> (i32, i32) {
