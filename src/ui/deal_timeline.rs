@@ -8,8 +8,8 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use super::state::use_app;
-use crate::browser::clock;
-use crate::core::chart::deal_timeline::{draw_timeline, layout, timeline_height};
+use crate::browser::{clock, files};
+use crate::core::chart::deal_timeline::{draw_timeline, layout, timeline_height, timeline_svg};
 use crate::core::command::Command;
 use crate::core::deal_plan::{deal_plan, DealPlan, MilestoneState};
 use crate::core::i18n::{trf, Msg};
@@ -113,6 +113,22 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
         })
     };
     let rows_id = deal_id.clone();
+    let file_name = move |extension: &str| {
+        let title = state.workspace.with_untracked(|ws| ws.deal(&deal_id).map(|d| d.title.clone()).unwrap_or_default());
+        let safe: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        format!("waypoint-plan-{safe}.{extension}")
+    };
+    let png_name = file_name.clone();
+    let download_svg = move |_| {
+        let Some(p) = plan.get_untracked() else { return };
+        let svg = timeline_svg(&p, today, css_width.get_untracked().max(640.0) as u32, state.lang.get_untracked());
+        let _ = files::download(&file_name("svg"), &svg, "image/svg+xml");
+    };
+    let download_png = move |_| {
+        if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url_with_type("image/png").ok()) {
+            let _ = files::download_url(&png_name("png"), &url);
+        }
+    };
     // The axis, for tests and tools that need to find a date on the canvas.
     let axis = move || {
         let scale = dpr();
@@ -124,6 +140,9 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
             <div class="panel-head">
                 <h3 id="timeline-title" class="panel-title">{move || t(Msg::TimelineTitle)}</h3>
                 <p class="hint">{move || t(Msg::TimelineHint)}</p>
+                <span class="spacer"></span>
+                <button class="btn btn-small" data-testid="timeline-svg" on:click=download_svg>{move || t(Msg::DownloadSvg)}</button>
+                <button class="btn btn-small" data-testid="timeline-png" on:click=download_png>{move || t(Msg::DownloadPng)}</button>
             </div>
             <div class="chart-box">
                 <canvas

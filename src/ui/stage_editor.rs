@@ -162,10 +162,9 @@ fn StageEditor(stage_id: Id, roadmap_id: Memo<Option<Id>>, deleting: RwSignal<Op
                 data-testid="stage-editor"
                 data-stage-id=sid.to_string()
                 on:dragover=move |ev: leptos::ev::DragEvent| {
-                    if drag_payload(&ev).starts_with("stage:") || ev.data_transfer().is_some() {
-                        ev.prevent_default();
-                        over.set(true);
-                    }
+                    // Browsers hide drag data until the drop, so any drag may land here; drop checks what it is.
+                    ev.prevent_default();
+                    over.set(true);
                 }
                 on:dragleave=move |_| over.set(false)
                 on:drop=on_drop

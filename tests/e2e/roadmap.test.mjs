@@ -11,7 +11,7 @@ before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace);
-const savedAfter = (page, predicate) => page.waitForFunction(predicate, null, { timeout: 5000 });
+const savedAfter = (page, predicate, arg = null) => page.waitForFunction(predicate, arg, { timeout: 5000 });
 
 /** Where things are on the chart, in page coordinates (the layout's CSS-pixel geometry). */
 async function chartGeometry(page) {
@@ -125,5 +125,33 @@ test('a roadmap from a template becomes the board, and the chart downloads as SV
   assert.equal(await page.getByTestId('roadmap-name').textContent(), 'Roadmap: Key-account roadmap');
   assert.equal(await page.getByTestId('deal-card').count(), 0, 'the samples stay on their own roadmap');
   assert.equal(await page.getByTestId('stage-column').last().locator('.column-title').textContent(), 'After-sales service');
+  await context.close();
+});
+
+test('stages and milestones reorder by dragging their handles in the list', async () => {
+  const { page, context } = await openDesigner('en-US');
+  // Tall enough that source and target are both on screen: a drag that scrolls midway is another test.
+  await page.setViewportSize({ width: 1440, height: 2600 });
+  const editors = page.getByTestId('stage-editor');
+  await editors.nth(3).getByTestId('stage-handle').dragTo(editors.nth(0));
+  await savedAfter(page, () => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages[0].name.en === 'Proposal submission');
+  const rows = page.getByTestId('stage-editor').nth(1).getByTestId('milestone-row');
+  const before = await rows.getByTestId('milestone-title').evaluateAll((inputs) => inputs.map((i) => i.value));
+  await rows.nth(1).locator('.drag-handle').dragTo(rows.nth(0));
+  await savedAfter(page, (first) => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages[1].milestones[0].title.en === first, before[1]);
+  await context.close();
+});
+
+test('the timeline downloads as SVG with the deal\'s milestones', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await page.getByTestId('deal-card').filter({ hasText: '盛和医疗' }).getByTestId('deal-open').click();
+  await page.getByTestId('deal-timeline').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-svg').click()]);
+  const svg = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(svg, /今天/);
+  assert.match(svg, /向客户提交方案/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-png').click()]);
+  assert.match(png.suggestedFilename(), /\.png$/);
+  assert.deepEqual([...fs.readFileSync(await png.path()).subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG');
   await context.close();
 });
