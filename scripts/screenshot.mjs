@@ -1,4 +1,4 @@
-// Screenshots of the board in both languages: `node scripts/screenshot.mjs [outdir]`.
+// Screenshots for the README, in both languages: `node scripts/screenshot.mjs [outdir]`.
 import { serveDist, launch, openApp } from '../tests/e2e/support.mjs';
 
 const out = process.argv[2] ?? 'docs';
@@ -7,10 +7,16 @@ const browser = await launch();
 for (const locale of ['zh-CN', 'en-US']) {
   const { page, context } = await openApp(browser, server.url, { locale });
   await page.screenshot({ path: `${out}/board-${locale}.png` });
-  await page.getByTestId('new-deal').click();
-  await page.getByTestId('field-value').fill('-5');
-  await page.getByTestId('save-deal').click();
-  await page.screenshot({ path: `${out}/form-${locale}.png` });
+  await page.getByTestId('deal-open').nth(3).click();
+  await page.getByTestId('deal-timeline').waitFor();
+  await page.waitForTimeout(200);
+  await page.getByTestId('deal-timeline').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/deal-plan-${locale}.png` });
+  await page.getByTestId('cancel-deal').click();
+  await page.getByTestId('tab-roadmap').click();
+  await page.getByTestId('roadmap-canvas').waitFor();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/roadmap-${locale}.png` });
   await context.close();
 }
 await browser.close();

@@ -9,6 +9,7 @@ use plotters_canvas::CanvasBackend;
 
 use super::state::use_app;
 use crate::browser::{clock, files};
+use crate::core::chart::palette::TextScale;
 use crate::core::chart::deal_timeline::{draw_timeline, layout, timeline_height, timeline_svg};
 use crate::core::command::Command;
 use crate::core::deal_plan::{deal_plan, DealPlan, MilestoneState};
@@ -63,7 +64,7 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
         let _ = element.set_attribute("style", &format!("height:{}px", timeline_height(&plan, scale) / scale));
         let highlight = drag.get().map(|d| d.0);
         if let Some(backend) = CanvasBackend::with_canvas_object(element) {
-            let _ = draw_timeline(&backend.into_drawing_area(), &plan, &l, state.lang.get(), highlight.as_ref());
+            let _ = draw_timeline(&backend.into_drawing_area(), &plan, &l, state.lang.get(), highlight.as_ref(), TextScale::CANVAS);
         }
     });
 

@@ -10,6 +10,7 @@ use plotters_canvas::CanvasBackend;
 
 use super::state::use_app;
 use crate::browser::files;
+use crate::core::chart::palette::TextScale;
 use crate::core::chart::roadmap_drag::{drop_command, preview};
 use crate::core::chart::roadmap_draw::{draw_roadmap, roadmap_svg};
 use crate::core::chart::roadmap_layout::{chart_height, layout, Hit};
@@ -86,7 +87,7 @@ pub fn RoadmapChart() -> impl IntoView {
         let shown_layout = layout(&shown, width * dpr, dpr);
         let highlight = drag.get().map(|d| d.grabbed).or_else(|| hover.get().map(|h| h.0));
         if let Some(backend) = CanvasBackend::with_canvas_object(element) {
-            let _ = draw_roadmap(&backend.into_drawing_area(), &shown, &shown_layout, lang, highlight.as_ref());
+            let _ = draw_roadmap(&backend.into_drawing_area(), &shown, &shown_layout, lang, highlight.as_ref(), TextScale::CANVAS);
         }
     });
 

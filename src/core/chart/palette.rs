@@ -7,6 +7,16 @@ use crate::core::model::DecisionPhase;
 /// The page's font stack, CJK first, so chart labels match the rest of the screen.
 pub const FONT: &str = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
 
+/// plotters' SVG backend writes font sizes divided by 1.24 and its canvas backend
+/// does not; drawing code multiplies by this factor so both show the size asked for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextScale(pub f64);
+
+impl TextScale {
+    pub const SVG: TextScale = TextScale(1.24);
+    pub const CANVAS: TextScale = TextScale(1.0);
+}
+
 pub const INK: RGBColor = RGBColor(27, 36, 48);
 pub const INK_SOFT: RGBColor = RGBColor(90, 102, 119);
 pub const LINE: RGBColor = RGBColor(210, 218, 227);

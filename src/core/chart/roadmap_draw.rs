@@ -15,13 +15,13 @@ use crate::core::model::Roadmap;
 
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// plotters draws text at 1/1.24 of the size asked for; this asks for `px` pixels.
-fn text_style(px: f64, scale: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-    TextStyle { font: (FONT, px * scale * 1.24).into_font(), color: color.to_backend_color(), pos }
+/// Text of `px` CSS pixels at the layout's scale, on a backend with text scale `t`.
+fn text_style(px: f64, scale: f64, t: TextScale, color: RGBColor, pos: Pos) -> TextStyle<'static> {
+    TextStyle { font: (FONT, px * scale * t.0).into_font(), color: color.to_backend_color(), pos }
 }
 
-fn bold_style(px: f64, scale: f64, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-    TextStyle { font: (FONT, px * scale * 1.24).into_font().style(FontStyle::Bold), color: color.to_backend_color(), pos }
+fn bold_style(px: f64, scale: f64, t: TextScale, color: RGBColor, pos: Pos) -> TextStyle<'static> {
+    TextStyle { font: (FONT, px * scale * t.0).into_font().style(FontStyle::Bold), color: color.to_backend_color(), pos }
 }
 
 fn at(x: f64, y: f64) -> (i32, i32) {
@@ -34,6 +34,7 @@ pub fn draw_roadmap<DB: DrawingBackend>(
     layout: &RoadmapLayout,
     lang: Lang,
     highlight: Option<&Hit>,
+    t: TextScale,
 ) -> DrawResult<DB> {
     let s = layout.scale;
     let centre = Pos::new(HPos::Center, VPos::Center);
@@ -45,7 +46,7 @@ pub fn draw_roadmap<DB: DrawingBackend>(
         let (top, bottom) = (super::roadmap_layout::BAND_TOP * s, (super::roadmap_layout::BAND_TOP + super::roadmap_layout::BAND_HEIGHT) * s);
         area.draw(&Rectangle::new([at(band.x0, top), at(band.x1, bottom)], fill.filled()))?;
         let label = fit(decision_phase(lang, band.phase), 12.0 * s, band.x1 - band.x0 - 8.0 * s);
-        area.draw(&Text::new(label, at((band.x0 + band.x1) / 2.0, (top + bottom) / 2.0), text_style(12.0, s, ink, centre)))?;
+        area.draw(&Text::new(label, at((band.x0 + band.x1) / 2.0, (top + bottom) / 2.0), text_style(12.0, s, t, ink, centre)))?;
     }
 
     let (top, bottom) = layout.stage_row();
@@ -62,9 +63,9 @@ pub fn draw_roadmap<DB: DrawingBackend>(
         let inner = boxed.x1 - boxed.x0 - 16.0 * s;
         let marker = if stage.key_node { "◆ " } else { "" };
         let name = fit(&format!("{marker}{}", stage.name.get(lang)), 14.0 * s, inner);
-        area.draw(&Text::new(name, at(boxed.x0 + 8.0 * s, top + 20.0 * s), bold_style(14.0, s, INK, left)))?;
+        area.draw(&Text::new(name, at(boxed.x0 + 8.0 * s, top + 20.0 * s), bold_style(14.0, s, t, INK, left)))?;
         let facts = trf(lang, Msg::ChartStageFacts, &[&stage.target_days.to_string(), &stage.win_probability.to_string()]);
-        area.draw(&Text::new(fit(&facts, 12.0 * s, inner), at(boxed.x0 + 8.0 * s, top + 44.0 * s), text_style(12.0, s, INK_SOFT, left)))?;
+        area.draw(&Text::new(fit(&facts, 12.0 * s, inner), at(boxed.x0 + 8.0 * s, top + 44.0 * s), text_style(12.0, s, t, INK_SOFT, left)))?;
         // A guide from the stage's start down to the axis ties milestones to their stage.
         area.draw(&PathElement::new(vec![at(boxed.x0, bottom), at(boxed.x0, layout.axis_y)], LINE.stroke_width(s.max(1.0) as u32)))?;
     }
@@ -86,7 +87,7 @@ pub fn draw_roadmap<DB: DrawingBackend>(
         let label = fit(milestone.title.get(lang), 12.0 * s, mark.label_limit - label_x);
         if !label.is_empty() {
             let ink = if lit { PRIMARY } else { INK };
-            area.draw(&Text::new(label, at(label_x, mark.y), text_style(12.0, s, ink, left)))?;
+            area.draw(&Text::new(label, at(label_x, mark.y), text_style(12.0, s, t, ink, left)))?;
         }
     }
 
@@ -101,7 +102,7 @@ pub fn draw_roadmap<DB: DrawingBackend>(
             _ => Pos::new(HPos::Center, VPos::Top),
         };
         let label = trf(lang, Msg::ChartDay, &[&day.to_string()]);
-        area.draw(&Text::new(label, at(x, axis + 8.0 * s), text_style(11.0, s, INK_SOFT, pos)))?;
+        area.draw(&Text::new(label, at(x, axis + 8.0 * s), text_style(11.0, s, t, INK_SOFT, pos)))?;
     }
     area.present()
 }
@@ -113,7 +114,7 @@ pub fn roadmap_svg(roadmap: &Roadmap, width: u32, lang: Lang) -> String {
     {
         let area = SVGBackend::with_string(&mut svg, (width, layout.height.ceil() as u32)).into_drawing_area();
         // Drawing into a String cannot fail.
-        let _ = draw_roadmap(&area, roadmap, &layout, lang, None);
+        let _ = draw_roadmap(&area, roadmap, &layout, lang, None, TextScale::SVG);
     }
     svg
 }
