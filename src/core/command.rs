@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::deal_form::{DealFields, FieldError};
-use super::model::{Deal, DealStatus, GateMode, Id, MilestoneProgress, StageEntry, Timestamp, Workspace};
+use super::model::{Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
 use super::roadmap_edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
 use super::text::Text;
 use super::validate::{self, IntegrityError};
@@ -200,6 +200,12 @@ fn create_deal(
     Ok(Outcome::Created(id))
 }
 
+fn deal_and_roadmap<'a>(ws: &'a Workspace, deal_id: &Id) -> Result<(&'a Deal, &'a Roadmap), CommandError> {
+    let deal = ws.deal(deal_id).ok_or_else(|| CommandError::UnknownDeal(deal_id.clone()))?;
+    let roadmap = ws.roadmap(&deal.roadmap_id).ok_or_else(|| CommandError::UnknownRoadmap(deal.roadmap_id.clone()))?;
+    Ok((deal, roadmap))
+}
+
 fn update_deal(
     ws: &mut Workspace,
     deal_id: &Id,
@@ -207,10 +213,7 @@ fn update_deal(
     confirmed: bool,
     now: Timestamp,
 ) -> Result<Outcome, CommandError> {
-    let deal = ws.deal(deal_id).ok_or_else(|| CommandError::UnknownDeal(deal_id.clone()))?;
-    let roadmap = ws
-        .roadmap(&deal.roadmap_id)
-        .ok_or_else(|| CommandError::UnknownRoadmap(deal.roadmap_id.clone()))?;
+    let (deal, roadmap) = deal_and_roadmap(ws, deal_id)?;
     let problems = fields.problems(roadmap);
     if !problems.is_empty() {
         return Err(CommandError::Invalid(problems));
@@ -238,10 +241,7 @@ fn move_deal(
     confirmed: bool,
     now: Timestamp,
 ) -> Result<Outcome, CommandError> {
-    let deal = ws.deal(deal_id).ok_or_else(|| CommandError::UnknownDeal(deal_id.clone()))?;
-    let roadmap = ws
-        .roadmap(&deal.roadmap_id)
-        .ok_or_else(|| CommandError::UnknownRoadmap(deal.roadmap_id.clone()))?;
+    let (deal, roadmap) = deal_and_roadmap(ws, deal_id)?;
     if roadmap.stage(&to_stage).is_none() {
         return Err(CommandError::UnknownStage(to_stage));
     }

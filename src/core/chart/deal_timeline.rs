@@ -117,16 +117,6 @@ impl TimelineLayout {
     }
 }
 
-fn style(px: f64, scale: f64, t: TextScale, color: RGBColor, pos: Pos, bold: bool) -> TextStyle<'static> {
-    let font = (FONT, px * scale * t.0).into_font();
-    let font = if bold { font.style(FontStyle::Bold) } else { font };
-    TextStyle { font, color: color.to_backend_color(), pos }
-}
-
-fn at(x: f64, y: f64) -> (i32, i32) {
-    (x.round() as i32, y.round() as i32)
-}
-
 pub fn draw_timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     plan: &DealPlan,
@@ -151,7 +141,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
             MilestoneState::Open => INK,
         };
         let label = fit(m.title.get(lang), 13.0 * s, LABEL_WIDTH * s - 8.0 * s);
-        area.draw(&Text::new(label, at(MARGIN * s, y), style(13.0, s, t, ink, left_mid, m.required)))?;
+        area.draw(&Text::new(label, at(MARGIN * s, y), text(13.0, s, t, ink, left_mid, m.required)))?;
         if let Some(stage) = plan.stages.iter().find(|st| st.index == m.stage_index) {
             let (from, to) = (l.x_of(stage.start), l.x_of(m.due));
             area.draw(&Rectangle::new([at(from.min(to), y - 3.0 * s), at(from.max(to), y + 3.0 * s)], PRIMARY_SOFT.filled()))?;
@@ -164,7 +154,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
         let (top, bottom) = (HEAD_TOP * s, (HEAD_TOP + HEAD_HEIGHT) * s);
         area.draw(&Rectangle::new([at(x0 + s, top), at(x1 - s, bottom)], fill.filled()))?;
         let name = fit(stage.name.get(lang), 12.0 * s, x1 - x0 - 10.0 * s);
-        area.draw(&Text::new(name, at(x0 + 5.0 * s, (top + bottom) / 2.0), style(12.0, s, t, ink, left_mid, stage.current)))?;
+        area.draw(&Text::new(name, at(x0 + 5.0 * s, (top + bottom) / 2.0), text(12.0, s, t, ink, left_mid, stage.current)))?;
     }
 
     let axis = l.axis_y();
@@ -174,12 +164,12 @@ pub fn draw_timeline<DB: DrawingBackend>(
         let x = l.x_of(day);
         area.draw(&PathElement::new(vec![at(x, axis), at(x, axis + 4.0 * s)], INK_SOFT.stroke_width(s.max(1.0) as u32)))?;
         let label = if long { day.format("%Y-%m").to_string() } else { day.format("%m-%d").to_string() };
-        area.draw(&Text::new(label, at(x, axis + 6.0 * s), style(11.0, s, t, INK_SOFT, Pos::new(HPos::Center, VPos::Top), false)))?;
+        area.draw(&Text::new(label, at(x, axis + 6.0 * s), text(11.0, s, t, INK_SOFT, Pos::new(HPos::Center, VPos::Top), false)))?;
     }
 
     let today = l.x_of(l.today);
     area.draw(&PathElement::new(vec![at(today, HEAD_TOP * s - 4.0 * s), at(today, axis)], OVERDUE.stroke_width((2.0 * s) as u32)))?;
-    area.draw(&Text::new(tr(lang, Msg::Today), at(today, 4.0 * s), style(11.0, s, t, OVERDUE, Pos::new(HPos::Center, VPos::Top), true)))?;
+    area.draw(&Text::new(tr(lang, Msg::Today), at(today, 4.0 * s), text(11.0, s, t, OVERDUE, Pos::new(HPos::Center, VPos::Top), true)))?;
 
     for ((id, x, y), m) in l.markers.iter().zip(&plan.milestones) {
         let r = if highlight == Some(id) { 8.0 * s } else { 6.0 * s };

@@ -1,6 +1,7 @@
 //! Chart colours, matched to the stylesheet's custom properties.
 
-use plotters::style::RGBColor;
+use plotters::style::text_anchor::Pos;
+use plotters::style::{Color, FontStyle, IntoFont, RGBColor, TextStyle};
 
 use crate::core::model::DecisionPhase;
 
@@ -36,4 +37,16 @@ pub fn phase_colors(phase: DecisionPhase) -> (RGBColor, RGBColor) {
         DecisionPhase::PurchaseDecision => (RGBColor(252, 232, 230), RGBColor(140, 30, 25)),
         DecisionPhase::PostPurchase => (RGBColor(243, 232, 253), RGBColor(90, 40, 140)),
     }
+}
+
+/// Chart text of `px` CSS pixels at the layout's `scale`, on a backend with text scale `t`.
+pub fn text(px: f64, scale: f64, t: TextScale, color: RGBColor, pos: Pos, bold: bool) -> TextStyle<'static> {
+    let font = (FONT, px * scale * t.0).into_font();
+    let font = if bold { font.style(FontStyle::Bold) } else { font };
+    TextStyle { font, color: color.to_backend_color(), pos }
+}
+
+/// A device-pixel point for plotters.
+pub fn at(x: f64, y: f64) -> (i32, i32) {
+    (x.round() as i32, y.round() as i32)
 }

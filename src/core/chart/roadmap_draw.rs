@@ -15,19 +15,6 @@ use crate::core::model::Roadmap;
 
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Text of `px` CSS pixels at the layout's scale, on a backend with text scale `t`.
-fn text_style(px: f64, scale: f64, t: TextScale, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-    TextStyle { font: (FONT, px * scale * t.0).into_font(), color: color.to_backend_color(), pos }
-}
-
-fn bold_style(px: f64, scale: f64, t: TextScale, color: RGBColor, pos: Pos) -> TextStyle<'static> {
-    TextStyle { font: (FONT, px * scale * t.0).into_font().style(FontStyle::Bold), color: color.to_backend_color(), pos }
-}
-
-fn at(x: f64, y: f64) -> (i32, i32) {
-    (x.round() as i32, y.round() as i32)
-}
-
 pub fn draw_roadmap<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     roadmap: &Roadmap,
@@ -46,7 +33,7 @@ pub fn draw_roadmap<DB: DrawingBackend>(
         let (top, bottom) = (super::roadmap_layout::BAND_TOP * s, (super::roadmap_layout::BAND_TOP + super::roadmap_layout::BAND_HEIGHT) * s);
         area.draw(&Rectangle::new([at(band.x0, top), at(band.x1, bottom)], fill.filled()))?;
         let label = fit(decision_phase(lang, band.phase), 12.0 * s, band.x1 - band.x0 - 8.0 * s);
-        area.draw(&Text::new(label, at((band.x0 + band.x1) / 2.0, (top + bottom) / 2.0), text_style(12.0, s, t, ink, centre)))?;
+        area.draw(&Text::new(label, at((band.x0 + band.x1) / 2.0, (top + bottom) / 2.0), text(12.0, s, t, ink, centre, false)))?;
     }
 
     let (top, bottom) = layout.stage_row();
@@ -63,9 +50,9 @@ pub fn draw_roadmap<DB: DrawingBackend>(
         let inner = boxed.x1 - boxed.x0 - 16.0 * s;
         let marker = if stage.key_node { "◆ " } else { "" };
         let name = fit(&format!("{marker}{}", stage.name.get(lang)), 14.0 * s, inner);
-        area.draw(&Text::new(name, at(boxed.x0 + 8.0 * s, top + 20.0 * s), bold_style(14.0, s, t, INK, left)))?;
+        area.draw(&Text::new(name, at(boxed.x0 + 8.0 * s, top + 20.0 * s), text(14.0, s, t, INK, left, true)))?;
         let facts = trf(lang, Msg::ChartStageFacts, &[&stage.target_days.to_string(), &stage.win_probability.to_string()]);
-        area.draw(&Text::new(fit(&facts, 12.0 * s, inner), at(boxed.x0 + 8.0 * s, top + 44.0 * s), text_style(12.0, s, t, INK_SOFT, left)))?;
+        area.draw(&Text::new(fit(&facts, 12.0 * s, inner), at(boxed.x0 + 8.0 * s, top + 44.0 * s), text(12.0, s, t, INK_SOFT, left, false)))?;
         // A guide from the stage's start down to the axis ties milestones to their stage.
         area.draw(&PathElement::new(vec![at(boxed.x0, bottom), at(boxed.x0, layout.axis_y)], LINE.stroke_width(s.max(1.0) as u32)))?;
     }
@@ -87,7 +74,7 @@ pub fn draw_roadmap<DB: DrawingBackend>(
         let label = fit(milestone.title.get(lang), 12.0 * s, mark.label_limit - label_x);
         if !label.is_empty() {
             let ink = if lit { PRIMARY } else { INK };
-            area.draw(&Text::new(label, at(label_x, mark.y), text_style(12.0, s, t, ink, left)))?;
+            area.draw(&Text::new(label, at(label_x, mark.y), text(12.0, s, t, ink, left, false)))?;
         }
     }
 
@@ -102,7 +89,7 @@ pub fn draw_roadmap<DB: DrawingBackend>(
             _ => Pos::new(HPos::Center, VPos::Top),
         };
         let label = trf(lang, Msg::ChartDay, &[&day.to_string()]);
-        area.draw(&Text::new(label, at(x, axis + 8.0 * s), text_style(11.0, s, t, INK_SOFT, pos)))?;
+        area.draw(&Text::new(label, at(x, axis + 8.0 * s), text(11.0, s, t, INK_SOFT, pos, false)))?;
     }
     area.present()
 }
