@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 
+use super::deal_exec as exec;
 use super::deal_form::{DealFields, FieldError};
-use super::model::{Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
+use super::model::{ActivityKind, Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
 use super::roadmap_edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
 use super::text::Text;
 use super::validate::{self, IntegrityError};
@@ -39,6 +40,17 @@ pub enum Command {
     DeleteRoadmap { roadmap_id: Id },
     SetActiveRoadmap { roadmap_id: Id },
     SetGateMode(GateMode),
+
+    /// Won, or lost with one of the workspace's lost reasons.
+    CloseDeal { deal_id: Id, won: bool, reason: Option<Id>, note: String },
+    ReopenDeal { deal_id: Id },
+    AddActivity { deal_id: Id, kind: ActivityKind, date: NaiveDate, who: String, notes: String },
+    AddFeedback { deal_id: Id, milestone_id: Option<Id>, satisfaction: u8, comment: String, date: NaiveDate },
+    /// Removes one activity or feedback entry.
+    RemoveEntry { deal_id: Id, entry_id: Id },
+    SetDealTags { deal_id: Id, tags: Vec<String> },
+    AddLostReason { label: Text },
+    RemoveLostReason { reason_id: Id },
 }
 
 impl Command {
@@ -72,6 +84,15 @@ pub enum CommandError {
     /// The deal would leave a gated stage with these required milestones open.
     /// With `can_confirm` the person may be asked and move it anyway.
     GateUnmet { stage: Id, missing: Vec<Id>, can_confirm: bool },
+    /// A lost deal needs a reason.
+    ReasonRequired,
+    UnknownReason(Id),
+    /// The reason is on this many deals.
+    ReasonInUse(usize),
+    SatisfactionOutOfRange(u8),
+    UnknownEntry(Id),
+    /// Longer than this many characters.
+    TextTooLong(usize),
 }
 
 /// What a successful command did.
@@ -137,6 +158,16 @@ pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Out
             ws.settings.active_roadmap = Some(roadmap_id);
             Ok(Outcome::Changed)
         }
+        Command::CloseDeal { deal_id, won, reason, note } => exec::close_deal(ws, &deal_id, won, reason, note, now),
+        Command::ReopenDeal { deal_id } => exec::reopen_deal(ws, &deal_id, now),
+        Command::AddActivity { deal_id, kind, date, who, notes } => exec::add_activity(ws, &deal_id, kind, date, who, notes, now),
+        Command::AddFeedback { deal_id, milestone_id, satisfaction, comment, date } => {
+            exec::add_feedback(ws, &deal_id, milestone_id, satisfaction, comment, date, now)
+        }
+        Command::RemoveEntry { deal_id, entry_id } => exec::remove_entry(ws, &deal_id, &entry_id, now),
+        Command::SetDealTags { deal_id, tags } => exec::set_tags(ws, &deal_id, tags, now),
+        Command::AddLostReason { label } => exec::add_lost_reason(ws, label),
+        Command::RemoveLostReason { reason_id } => exec::remove_lost_reason(ws, &reason_id),
         Command::SetGateMode(mode) => {
             if ws.settings.gate_mode == mode {
                 return Ok(Outcome::Unchanged);
@@ -192,6 +223,11 @@ fn create_deal(
         stage_id: fields.stage_id,
         status: DealStatus::Open,
         lost_reason: None,
+        close_note: String::new(),
+        closed_at: None,
+        tags: Vec::new(),
+        activities: Vec::new(),
+        feedback: Vec::new(),
         created_at: now,
         updated_at: now,
         milestones: Vec::new(),

@@ -130,3 +130,14 @@ impl DealPlan {
         (first, last)
     }
 }
+
+/// Whole days since the deal entered its current stage.
+pub fn days_in_stage(deal: &Deal, today: NaiveDate) -> i64 {
+    deal.stage_history.last().map_or(0, |entry| (today - day_of(entry.entered_at)).num_days().max(0))
+}
+
+/// An open deal is stalled once it has spent longer than its stage's target days in it.
+pub fn is_stalled(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> bool {
+    deal.status == super::model::DealStatus::Open
+        && roadmap.stage(&deal.stage_id).is_some_and(|stage| days_in_stage(deal, today) > i64::from(stage.target_days))
+}

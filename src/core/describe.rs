@@ -58,6 +58,8 @@ pub fn integrity_error(lang: Lang, error: &IntegrityError) -> String {
         E::DealField { deal, error } => trf(lang, Msg::BrokenDealField, &[deal.as_str(), &field_problem(lang, error.problem)]),
         E::GoalRoadmapMissing { goal, roadmap } => trf(lang, Msg::BrokenGoalRoadmap, &[goal.as_str(), roadmap.as_str()]),
         E::GoalPeriodReversed { goal } => trf(lang, Msg::BrokenGoalPeriod, &[goal.as_str()]),
+        E::LostReasonMissing { deal, reason } => trf(lang, Msg::BrokenLostReason, &[deal.as_str(), reason.as_str()]),
+        E::FeedbackInvalid { deal } => trf(lang, Msg::BrokenFeedback, &[deal.as_str()]),
     }
 }
 
@@ -77,6 +79,12 @@ pub fn command_error(lang: Lang, error: &CommandError, ws: &Workspace) -> String
         CommandError::StageHasDeals(n) => trf(lang, Msg::ErrStageHasDeals, &[&n.to_string()]),
         CommandError::LastRoadmap => tr(lang, Msg::ErrLastRoadmap).to_owned(),
         CommandError::RoadmapHasDeals(n) => trf(lang, Msg::ErrRoadmapHasDeals, &[&n.to_string()]),
+        CommandError::ReasonRequired => tr(lang, Msg::ErrReasonRequired).to_owned(),
+        CommandError::UnknownReason(_) => tr(lang, Msg::ErrUnknownReason).to_owned(),
+        CommandError::ReasonInUse(n) => trf(lang, Msg::ErrReasonInUse, &[&n.to_string()]),
+        CommandError::SatisfactionOutOfRange(n) => trf(lang, Msg::ErrSatisfaction, &[&n.to_string()]),
+        CommandError::UnknownEntry(_) => tr(lang, Msg::ErrUnknownEntry).to_owned(),
+        CommandError::TextTooLong(n) => trf(lang, Msg::ErrTooLong, &[&n.to_string()]),
         CommandError::GateUnmet { stage, missing, can_confirm } => {
             let msg = if *can_confirm { Msg::GateConfirm } else { Msg::GateRefused };
             let (stage_name, names) = gate_names(lang, ws, stage, missing);

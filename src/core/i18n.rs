@@ -144,6 +144,8 @@ catalog! {
     BrokenGoalRoadmap => "目标 {0} 指向不存在的路线图 {1}", "goal {0} points to a missing roadmap {1}";
     BrokenProbability => "阶段 {0} 的赢单概率 {1}% 超出 0–100", "stage {0} has a win probability of {1}%, outside 0–100";
     BrokenDealField => "商机 {0}：{1}", "deal {0}: {1}";
+    BrokenLostReason => "商机 {0} 的丢单原因 {1} 不存在", "deal {0} names a missing lost reason {1}";
+    BrokenFeedback => "商机 {0} 的客户反馈无效（满意度须为 1–5，里程碑须在路线图上）", "deal {0} has invalid feedback (satisfaction 1–5, on a milestone of its roadmap)";
     BrokenGoalPeriod => "目标 {0} 的结束日期早于开始日期", "goal {0} ends before it starts";
     StatusOpen => "进行中", "Open";
     StatusWon => "赢单", "Won";
@@ -220,6 +222,11 @@ catalog! {
     GateBadge => "关卡", "Gate";
     DragToReorder => "拖动以调整顺序", "Drag to reorder";
     Today => "今天", "Today";
+    ErrReasonRequired => "丢单时请选择原因", "Choose why the deal was lost";
+    ErrUnknownReason => "该丢单原因已不存在", "That lost reason no longer exists";
+    ErrReasonInUse => "有 {0} 个商机使用这个原因，不能删除", "{0} deals use this reason, so it cannot be removed";
+    ErrSatisfaction => "满意度须为 1–5（现为 {0}）", "Satisfaction must be 1–5 (it is {0})";
+    ErrUnknownEntry => "该记录已不存在", "That entry no longer exists";
     OverdueOne => "⚠ 1 个里程碑已逾期", "⚠ 1 milestone overdue";
     OverdueMany => "⚠ {0} 个里程碑已逾期", "⚠ {0} milestones overdue";
     TimelineTitle => "里程碑计划", "Milestone plan";

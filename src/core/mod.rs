@@ -4,6 +4,7 @@
 pub mod board;
 pub mod chart;
 pub mod command;
+pub mod deal_exec;
 pub mod deal_form;
 pub mod deal_plan;
 pub mod describe;

@@ -49,13 +49,43 @@ pub struct Workspace {
 }
 
 /// Team-wide choices that travel with the file.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// The roadmap the board and designer show; the first one when unset or gone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_roadmap: Option<Id>,
     #[serde(default)]
     pub gate_mode: GateMode,
+    /// Why deals are lost: a preset list the team can edit.
+    #[serde(default = "default_lost_reasons")]
+    pub lost_reasons: Vec<LostReason>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LostReason {
+    pub id: Id,
+    pub label: Text,
+}
+
+/// The presets have fixed ids, the same in every workspace, so merged files agree on them.
+pub fn default_lost_reasons() -> Vec<LostReason> {
+    [
+        ("lost-price", "价格", "Price"),
+        ("lost-competitor", "输给竞争对手", "Competitor"),
+        ("lost-no-budget", "没有预算", "No budget"),
+        ("lost-no-decision", "客户未做决定", "No decision"),
+        ("lost-timing", "时机不对", "Timing"),
+        ("lost-other", "其他", "Other"),
+    ]
+    .into_iter()
+    .map(|(id, zh, en)| LostReason { id: Id(id.into()), label: Text::both(zh, en) })
+    .collect()
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { active_roadmap: None, gate_mode: GateMode::default(), lost_reasons: default_lost_reasons() }
+    }
 }
 
 /// What happens when a deal would leave a gated stage with required milestones open.
@@ -154,8 +184,14 @@ pub struct Deal {
     pub roadmap_id: Id,
     pub stage_id: Id,
     pub status: DealStatus,
+    /// One of `Settings::lost_reasons`, for a lost deal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lost_reason: Option<String>,
+    pub lost_reason: Option<Id>,
+    /// What the seller wrote when closing the deal.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub close_note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<Timestamp>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     /// Every stage the deal entered, oldest first; the last one is the current stage.
@@ -163,9 +199,65 @@ pub struct Deal {
     /// Progress on the roadmap's milestones; a milestone not listed is not done.
     #[serde(default)]
     pub milestones: Vec<MilestoneProgress>,
+    /// Customer segments (客户细分), e.g. "manufacturing", "key account".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback: Vec<Feedback>,
     /// Sample deals shown on a first visit; removable in one action.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sample: bool,
+}
+
+/// Something a seller did for a deal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    pub id: Id,
+    pub kind: ActivityKind,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub who: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    Visit,
+    Call,
+    Demo,
+    Email,
+    Meeting,
+    Proposal,
+    Contract,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 7] = [
+        ActivityKind::Visit,
+        ActivityKind::Call,
+        ActivityKind::Demo,
+        ActivityKind::Email,
+        ActivityKind::Meeting,
+        ActivityKind::Proposal,
+        ActivityKind::Contract,
+    ];
+}
+
+/// What the customer said, collected after a milestone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestone_id: Option<Id>,
+    /// 1 (unhappy) to 5 (delighted).
+    pub satisfaction: u8,
+    #[serde(default)]
+    pub comment: String,
+    pub date: NaiveDate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

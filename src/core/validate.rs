@@ -20,6 +20,10 @@ pub enum IntegrityError {
     DealField { deal: Id, error: FieldError },
     GoalRoadmapMissing { goal: Id, roadmap: Id },
     GoalPeriodReversed { goal: Id },
+    /// A lost deal names a reason the workspace does not have.
+    LostReasonMissing { deal: Id, reason: Id },
+    /// Feedback with a score outside 1–5 or about a milestone not on the roadmap.
+    FeedbackInvalid { deal: Id },
 }
 
 pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
@@ -60,6 +64,17 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
                     milestone: progress.milestone_id.clone(),
                 });
             }
+        }
+        if let Some(reason) = &deal.lost_reason {
+            if !ws.settings.lost_reasons.iter().any(|r| &r.id == reason) {
+                return Err(IntegrityError::LostReasonMissing { deal: deal.id.clone(), reason: reason.clone() });
+            }
+        }
+        let feedback_ok = deal.feedback.iter().all(|f| {
+            (1..=5).contains(&f.satisfaction) && f.milestone_id.as_ref().is_none_or(|m| roadmap.find_milestone(m).is_some())
+        });
+        if !feedback_ok {
+            return Err(IntegrityError::FeedbackInvalid { deal: deal.id.clone() });
         }
         let fields = DealFields {
             customer: deal.customer.clone(),
@@ -107,7 +122,10 @@ pub fn all_ids(ws: &Workspace) -> impl Iterator<Item = &Id> {
         .chain(stages.clone().map(|s| &s.id))
         .chain(stages.flat_map(|s| s.milestones.iter().map(|m| &m.id)))
         .chain(ws.deals.iter().map(|d| &d.id))
+        .chain(ws.deals.iter().flat_map(|d| d.activities.iter().map(|a| &a.id)))
+        .chain(ws.deals.iter().flat_map(|d| d.feedback.iter().map(|f| &f.id)))
         .chain(ws.goals.iter().map(|g| &g.id))
+        .chain(ws.settings.lost_reasons.iter().map(|r| &r.id))
 }
 
 /// Moves the id counter past every id this workspace minted, so a hand-edited
