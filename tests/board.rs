@@ -3,9 +3,10 @@
 mod common;
 
 use common::*;
-use waypoint::core::board::{columns, neighbours};
+use chrono::NaiveDate;
+use waypoint::core::board::{columns, neighbours, owners, tags, BoardFilter, StatusFilter};
 use waypoint::core::command::{apply, Command, Outcome};
-use waypoint::core::model::DealStatus;
+use waypoint::core::model::{DealStatus, Id};
 
 #[test]
 fn columns_hold_open_deals_per_stage_with_totals_per_currency() {
@@ -21,10 +22,10 @@ fn columns_hold_open_deals_per_stage_with_totals_per_currency() {
         };
         ids.push(id);
     }
-    // A won deal leaves the board.
+    // A won deal leaves the default (open deals) board.
     ws.deal_mut(&ids[3]).unwrap().status = DealStatus::Won;
 
-    let cols = columns(&ws, &rid);
+    let cols = columns(&ws, &rid, &BoardFilter::default(), today());
     assert_eq!(cols.len(), ws.roadmaps[0].stages.len());
     assert_eq!(cols[0].deal_ids, ids[..3].to_vec());
     // USD: 100 + 250 = 350.00; EUR: 70.00
@@ -40,4 +41,42 @@ fn neighbours_name_the_stages_either_side() {
     assert_eq!(neighbours(&ws, &rid, &stage_id(&ws, 2)), (Some(stage_id(&ws, 1)), Some(stage_id(&ws, 3))));
     let last = ws.roadmaps[0].stages.len() - 1;
     assert_eq!(neighbours(&ws, &rid, &stage_id(&ws, last)), (Some(stage_id(&ws, last - 1)), None));
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+}
+
+#[test]
+fn filters_narrow_the_board_by_owner_segment_status_text_overdue_and_stalled() {
+    let mut ws = workspace();
+    let rid = roadmap_id(&ws);
+    let mut make = |ws: &mut waypoint::core::model::Workspace, customer: &str, owner: &str, tag: &str| {
+        let mut f = fields(ws, customer, 100);
+        f.owner = owner.into();
+        let Ok(Outcome::Created(id)) = apply(ws, Command::CreateDeal { roadmap_id: rid.clone(), fields: f, sample: false }, NOW) else { panic!() };
+        apply(ws, Command::SetDealTags { deal_id: id.clone(), tags: vec![tag.into()] }, NOW).unwrap();
+        id
+    };
+    let a = make(&mut ws, "Acme Robotics", "Ana", "Factory");
+    let b = make(&mut ws, "Borealis Bank", "Ben", "Finance");
+    let c = make(&mut ws, "Cobalt Mining", "Ana", "Finance");
+    apply(&mut ws, Command::CloseDeal { deal_id: c.clone(), won: true, reason: None, note: String::new() }, NOW).unwrap();
+
+    let shown = |filter: BoardFilter, today: NaiveDate| -> Vec<Id> { columns(&ws, &rid, &filter, today).into_iter().flat_map(|c| c.deal_ids).collect() };
+    assert_eq!(shown(BoardFilter::default(), today()), vec![a.clone(), b.clone()]);
+    assert_eq!(shown(BoardFilter { owner: Some("Ana".into()), ..Default::default() }, today()), vec![a.clone()]);
+    assert_eq!(shown(BoardFilter { tag: Some("Finance".into()), status: StatusFilter::All, ..Default::default() }, today()), vec![b.clone(), c.clone()]);
+    assert_eq!(shown(BoardFilter { status: StatusFilter::Won, ..Default::default() }, today()), vec![c.clone()]);
+    assert_eq!(shown(BoardFilter { text: "BANK".into(), ..Default::default() }, today()), vec![b.clone()]);
+    assert_eq!(shown(BoardFilter { text: "factory".into(), ..Default::default() }, today()), vec![a.clone()], "segments are searched");
+    // Created 18 Nov in a 14-day stage: stalled from 3 Dec; its first milestone (day 4) is overdue from 23 Nov.
+    assert!(shown(BoardFilter { stalled_only: true, ..Default::default() }, today()).is_empty());
+    let late = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    assert_eq!(shown(BoardFilter { stalled_only: true, ..Default::default() }, late), vec![a.clone(), b.clone()]);
+    assert!(shown(BoardFilter { overdue_only: true, ..Default::default() }, today()).is_empty());
+    assert_eq!(shown(BoardFilter { overdue_only: true, ..Default::default() }, late).len(), 2);
+
+    assert_eq!(owners(&ws), ["Ana", "Ben"]);
+    assert_eq!(tags(&ws), ["Factory", "Finance"]);
 }

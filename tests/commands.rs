@@ -173,6 +173,7 @@ fn the_form_reports_parse_and_rule_problems_per_field() {
         owner: String::new(),
         expected_close: "2026-02-30".into(),
         stage_id: stage_id(&ws, 0).0,
+        tags: "Factory， key account, factory".into(),
     };
     let errors = form.parse(roadmap).unwrap_err();
     assert_eq!(
@@ -187,6 +188,7 @@ fn the_form_reports_parse_and_rule_problems_per_field() {
     let fields = good.parse(roadmap).unwrap();
     assert_eq!(fields.value_minor, 120_050);
     assert_eq!(fields.expected_close.unwrap().to_string(), "2027-01-31");
+    assert_eq!(fields.tags, ["Factory", "key account"], "split on either comma, once each");
 
     // Editing a saved deal starts from its own values and gives them back unchanged.
     let mut ws = ws.clone();

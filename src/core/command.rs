@@ -225,7 +225,7 @@ fn create_deal(
         lost_reason: None,
         close_note: String::new(),
         closed_at: None,
-        tags: Vec::new(),
+        tags: fields.tags,
         activities: Vec::new(),
         feedback: Vec::new(),
         created_at: now,
@@ -266,6 +266,7 @@ fn update_deal(
     deal.owner = fields.owner;
     deal.expected_close = fields.expected_close;
     deal.stage_id = fields.stage_id;
+    deal.tags = fields.tags;
     deal.updated_at = now;
     Ok(Outcome::Changed)
 }

@@ -9,7 +9,7 @@ use super::model::{Activity, ActivityKind, DealStatus, Feedback, Id, LostReason,
 use super::text::Text;
 
 pub const MAX_NOTE_CHARS: usize = 2000;
-pub const MAX_TAG_CHARS: usize = 30;
+pub use super::deal_form::MAX_TAG_CHARS;
 
 fn too_long(text: &str, limit: usize) -> Result<(), CommandError> {
     if text.chars().count() > limit {
@@ -125,12 +125,9 @@ pub fn remove_entry(ws: &mut Workspace, deal_id: &Id, entry_id: &Id, now: Timest
 
 /// Sets a deal's segments: trimmed, blank ones dropped, each once (ignoring case).
 pub fn set_tags(ws: &mut Workspace, deal_id: &Id, tags: Vec<String>, now: Timestamp) -> Result<Outcome, CommandError> {
-    let mut clean: Vec<String> = Vec::new();
-    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+    let clean = super::deal_form::clean_tags(tags);
+    for tag in &clean {
         too_long(tag, MAX_TAG_CHARS)?;
-        if !clean.iter().any(|c| c.to_lowercase() == tag.to_lowercase()) {
-            clean.push(tag.to_owned());
-        }
     }
     let deal = deal_mut(ws, deal_id)?;
     if deal.tags == clean {

@@ -9,6 +9,19 @@ use super::model::{Deal, Id, Roadmap};
 use super::money::{self, MoneyError};
 
 pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_TAG_CHARS: usize = 30;
+
+/// Segments trimmed, blank ones dropped, each kept once (ignoring case).
+pub fn clean_tags(tags: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut clean: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = tag.trim();
+        if !tag.is_empty() && !clean.iter().any(|c| c.to_lowercase() == tag.to_lowercase()) {
+            clean.push(tag.to_owned());
+        }
+    }
+    clean
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DealField {
@@ -19,6 +32,7 @@ pub enum DealField {
     Owner,
     ExpectedClose,
     Stage,
+    Tags,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +64,8 @@ pub struct DealFields {
     pub owner: String,
     pub expected_close: Option<NaiveDate>,
     pub stage_id: Id,
+    /// Customer segments, as `deal_exec::clean_tags` leaves them.
+    pub tags: Vec<String>,
 }
 
 /// What the form holds: text exactly as typed.
@@ -62,6 +78,8 @@ pub struct DealForm {
     pub owner: String,
     pub expected_close: String,
     pub stage_id: String,
+    /// Segments separated by commas (either width).
+    pub tags: String,
 }
 
 impl DealForm {
@@ -78,6 +96,7 @@ impl DealForm {
             owner: deal.owner.clone(),
             expected_close: deal.expected_close.map(|d| d.to_string()).unwrap_or_default(),
             stage_id: deal.stage_id.0.clone(),
+            tags: deal.tags.join(", "),
         }
     }
 
@@ -116,6 +135,7 @@ impl DealForm {
             owner: self.owner.trim().to_owned(),
             expected_close,
             stage_id: Id(self.stage_id.clone()),
+            tags: clean_tags(self.tags.split([',', '，']).map(str::to_owned)),
         };
         errors.extend(fields.problems(roadmap));
         if errors.is_empty() {
@@ -151,6 +171,9 @@ impl DealFields {
         }
         if roadmap.stage(&self.stage_id).is_none() {
             flag(DealField::Stage, Problem::UnknownStage);
+        }
+        if self.tags.iter().any(|t| t.chars().count() > MAX_TAG_CHARS) {
+            flag(DealField::Tags, Problem::TooLong);
         }
         errors
     }

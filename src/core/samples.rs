@@ -45,15 +45,16 @@ struct SampleDeal {
     owner: (&'static str, &'static str),
     stage: usize,
     close_in_days: u64,
+    segment: (&'static str, &'static str),
 }
 
 const SAMPLES: [SampleDeal; 6] = [
-    SampleDeal { customer: ("华东精密机械", "Eastline Precision"), title: ("二期产线自动化", "Phase 2 line automation"), value: 350_000, owner: ("王磊", "Alex Chen"), stage: 0, close_in_days: 120 },
-    SampleDeal { customer: ("启明教育集团", "Dawnlight Education"), title: ("智慧教室试点", "Smart classroom pilot"), value: 180_000, owner: ("李娜", "Maria Lopez"), stage: 1, close_in_days: 90 },
-    SampleDeal { customer: ("海川物流", "Harbor River Logistics"), title: ("仓储管理系统升级", "Warehouse system upgrade"), value: 620_000, owner: ("王磊", "Alex Chen"), stage: 2, close_in_days: 75 },
-    SampleDeal { customer: ("盛和医疗", "Shenghe Medical"), title: ("设备年度维保合同", "Annual equipment service"), value: 240_000, owner: ("张伟", "Sam Patel"), stage: 3, close_in_days: 45 },
-    SampleDeal { customer: ("北辰新能源", "Polaris Energy"), title: ("电池检测线", "Battery test line"), value: 1_280_000, owner: ("李娜", "Maria Lopez"), stage: 4, close_in_days: 30 },
-    SampleDeal { customer: ("云帆零售", "Sailcloud Retail"), title: ("门店数字化", "Store digitisation"), value: 90_000, owner: ("张伟", "Sam Patel"), stage: 5, close_in_days: 14 },
+    SampleDeal { customer: ("华东精密机械", "Eastline Precision"), title: ("二期产线自动化", "Phase 2 line automation"), value: 350_000, owner: ("王磊", "Alex Chen"), stage: 0, close_in_days: 120, segment: ("制造业", "Manufacturing") },
+    SampleDeal { customer: ("启明教育集团", "Dawnlight Education"), title: ("智慧教室试点", "Smart classroom pilot"), value: 180_000, owner: ("李娜", "Maria Lopez"), stage: 1, close_in_days: 90, segment: ("教育", "Education") },
+    SampleDeal { customer: ("海川物流", "Harbor River Logistics"), title: ("仓储管理系统升级", "Warehouse system upgrade"), value: 620_000, owner: ("王磊", "Alex Chen"), stage: 2, close_in_days: 75, segment: ("物流", "Logistics") },
+    SampleDeal { customer: ("盛和医疗", "Shenghe Medical"), title: ("设备年度维保合同", "Annual equipment service"), value: 240_000, owner: ("张伟", "Sam Patel"), stage: 3, close_in_days: 45, segment: ("医疗", "Healthcare") },
+    SampleDeal { customer: ("北辰新能源", "Polaris Energy"), title: ("电池检测线", "Battery test line"), value: 1_280_000, owner: ("李娜", "Maria Lopez"), stage: 4, close_in_days: 30, segment: ("制造业", "Manufacturing") },
+    SampleDeal { customer: ("云帆零售", "Sailcloud Retail"), title: ("门店数字化", "Store digitisation"), value: 90_000, owner: ("张伟", "Sam Patel"), stage: 5, close_in_days: 14, segment: ("零售", "Retail") },
 ];
 
 /// The first-visit workspace: the project-sale template plus sample deals whose
@@ -78,6 +79,7 @@ pub fn first_visit_workspace(origin: &str, lang: Lang, now: Timestamp) -> Worksp
             owner: pick(sample.owner),
             expected_close: today.and_then(|d| d.checked_add_days(Days::new(sample.close_in_days))),
             stage_id: roadmap.stages[0].id.clone(),
+            tags: vec![pick(sample.segment)],
         };
         let created = apply(&mut ws, Command::CreateDeal { roadmap_id: roadmap.id.clone(), fields, sample: true }, started);
         let Ok(Outcome::Created(deal_id)) = created else {

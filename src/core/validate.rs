@@ -84,6 +84,7 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
             owner: deal.owner.clone(),
             expected_close: deal.expected_close,
             stage_id: deal.stage_id.clone(),
+            tags: deal.tags.clone(),
         };
         if let Some(error) = fields.problems(roadmap).into_iter().next() {
             return Err(IntegrityError::DealField { deal: deal.id.clone(), error });

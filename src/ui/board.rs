@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
+use super::board_filters::BoardFilters;
 use super::deal_card::DealCard;
 use super::state::{use_app, AppState, Editing, Notice};
+use crate::browser::clock;
 use crate::core::board;
 use crate::core::command::{Command, Outcome};
 use crate::core::i18n::{self, trf, Msg};
@@ -32,7 +34,8 @@ pub fn Board() -> impl IntoView {
     let roadmap_id = Memo::new(move |_| state.active_roadmap_id());
     let columns = Memo::new(move |_| {
         let Some(rid) = roadmap_id.get() else { return Vec::new() };
-        state.workspace.with(|ws| board::columns(ws, &rid))
+        let filter = state.filter.get();
+        state.workspace.with(|ws| board::columns(ws, &rid, &filter, clock::local_today()))
     });
     let stage_ids = Memo::new(move |_| columns.with(|cs| cs.iter().map(|c| c.stage_id.clone()).collect::<Vec<_>>()));
     view! {
@@ -41,6 +44,7 @@ pub fn Board() -> impl IntoView {
                 <h2 id="board-title" class="board-title">{move || state.t(Msg::Pipeline)}</h2>
                 <p class="hint">{move || state.t(Msg::DragHint)}</p>
             </div>
+            <BoardFilters/>
             <div class="columns" data-testid="board">
                 <For each=move || stage_ids.get() key=|id| id.clone() let:stage_id>
                     <StageColumn stage_id=stage_id columns=columns roadmap_id=roadmap_id/>

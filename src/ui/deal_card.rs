@@ -6,7 +6,7 @@ use super::board::{move_deal, DRAG_TYPE};
 use super::state::{use_app, Editing};
 use crate::browser::clock;
 use crate::core::board::neighbours;
-use crate::core::deal_plan::deal_plan;
+use crate::core::deal_plan::{days_in_stage, deal_plan, is_stalled};
 use crate::core::i18n::{self, trf, Msg};
 use crate::core::model::Id;
 use crate::core::text::Text;
@@ -21,6 +21,9 @@ struct CardData {
     expected_close: Option<String>,
     open_milestones: usize,
     overdue: usize,
+    /// (days in stage, target days) when stalled.
+    stalled: Option<(i64, u32)>,
+    tags: Vec<String>,
     sample: bool,
     back: Option<(Id, Text)>,
     forward: Option<(Id, Text)>,
@@ -46,6 +49,8 @@ pub fn DealCard(deal_id: Id) -> impl IntoView {
                 expected_close: deal.expected_close.map(|d| d.to_string()),
                 open_milestones: deal.open_milestones(stage).count(),
                 overdue: deal_plan(roadmap, deal, today).overdue().count(),
+                stalled: is_stalled(roadmap, deal, today).then(|| (days_in_stage(deal, today), stage.target_days)),
+                tags: deal.tags.clone(),
                 sample: deal.sample,
                 back: named(back),
                 forward: named(forward),
@@ -118,7 +123,15 @@ pub fn DealCard(deal_id: Id) -> impl IntoView {
                         </p>
                     }
                 })}
+                {card.stalled.map(|(days, target)| view! {
+                    <p class="card-stalled" data-testid="card-stalled">
+                        {move || trf(lang.get(), Msg::StalledFlag, &[&days.to_string(), &target.to_string()])}
+                    </p>
+                })}
                 <p class="card-value" data-testid="deal-value">{card.value.clone()}</p>
+                {(!card.tags.is_empty()).then(|| view! {
+                    <p class="card-tags">{card.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}</p>
+                })}
                 <p class="card-meta">
                     <span class="card-owner">{move || if owner.is_empty() { t(Msg::NoOwner).to_owned() } else { owner.clone() }}</span>
                     <span class="card-close">{move || match &close {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::deal_log::{ActivityLog, DealOutcome, FeedbackLog};
 use super::deal_timeline::DealTimeline;
 use super::state::{use_app, Editing, Notice};
 use crate::core::command::{Command, CommandError};
@@ -128,6 +129,8 @@ fn DealForm(editing: Editing) -> impl IntoView {
                         <TextInput form errors field=DealField::ExpectedClose label=Msg::FieldExpectedClose placeholder=None
                             input_type="date" get=|f| f.expected_close.clone() set=|f, v| f.expected_close = v/>
                     </div>
+                    <TextInput form errors field=DealField::Tags label=Msg::FieldTags placeholder=Some(Msg::PlaceholderTags)
+                        get=|f| f.tags.clone() set=|f, v| f.tags = v/>
                     <Field label=Msg::FieldStage error=field_error(DealField::Stage)>
                         <select
                             id="field-stage" name="stage" data-testid="field-stage"
@@ -150,7 +153,12 @@ fn DealForm(editing: Editing) -> impl IntoView {
                         <button type="submit" class="btn btn-primary" data-testid="save-deal">{move || t(Msg::Save)}</button>
                     </div>
                 </form>
-                {existing.clone().map(|deal_id| view! { <DealTimeline deal_id=deal_id/> })}
+                {existing.clone().map(|deal_id| view! {
+                    <DealOutcome deal_id=deal_id.clone()/>
+                    <DealTimeline deal_id=deal_id.clone()/>
+                    <FeedbackLog deal_id=deal_id.clone()/>
+                    <ActivityLog deal_id=deal_id/>
+                })}
             </div>
         </div>
     })

@@ -2,8 +2,10 @@
 
 pub mod app;
 pub mod board;
+pub mod board_filters;
 pub mod deal_card;
 pub mod deal_dialog;
+pub mod deal_log;
 pub mod deal_timeline;
 pub mod header;
 pub mod notices;

@@ -75,6 +75,8 @@ pub struct AppState {
     pub recovered: RwSignal<Option<Notice>>,
     pub editing: RwSignal<Option<Editing>>,
     pub screen: RwSignal<Screen>,
+    /// Which deals the board shows (not saved: a fresh visit shows all open deals).
+    pub filter: RwSignal<crate::core::board::BoardFilter>,
 }
 
 impl AppState {
@@ -87,6 +89,7 @@ impl AppState {
             recovered: RwSignal::new(None),
             editing: RwSignal::new(None),
             screen: RwSignal::new(Screen::Board),
+            filter: RwSignal::new(Default::default()),
         }
     }
 

@@ -30,5 +30,6 @@ pub fn fields(ws: &Workspace, customer: &str, value_minor: i64) -> DealFields {
         owner: "Ana".into(),
         expected_close: None,
         stage_id: stage_id(ws, 0),
+        tags: Vec::new(),
     }
 }

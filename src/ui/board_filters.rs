@@ -1,0 +1,78 @@
+//! The bar above the board: search, owner, segment, status, overdue and stalled.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::core::board::{self, BoardFilter, StatusFilter};
+use crate::core::i18n::Msg;
+
+#[component]
+pub fn BoardFilters() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let filter = state.filter;
+    let owners = move || state.workspace.with(board::owners);
+    let tags = move || state.workspace.with(board::tags);
+    let pick = |value: String| (!value.is_empty()).then_some(value);
+    let statuses = [
+        (StatusFilter::Open, "open", Msg::FilterOpen),
+        (StatusFilter::Won, "won", Msg::FilterWon),
+        (StatusFilter::Lost, "lost", Msg::FilterLost),
+        (StatusFilter::All, "all", Msg::FilterAll),
+    ];
+    view! {
+        <div class="filters" role="search" aria-label=move || t(Msg::FilterLabel)>
+            <input
+                class="filter-search"
+                type="search"
+                data-testid="filter-text"
+                placeholder=move || t(Msg::FilterSearch)
+                aria-label=move || t(Msg::FilterSearch)
+                prop:value=move || filter.with(|f| f.text.clone())
+                on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))
+            />
+            <select data-testid="filter-owner" aria-label=move || t(Msg::FilterOwner)
+                on:change=move |ev| filter.update(|f| f.owner = pick(event_target_value(&ev)))>
+                <option value="" selected=move || filter.with(|f| f.owner.is_none())>{move || t(Msg::FilterAllOwners)}</option>
+                {move || owners().into_iter().map(|o| {
+                    let selected = filter.with(|f| f.owner.as_ref() == Some(&o));
+                    view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+                }).collect_view()}
+            </select>
+            <select data-testid="filter-segment" aria-label=move || t(Msg::FilterSegment)
+                on:change=move |ev| filter.update(|f| f.tag = pick(event_target_value(&ev)))>
+                <option value="" selected=move || filter.with(|f| f.tag.is_none())>{move || t(Msg::FilterAllSegments)}</option>
+                {move || tags().into_iter().map(|tag| {
+                    let selected = filter.with(|f| f.tag.as_ref() == Some(&tag));
+                    view! { <option value=tag.clone() selected=selected>{tag.clone()}</option> }
+                }).collect_view()}
+            </select>
+            <select data-testid="filter-status" aria-label=move || t(Msg::FilterStatus)
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if let Some((status, _, _)) = statuses.iter().find(|(_, key, _)| *key == chosen) {
+                        filter.update(|f| f.status = *status);
+                    }
+                }>
+                {statuses.into_iter().map(|(status, key, label)| view! {
+                    <option value=key selected=move || filter.with(|f| f.status == status)>{move || t(label)}</option>
+                }).collect_view()}
+            </select>
+            <label class="check">
+                <input type="checkbox" data-testid="filter-overdue" prop:checked=move || filter.with(|f| f.overdue_only)
+                    on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev))/>
+                {move || t(Msg::FilterOverdue)}
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="filter-stalled" prop:checked=move || filter.with(|f| f.stalled_only)
+                    on:change=move |ev| filter.update(|f| f.stalled_only = event_target_checked(&ev))/>
+                {move || t(Msg::FilterStalled)}
+            </label>
+            <Show when=move || filter.with(|f| f != &BoardFilter::default())>
+                <button class="btn btn-small btn-ghost" data-testid="filter-clear" on:click=move |_| filter.set(BoardFilter::default())>
+                    {move || t(Msg::FilterClear)}
+                </button>
+            </Show>
+        </div>
+    }
+}

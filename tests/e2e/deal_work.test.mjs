@@ -1,0 +1,87 @@
+// Working a deal as a seller does: feedback after a milestone, a milestone done,
+// an activity logged, the deal lost with a reason; then the board's filters,
+// a reload, and reopening.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const storedDeal = (page, customer) => page.evaluate((c) => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.deals.find((d) => d.customer === c), customer);
+const cards = (page) => page.getByTestId('deal-card').locator('.card-customer').allTextContents();
+
+test('feedback, a milestone, an activity and a loss are all kept after a reload', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await page.getByTestId('deal-card').filter({ hasText: '启明教育集团' }).getByTestId('deal-open').click();
+  const dialog = page.getByTestId('deal-dialog');
+
+  await dialog.getByTestId('feedback-milestone').selectOption({ label: '记录客户需求' });
+  await dialog.getByTestId('score-4').click();
+  await dialog.getByTestId('feedback-comment').fill('希望先在两个校区试点');
+  await dialog.getByTestId('add-feedback').click();
+  await dialog.getByTestId('feedback-entry').filter({ hasText: '希望先在两个校区试点' }).waitFor();
+
+  await dialog.getByTestId('plan-row').filter({ hasText: '确认预算' }).getByTestId('plan-done').check();
+  await dialog.getByTestId('activity-kind').selectOption({ label: '演示' });
+  await dialog.getByTestId('activity-notes').fill('为教务处演示排课功能');
+  await dialog.getByTestId('add-activity').click();
+  await dialog.getByTestId('activity-entry').filter({ hasText: '为教务处演示排课功能' }).waitFor();
+
+  await dialog.getByTestId('mark-lost').click();
+  await dialog.getByTestId('confirm-lost').click();
+  await page.getByTestId('notice').filter({ hasText: '丢单时请选择原因' }).waitFor();
+  await dialog.getByTestId('lost-reason').selectOption({ label: '输给竞争对手' });
+  await dialog.getByTestId('lost-note').fill('对方报价低 15%');
+  await dialog.getByTestId('confirm-lost').click();
+  assert.equal(await dialog.getByTestId('deal-status').textContent(), '丢单（输给竞争对手）');
+  await dialog.getByTestId('cancel-deal').click();
+  assert.ok(!(await cards(page)).includes('启明教育集团'), 'a lost deal leaves the open board');
+
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.getByTestId('board').waitFor();
+  const deal = await storedDeal(page, '启明教育集团');
+  assert.equal(deal.status, 'lost');
+  assert.equal(deal.lost_reason, 'lost-competitor');
+  assert.equal(deal.close_note, '对方报价低 15%');
+  assert.equal(deal.feedback[0].satisfaction, 4);
+  assert.equal(deal.activities[0].kind, 'demo');
+  assert.equal(deal.activities[0].notes, '为教务处演示排课功能');
+
+  await page.getByTestId('filter-status').selectOption('lost');
+  assert.deepEqual(await cards(page), ['启明教育集团']);
+  await page.getByTestId('deal-open').click();
+  assert.equal(await page.getByTestId('plan-row').filter({ hasText: '确认预算' }).getByTestId('plan-state').textContent(), '已完成');
+  assert.match(await page.getByTestId('feedback-entry').textContent(), /★★★★☆.*记录客户需求.*希望先在两个校区试点/);
+  await page.getByTestId('reopen-deal').click();
+  await page.getByTestId('cancel-deal').click();
+  await page.getByTestId('filter-status').selectOption('open');
+  assert.ok((await cards(page)).includes('启明教育集团'), 'reopened, it is back on the board');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the board filters by text, owner and segment, and clears', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  const all = await cards(page);
+  assert.equal(all.length, 6);
+  await page.getByTestId('filter-text').fill('logistics');
+  assert.deepEqual(await cards(page), ['Harbor River Logistics']);
+  await page.getByTestId('filter-text').fill('');
+  await page.getByTestId('filter-owner').selectOption('Maria Lopez');
+  assert.deepEqual(await cards(page), ['Dawnlight Education', 'Polaris Energy']);
+  await page.getByTestId('filter-segment').selectOption('Manufacturing');
+  assert.deepEqual(await cards(page), ['Polaris Energy']);
+  await page.getByTestId('filter-clear').click();
+  assert.equal((await cards(page)).length, 6);
+  // Segments typed in the form become filter choices.
+  await page.getByTestId('deal-card').filter({ hasText: 'Sailcloud Retail' }).getByTestId('deal-open').click();
+  await page.getByTestId('field-tags').fill('Retail, Key account');
+  await page.getByTestId('save-deal').click();
+  await page.getByTestId('filter-segment').selectOption('Key account');
+  assert.deepEqual(await cards(page), ['Sailcloud Retail']);
+  await context.close();
+});
