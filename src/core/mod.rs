@@ -1,9 +1,11 @@
 //! The pure core: the document, the commands that change it, its file formats
 //! and the UI text catalog. No browser APIs here, so all of it is tested natively.
 
+pub mod agenda;
 pub mod board;
 pub mod chart;
 pub mod command;
+pub mod csv_export;
 pub mod deal_exec;
 pub mod deal_form;
 pub mod deal_plan;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::agenda::Agenda;
 use super::board::Board;
 use super::roadmap_screen::RoadmapScreen;
 use super::state::Screen;
@@ -46,6 +47,7 @@ pub fn Shell(state: AppState) -> impl IntoView {
                 {move || match state.screen.get() {
                     Screen::Board => view! { <Board/> }.into_any(),
                     Screen::Roadmap => view! { <RoadmapScreen/> }.into_any(),
+                    Screen::Agenda => view! { <Agenda/> }.into_any(),
                 }}
             </main>
             <DealDialog/>

@@ -5,7 +5,8 @@ use wasm_bindgen::JsCast;
 
 use super::persistence::remember_lang;
 use super::state::{use_app, Editing, Notice, Screen};
-use crate::browser::files;
+use crate::browser::{clock, files};
+use crate::core::csv_export;
 use crate::core::command::Command;
 use crate::core::describe;
 use crate::core::i18n::{tr, trf, Msg};
@@ -37,6 +38,24 @@ pub fn Header() -> impl IntoView {
             state.say(Notice::info(|lang| tr(lang, Msg::SamplesRemoved).to_owned()));
         }
     };
+    let export_csv = move |ev: leptos::ev::Event| {
+        let choice = event_target_value(&ev);
+        // An action menu: it shows its prompt again after each use.
+        event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+        let lang = state.lang.get_untracked();
+        let today = clock::local_today();
+        let (name, text) = state.workspace.with_untracked(|ws| match choice.as_str() {
+            "deals" => (format!("waypoint-deals-{today}.csv"), csv_export::deals_csv(ws, lang)),
+            "milestones" => (format!("waypoint-milestones-{today}.csv"), csv_export::milestones_csv(ws, lang, today)),
+            _ => (String::new(), String::new()),
+        });
+        if !name.is_empty() {
+            if let Err(error) = files::download(&name, &text, "text/csv;charset=utf-8") {
+                let detail = format!("{error:?}");
+                state.say(Notice::error(move |lang| trf(lang, Msg::ExportFailed, &[&detail])));
+            }
+        }
+    };
     let pick_file = move |_| {
         if let Some(input) = file_input.get() {
             input.click();
@@ -63,7 +82,7 @@ pub fn Header() -> impl IntoView {
                 {move || trf(state.lang.get(), Msg::RoadmapLabel, &[&roadmap_name()])}
             </p>
             <nav class="tabs" aria-label=move || t(Msg::ScreensLabel)>
-                {[(Screen::Board, Msg::Pipeline, "tab-board"), (Screen::Roadmap, Msg::TabRoadmap, "tab-roadmap")]
+                {[(Screen::Board, Msg::Pipeline, "tab-board"), (Screen::Agenda, Msg::TabAgenda, "tab-agenda"), (Screen::Roadmap, Msg::TabRoadmap, "tab-roadmap")]
                     .into_iter()
                     .map(|(screen, label, testid)| view! {
                         <button
@@ -88,6 +107,11 @@ pub fn Header() -> impl IntoView {
                 <button class="btn" data-testid="export" title=move || t(Msg::ExportLabel) on:click=move |_| state.export()>
                     {move || t(Msg::Export)}
                 </button>
+                <select class="btn" data-testid="export-csv" aria-label=move || t(Msg::ExportCsv) on:change=export_csv>
+                    <option value="" selected>{move || t(Msg::ExportCsv)}</option>
+                    <option value="deals">{move || t(Msg::ExportDealsCsv)}</option>
+                    <option value="milestones">{move || t(Msg::ExportMilestonesCsv)}</option>
+                </select>
                 <button class="btn" data-testid="import" title=move || t(Msg::ImportLabel) on:click=pick_file>
                     {move || t(Msg::Import)}
                 </button>

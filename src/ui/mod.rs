@@ -1,5 +1,6 @@
 //! The Leptos shell: components turn events into commands and render state.
 
+pub mod agenda;
 pub mod app;
 pub mod board;
 pub mod board_filters;

@@ -42,6 +42,7 @@ impl Notice {
 pub enum Screen {
     Board,
     Roadmap,
+    Agenda,
 }
 
 impl Screen {
@@ -49,11 +50,16 @@ impl Screen {
         match self {
             Screen::Board => "#board",
             Screen::Roadmap => "#roadmap",
+            Screen::Agenda => "#agenda",
         }
     }
 
     pub fn from_hash(hash: &str) -> Screen {
-        if hash == "#roadmap" { Screen::Roadmap } else { Screen::Board }
+        match hash {
+            "#roadmap" => Screen::Roadmap,
+            "#agenda" => Screen::Agenda,
+            _ => Screen::Board,
+        }
     }
 }
 

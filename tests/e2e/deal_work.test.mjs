@@ -3,6 +3,7 @@
 // a reload, and reopening.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { serveDist, launch, openApp } from './support.mjs';
 
 let server;
@@ -83,5 +84,38 @@ test('the board filters by text, owner and segment, and clears', async () => {
   await page.getByTestId('save-deal').click();
   await page.getByTestId('filter-segment').selectOption('Key account');
   assert.deepEqual(await cards(page), ['Sailcloud Retail']);
+  await context.close();
+});
+
+test('the agenda lists what is due, opens its deal, and follows the owner choice', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('tab-agenda').click();
+  const items = page.getByTestId('agenda-item');
+  await items.first().waitFor();
+  const all = await items.count();
+  assert.ok(all > 0);
+  await page.getByTestId('agenda-owner').selectOption('Sam Patel');
+  const sams = await items.allTextContents();
+  assert.ok(sams.length > 0 && sams.length < all && sams.every((t) => t.includes('Sam Patel')));
+  const first = await items.first().getByTestId('agenda-open').textContent();
+  await items.first().getByTestId('agenda-open').click();
+  const dialog = page.getByTestId('deal-dialog');
+  await dialog.waitFor();
+  assert.equal(await dialog.getByTestId('field-owner').inputValue(), 'Sam Patel');
+  assert.equal(await dialog.getByTestId('plan-row').filter({ hasText: first }).count(), 1);
+  await context.close();
+});
+
+test('deals and milestones export as CSV that Excel reads as UTF-8', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  for (const [choice, heading, row] of [['deals', '编号,客户名称,商机名称', '华东精密机械'], ['milestones', '编号,客户名称,商机名称,所处阶段,里程碑名称', '整理客户基本信息和联系人']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').selectOption(choice)]);
+    assert.match(download.suggestedFilename(), new RegExp(`^waypoint-${choice}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const bytes = fs.readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+    const text = bytes.toString('utf8').slice(1);
+    assert.ok(text.startsWith(heading), text.slice(0, 80));
+    assert.ok(text.includes(row));
+  }
   await context.close();
 });

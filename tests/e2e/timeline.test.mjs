@@ -37,6 +37,7 @@ test('the milestone plan is ticked, re-dated and dragged, and a reload keeps it'
 
   // Drag "Collect customer feedback" (row index from the list) five days later on the canvas.
   const canvas = page.getByTestId('deal-timeline');
+  await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   const first = Date.parse(await canvas.getAttribute('data-first-day'));
   const days = Number(await canvas.getAttribute('data-days'));
