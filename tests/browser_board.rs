@@ -173,3 +173,25 @@ async fn switching_language_rewrites_the_board() {
     assert_eq!(one(&root, "[data-testid=new-deal]").text_content().unwrap(), "+ New deal");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_filter_narrows_the_cards_and_a_stalled_deal_is_flagged() {
+    let mut ws = first_visit_workspace("wf", Lang::En, NOW);
+    // Push the first sample's entry into its stage 60 days back: past the 14-day target.
+    let now = js_sys::Date::now() as i64;
+    ws.deals[0].stage_history.last_mut().unwrap().entered_at = now - 60 * 24 * 60 * 60 * 1000;
+    let stalled_id = ws.deals[0].id.clone();
+    let state = AppState::new(ws, Lang::En);
+    let root = mount(state);
+    settle().await;
+    let flag = one(&root, &format!("[data-deal-id='{stalled_id}'] [data-testid=card-stalled]")).text_content().unwrap();
+    assert!(flag.contains("60 days in stage (target 14)"), "{flag}");
+
+    let search: HtmlInputElement = one(&root, "[data-testid=filter-text]").unchecked_into();
+    search.set_value("polaris");
+    search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle().await;
+    let shown: Vec<String> = all(&root, "[data-testid=deal-card] .card-customer").iter().filter_map(|e| e.text_content()).collect();
+    assert_eq!(shown, vec!["Polaris Energy".to_owned()]);
+    root.remove();
+}

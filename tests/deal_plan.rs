@@ -133,3 +133,17 @@ fn the_timeline_maps_dates_to_x_and_back_and_draws_every_row() {
     assert_eq!(svg.matches("<polygon opacity=\"1\" fill=\"#B3261E\"").count(), 3, "one red diamond per overdue milestone");
     assert!(timeline_svg(&plan, today, 1000, Lang::Zh).contains("今天"));
 }
+
+#[test]
+fn feedback_after_a_milestone_shows_on_its_row() {
+    let (mut ws, id) = deal_in_needs_analysis();
+    let first = ws.roadmaps[0].stages[0].milestones[0].id.clone();
+    for (score, day) in [(2, 3), (5, 6)] {
+        let cmd = Command::AddFeedback { deal_id: id.clone(), milestone_id: Some(first.clone()), satisfaction: score, comment: String::new(), date: date(11, day) };
+        apply(&mut ws, cmd, ms(date(11, day))).unwrap();
+    }
+    let plan = plan_on(&ws, &id, date(11, 20));
+    assert_eq!(plan.milestones[0].feedback, Some(5), "the latest score counts");
+    assert_eq!(plan.milestones[1].feedback, None);
+    assert!(timeline_svg(&plan, date(11, 20), 1000, Lang::En).contains("★5"));
+}

@@ -41,6 +41,8 @@ pub struct PlannedMilestone {
     pub rescheduled: bool,
     pub done_on: Option<NaiveDate>,
     pub state: MilestoneState,
+    /// The latest customer satisfaction (1–5) recorded after this milestone.
+    pub feedback: Option<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -102,6 +104,12 @@ pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
                     rescheduled: manual.is_some(),
                     done_on,
                     state,
+                    feedback: deal
+                        .feedback
+                        .iter()
+                        .filter(|f| f.milestone_id.as_ref() == Some(&m.id))
+                        .max_by_key(|f| f.date)
+                        .map(|f| f.satisfaction),
                 }
             })
         })

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::prefs::{use_prefs, CardFields};
 use super::state::use_app;
 use crate::core::board::{self, BoardFilter, StatusFilter};
 use crate::core::i18n::Msg;
@@ -9,8 +10,18 @@ use crate::core::i18n::Msg;
 #[component]
 pub fn BoardFilters() -> impl IntoView {
     let state = use_app();
+    let prefs = use_prefs();
     let t = move |msg| state.t(msg);
     let filter = state.filter;
+    let card_toggle = |label: Msg, testid: &'static str, get: fn(&CardFields) -> bool, set: fn(&mut CardFields, bool)| {
+        view! {
+            <label class="check">
+                <input type="checkbox" data-testid=testid prop:checked=move || prefs.card_fields.with(get)
+                    on:change=move |ev| prefs.card_fields.update(|c| set(c, event_target_checked(&ev)))/>
+                {move || state.t(label)}
+            </label>
+        }
+    };
     let owners = move || state.workspace.with(board::owners);
     let tags = move || state.workspace.with(board::tags);
     let pick = |value: String| (!value.is_empty()).then_some(value);
@@ -68,6 +79,30 @@ pub fn BoardFilters() -> impl IntoView {
                     on:change=move |ev| filter.update(|f| f.stalled_only = event_target_checked(&ev))/>
                 {move || t(Msg::FilterStalled)}
             </label>
+            <label class="check">
+                {move || t(Msg::IAm)}
+                <select data-testid="filter-me" on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    prefs.me.set((!chosen.is_empty()).then_some(chosen));
+                }>
+                    <option value="" selected=move || prefs.me.with(Option::is_none)>{move || t(Msg::NobodyChosen)}</option>
+                    {move || owners().into_iter().map(|o| {
+                        let selected = prefs.me.with(|m| m.as_ref() == Some(&o));
+                        view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <button class="btn btn-small" data-testid="my-deals" disabled=move || prefs.me.with(Option::is_none)
+                on:click=move |_| filter.update(|f| f.owner = prefs.me.get_untracked())>{move || t(Msg::MyDeals)}</button>
+            <details class="card-fields">
+                <summary data-testid="card-fields">{move || t(Msg::CardFieldsLabel)}</summary>
+                <div class="card-fields-menu">
+                    {card_toggle(Msg::CardFieldValue, "show-value", |c| c.value, |c, on| c.value = on)}
+                    {card_toggle(Msg::CardFieldOwner, "show-owner", |c| c.owner, |c, on| c.owner = on)}
+                    {card_toggle(Msg::CardFieldMilestones, "show-milestones", |c| c.milestones, |c, on| c.milestones = on)}
+                    {card_toggle(Msg::CardFieldSegments, "show-segments", |c| c.segments, |c, on| c.segments = on)}
+                </div>
+            </details>
             <Show when=move || filter.with(|f| f != &BoardFilter::default())>
                 <button class="btn btn-small btn-ghost" data-testid="filter-clear" on:click=move |_| filter.set(BoardFilter::default())>
                     {move || t(Msg::FilterClear)}

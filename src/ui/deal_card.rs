@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::board::{move_deal, DRAG_TYPE};
+use super::prefs::use_prefs;
 use super::state::{use_app, Editing};
 use crate::browser::clock;
 use crate::core::board::neighbours;
@@ -32,6 +33,7 @@ struct CardData {
 #[component]
 pub fn DealCard(deal_id: Id) -> impl IntoView {
     let state = use_app();
+    let shows = use_prefs().card_fields;
     let id = deal_id.clone();
     let today = clock::local_today();
     let data = Memo::new(move |_| {
@@ -128,11 +130,11 @@ pub fn DealCard(deal_id: Id) -> impl IntoView {
                         {move || trf(lang.get(), Msg::StalledFlag, &[&days.to_string(), &target.to_string()])}
                     </p>
                 })}
-                <p class="card-value" data-testid="deal-value">{card.value.clone()}</p>
+                <p class="card-value" data-testid="deal-value" class:hidden=move || !shows.get().value>{card.value.clone()}</p>
                 {(!card.tags.is_empty()).then(|| view! {
-                    <p class="card-tags">{card.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}</p>
+                    <p class="card-tags" class:hidden=move || !shows.get().segments>{card.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}</p>
                 })}
-                <p class="card-meta">
+                <p class="card-meta" class:hidden=move || !shows.get().owner>
                     <span class="card-owner">{move || if owner.is_empty() { t(Msg::NoOwner).to_owned() } else { owner.clone() }}</span>
                     <span class="card-close">{move || match &close {
                         Some(date) => trf(lang.get(), Msg::ExpectedCloseShort, &[date]),
@@ -140,7 +142,7 @@ pub fn DealCard(deal_id: Id) -> impl IntoView {
                     }}</span>
                 </p>
                 <div class="card-foot">
-                    <span class="card-milestones" class:all-done=milestones == 0 data-testid="open-milestones">
+                    <span class="card-milestones" class:all-done=milestones == 0 class:hidden=move || !shows.get().milestones data-testid="open-milestones">
                         {move || if milestones == 0 {
                             t(Msg::AllMilestonesDone).to_owned()
                         } else {

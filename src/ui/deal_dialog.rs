@@ -125,7 +125,11 @@ fn DealForm(editing: Editing) -> impl IntoView {
                     </div>
                     <div class="form-row">
                         <TextInput form errors field=DealField::Owner label=Msg::FieldOwner placeholder=Some(Msg::PlaceholderOwner)
-                            get=|f| f.owner.clone() set=|f, v| f.owner = v/>
+                            suggestions="team-owners" get=|f| f.owner.clone() set=|f, v| f.owner = v/>
+                        // The team: everyone who already owns a deal.
+                        <datalist id="team-owners">
+                            {state.workspace.with_untracked(crate::core::board::owners).into_iter().map(|o| view! { <option value=o/> }).collect_view()}
+                        </datalist>
                         <TextInput form errors field=DealField::ExpectedClose label=Msg::FieldExpectedClose placeholder=None
                             input_type="date" get=|f| f.expected_close.clone() set=|f, v| f.expected_close = v/>
                     </div>
@@ -196,6 +200,9 @@ fn TextInput(
     set: Setter,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "text")] input_mode: &'static str,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    suggestions: Option<&'static str>,
 ) -> impl IntoView {
     let state = use_app();
     let name = format!("{field:?}").to_lowercase();
@@ -211,6 +218,7 @@ fn TextInput(
                 data-testid=testid
                 type=input_type
                 inputmode=input_mode
+                list=suggestions
                 placeholder=move || placeholder.map(|m| state.t(m))
                 prop:value=move || form.with(get)
                 on:input=edit(form, errors, field, set)

@@ -119,6 +119,7 @@ pub fn DealOutcome(deal_id: Id) -> impl IntoView {
                         move |_| lost_close(false)
                     }>{move || t(Msg::ConfirmLost)}</button>
                     <button class="btn" on:click=move |_| choosing_loss.set(false)>{move || t(Msg::Cancel)}</button>
+                    <LostReasonEditor/>
                 </div>
             </Show>
         </section>
@@ -279,5 +280,46 @@ pub fn FeedbackLog(deal_id: Id) -> impl IntoView {
                 }}
             </ul>
         </section>
+    }
+}
+
+/// The team's list of lost reasons: add one, or remove one no deal uses.
+#[component]
+fn LostReasonEditor() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let draft = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let label = crate::core::text::Text::plain(draft.get_untracked().trim());
+        if state.dispatch(Command::AddLostReason { label }).is_ok() {
+            draft.set(String::new());
+        }
+    };
+    view! {
+        <details class="reason-editor">
+            <summary data-testid="edit-reasons">{move || t(Msg::EditReasons)}</summary>
+            <ul class="entry-list">
+                {move || {
+                    let lang = state.lang.get();
+                    state.workspace.with(|ws| ws.settings.lost_reasons.clone()).into_iter().map(|r| {
+                        let label = r.label.get(lang).to_owned();
+                        let id = r.id.clone();
+                        view! {
+                            <li class="entry" data-testid="reason-entry">
+                                <span class="entry-text">{label.clone()}</span>
+                                <button class="icon-btn icon-danger" aria-label=trf(lang, Msg::RemoveReason, &[&label])
+                                    on:click=move |_| { let _ = state.dispatch(Command::RemoveLostReason { reason_id: id.clone() }); }>"×"</button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+            <form class="entry-form" on:submit=add>
+                <input class="entry-text" data-testid="new-reason" aria-label=move || t(Msg::NewReason) placeholder=move || t(Msg::NewReason)
+                    prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
+                <button type="submit" class="btn btn-small" data-testid="add-reason">{move || t(Msg::AddReason)}</button>
+            </form>
+        </details>
     }
 }

@@ -11,6 +11,7 @@ pub mod deal_timeline;
 pub mod header;
 pub mod notices;
 pub mod persistence;
+pub mod prefs;
 pub mod roadmap_chart;
 pub mod roadmap_screen;
 pub mod stage_editor;

@@ -119,3 +119,39 @@ test('deals and milestones export as CSV that Excel reads as UTF-8', async () =>
   }
   await context.close();
 });
+
+test('"my deals" and the card fields are remembered in this browser', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('filter-me').selectOption('Alex Chen');
+  await page.getByTestId('my-deals').click();
+  assert.deepEqual(await cards(page), ['Eastline Precision', 'Harbor River Logistics']);
+  await page.getByTestId('card-fields').click();
+  await page.getByTestId('show-value').uncheck();
+  assert.equal(await page.getByTestId('deal-value').first().isVisible(), false);
+  await page.reload();
+  await page.getByTestId('board').waitFor();
+  assert.equal(await page.getByTestId('filter-me').inputValue(), 'Alex Chen');
+  assert.equal(await page.getByTestId('deal-value').first().isVisible(), false, 'still hidden after a reload');
+  await page.getByTestId('my-deals').click();
+  assert.equal((await cards(page)).length, 2);
+  await context.close();
+});
+
+test('a new lost reason can be added and used', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('deal-card').filter({ hasText: 'Polaris Energy' }).getByTestId('deal-open').click();
+  const dialog = page.getByTestId('deal-dialog');
+  await dialog.getByTestId('mark-lost').click();
+  await dialog.getByTestId('edit-reasons').click();
+  await dialog.getByTestId('new-reason').fill('Project cancelled');
+  await dialog.getByTestId('add-reason').click();
+  await dialog.getByTestId('reason-entry').filter({ hasText: 'Project cancelled' }).waitFor();
+  await dialog.getByTestId('lost-reason').selectOption({ label: 'Project cancelled' });
+  await dialog.getByTestId('confirm-lost').click();
+  assert.equal(await dialog.getByTestId('deal-status').textContent(), 'Lost (Project cancelled)');
+  // Reopened, the same deal can be won instead (the core tests that a used reason cannot be removed).
+  await dialog.getByTestId('reopen-deal').click();
+  await dialog.getByTestId('mark-won').click();
+  assert.equal(await dialog.getByTestId('deal-status').textContent(), 'Won');
+  await context.close();
+});

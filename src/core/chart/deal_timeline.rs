@@ -187,6 +187,13 @@ pub fn draw_timeline<DB: DrawingBackend>(
             }
         }
     }
+    // The customer's satisfaction after a milestone, beside its marker.
+    for ((_, x, y), m) in l.markers.iter().zip(&plan.milestones) {
+        if let Some(score) = m.feedback {
+            let label = format!("★{score}");
+            area.draw(&Text::new(label, at(x + 10.0 * s, *y), text(12.0, s, t, KEY_EDGE, left_mid, true)))?;
+        }
+    }
     area.present()
 }
 

@@ -1,0 +1,58 @@
+//! Preferences of this browser, not of the shared file: who "I" am, and which
+//! facts the cards show. Kept in localStorage beside the workspace.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::browser::storage;
+
+const ME_KEY: &str = "waypoint.me";
+const CARD_FIELDS_KEY: &str = "waypoint.card-fields";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardFields {
+    pub value: bool,
+    pub owner: bool,
+    pub milestones: bool,
+    pub segments: bool,
+}
+
+impl Default for CardFields {
+    fn default() -> Self {
+        CardFields { value: true, owner: true, milestones: true, segments: true }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    pub me: RwSignal<Option<String>>,
+    pub card_fields: RwSignal<CardFields>,
+}
+
+impl Prefs {
+    /// Reads the saved preferences and saves every later change (a failed save
+    /// only loses a preference; the workspace banner reports storage trouble).
+    pub fn load() -> Prefs {
+        let me = storage::read(ME_KEY).ok().flatten().filter(|m| !m.is_empty());
+        let card_fields = storage::read(CARD_FIELDS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        let prefs = Prefs { me: RwSignal::new(me), card_fields: RwSignal::new(card_fields) };
+        Effect::new(move |_| {
+            let _ = storage::write(ME_KEY, prefs.me.get().as_deref().unwrap_or(""));
+            let _ = storage::write(CARD_FIELDS_KEY, &serde_json::to_string(&prefs.card_fields.get()).unwrap_or_default());
+        });
+        prefs
+    }
+
+    /// Defaults, for tests and sandboxes that must not touch storage.
+    pub fn detached() -> Prefs {
+        Prefs { me: RwSignal::new(None), card_fields: RwSignal::new(CardFields::default()) }
+    }
+}
+
+pub fn use_prefs() -> Prefs {
+    use_context::<Prefs>().unwrap_or_else(Prefs::detached)
+}
