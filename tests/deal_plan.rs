@@ -79,6 +79,7 @@ fn milestones_are_due_through_their_stage_and_overdue_once_past() {
         ]
     );
     assert_eq!(plan.overdue().count(), 3);
+    assert_eq!(plan.milestones[4].owner.get(Lang::En), "Sales manager", "the roadmap's role when nobody is named");
 }
 
 #[test]

@@ -35,6 +35,8 @@ pub struct PlannedMilestone {
     pub milestone_id: Id,
     pub stage_index: usize,
     pub title: Text,
+    /// Who does it: the person set on this deal, else the role the roadmap names.
+    pub owner: Text,
     pub required: bool,
     pub due: NaiveDate,
     /// The due date was set by hand rather than taken from the plan.
@@ -99,6 +101,7 @@ pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
                     milestone_id: m.id.clone(),
                     stage_index: planned.index,
                     title: m.title.clone(),
+                    owner: progress.and_then(|p| p.owner.clone()).map(Text::Plain).unwrap_or_else(|| m.owner_role.clone()),
                     required: m.required,
                     due,
                     rescheduled: manual.is_some(),

@@ -258,6 +258,7 @@ catalog! {
     GateBadge => "关卡", "Gate";
     DragToReorder => "拖动以调整顺序", "Drag to reorder";
     Today => "今天", "Today";
+    DoneOn => "完成于 {0}", "done {0}";
     IAm => "我是", "I am";
     NobodyChosen => "（未选择）", "(not chosen)";
     MyDeals => "我的商机", "My deals";

@@ -188,7 +188,11 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
                                     />
                                     <span class:required=m.required>{title}</span>
                                 </label>
+                                <span class="plan-owner">{m.owner.get(lang).to_owned()}</span>
                                 <span class="plan-state" data-testid="plan-state">{crate::core::i18n::tr(lang, state_msg)}</span>
+                                {m.done_on.map(|day| view! {
+                                    <span class="plan-done-on" data-testid="plan-done-on">{trf(lang, Msg::DoneOn, &[&day.to_string()])}</span>
+                                })}
                                 {m.rescheduled.then(|| view! { <span class="badge badge-sample">{crate::core::i18n::tr(lang, Msg::Rescheduled)}</span> })}
                                 <label class="plan-due">
                                     <span class="visually-hidden">{crate::core::i18n::tr(lang, Msg::DueDate)}</span>

@@ -52,6 +52,17 @@ test('feedback, a milestone, an activity and a loss are all kept after a reload'
   assert.equal(deal.activities[0].kind, 'demo');
   assert.equal(deal.activities[0].notes, '为教务处演示排课功能');
 
+  // The exported files hold all of it too.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const exported = JSON.parse(fs.readFileSync(await json.path(), 'utf8')).workspace.deals.find((d) => d.customer === '启明教育集团');
+  assert.equal(exported.lost_reason, 'lost-competitor');
+  assert.equal(exported.feedback[0].comment, '希望先在两个校区试点');
+  assert.equal(exported.activities[0].notes, '为教务处演示排课功能');
+  const [dealsCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').selectOption('deals')]);
+  assert.match(fs.readFileSync(await dealsCsv.path(), 'utf8'), /启明教育集团,智慧教室试点,180000,CNY,李娜,项目销售里程碑,需求分析,丢单,输给竞争对手,对方报价低 15%/);
+  const [planCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').selectOption('milestones')]);
+  assert.match(fs.readFileSync(await planCsv.path(), 'utf8'), /启明教育集团,智慧教室试点,需求分析,确认预算,必需,[\d-]+,[\d-]+,已完成/);
+
   await page.getByTestId('filter-status').selectOption('lost');
   assert.deepEqual(await cards(page), ['启明教育集团']);
   await page.getByTestId('deal-open').click();
