@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::deal_exec as exec;
+use super::goals::{self, GoalFields};
 use super::deal_form::{DealFields, FieldError};
 use super::model::{ActivityKind, Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
 use super::roadmap_edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
@@ -51,6 +52,9 @@ pub enum Command {
     SetDealTags { deal_id: Id, tags: Vec<String> },
     AddLostReason { label: Text },
     RemoveLostReason { reason_id: Id },
+    AddGoal(GoalFields),
+    UpdateGoal { goal_id: Id, fields: GoalFields },
+    DeleteGoal { goal_id: Id },
 }
 
 impl Command {
@@ -93,6 +97,9 @@ pub enum CommandError {
     UnknownEntry(Id),
     /// Longer than this many characters.
     TextTooLong(usize),
+    NegativeTarget,
+    PeriodReversed,
+    UnknownGoal(Id),
 }
 
 /// What a successful command did.
@@ -168,6 +175,9 @@ pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Out
         Command::SetDealTags { deal_id, tags } => exec::set_tags(ws, &deal_id, tags, now),
         Command::AddLostReason { label } => exec::add_lost_reason(ws, label),
         Command::RemoveLostReason { reason_id } => exec::remove_lost_reason(ws, &reason_id),
+        Command::AddGoal(fields) => goals::add_goal(ws, fields),
+        Command::UpdateGoal { goal_id, fields } => goals::update_goal(ws, &goal_id, fields),
+        Command::DeleteGoal { goal_id } => goals::delete_goal(ws, &goal_id),
         Command::SetGateMode(mode) => {
             if ws.settings.gate_mode == mode {
                 return Ok(Outcome::Unchanged);

@@ -85,6 +85,9 @@ pub fn command_error(lang: Lang, error: &CommandError, ws: &Workspace) -> String
         CommandError::SatisfactionOutOfRange(n) => trf(lang, Msg::ErrSatisfaction, &[&n.to_string()]),
         CommandError::UnknownEntry(_) => tr(lang, Msg::ErrUnknownEntry).to_owned(),
         CommandError::TextTooLong(n) => trf(lang, Msg::ErrTooLong, &[&n.to_string()]),
+        CommandError::NegativeTarget => tr(lang, Msg::ErrNegativeTarget).to_owned(),
+        CommandError::PeriodReversed => tr(lang, Msg::ErrPeriodReversed).to_owned(),
+        CommandError::UnknownGoal(_) => tr(lang, Msg::ErrUnknownGoal).to_owned(),
         CommandError::GateUnmet { stage, missing, can_confirm } => {
             let msg = if *can_confirm { Msg::GateConfirm } else { Msg::GateRefused };
             let (stage_name, names) = gate_names(lang, ws, stage, missing);

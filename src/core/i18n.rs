@@ -182,7 +182,7 @@ catalog! {
     BrokenDealField => "商机 {0}：{1}", "deal {0}: {1}";
     BrokenLostReason => "商机 {0} 的丢单原因 {1} 不存在", "deal {0} names a missing lost reason {1}";
     BrokenFeedback => "商机 {0} 的客户反馈无效（满意度须为 1–5，里程碑须在路线图上）", "deal {0} has invalid feedback (satisfaction 1–5, on a milestone of its roadmap)";
-    BrokenGoalPeriod => "目标 {0} 的结束日期早于开始日期", "goal {0} ends before it starts";
+    BrokenGoalPeriod => "目标 {0} 的结束日期早于开始日期，或目标值为负", "goal {0} ends before it starts or has a negative target";
     StatusOpen => "进行中", "Open";
     StatusWon => "赢单", "Won";
     StatusLost => "丢单", "Lost";
@@ -258,6 +258,9 @@ catalog! {
     GateBadge => "关卡", "Gate";
     DragToReorder => "拖动以调整顺序", "Drag to reorder";
     Today => "今天", "Today";
+    ErrNegativeTarget => "目标值不能为负", "The target cannot be negative";
+    ErrPeriodReversed => "结束日期不能早于开始日期", "The end date cannot be before the start date";
+    ErrUnknownGoal => "该目标已不存在", "That goal no longer exists";
     DoneOn => "完成于 {0}", "done {0}";
     IAm => "我是", "I am";
     NobodyChosen => "（未选择）", "(not chosen)";

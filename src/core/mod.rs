@@ -2,6 +2,7 @@
 //! and the UI text catalog. No browser APIs here, so all of it is tested natively.
 
 pub mod agenda;
+pub mod analytics;
 pub mod board;
 pub mod chart;
 pub mod command;
@@ -10,6 +11,7 @@ pub mod deal_exec;
 pub mod deal_form;
 pub mod deal_plan;
 pub mod describe;
+pub mod goals;
 pub mod i18n;
 pub mod model;
 pub mod money;

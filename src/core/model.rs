@@ -292,7 +292,10 @@ pub struct Goal {
     /// Money targets are in minor units; counts are plain; rates are percent.
     pub target: i64,
     pub period_start: NaiveDate,
-    pub period_end: NaiveDate,
+    /// A goal without an end date is not time-bound; the SMART check says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_end: Option<NaiveDate>,
+    #[serde(default)]
     pub owner: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roadmap_id: Option<Id>,

@@ -97,7 +97,7 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
                 return Err(IntegrityError::GoalRoadmapMissing { goal: goal.id.clone(), roadmap: roadmap.clone() });
             }
         }
-        if goal.period_end < goal.period_start {
+        if goal.period_end.is_some_and(|end| end < goal.period_start) || goal.target < 0 {
             return Err(IntegrityError::GoalPeriodReversed { goal: goal.id.clone() });
         }
     }
