@@ -202,3 +202,39 @@ fn goals_show_actual_pace_and_smart_gaps() {
     let backwards = GoalFields { period_end: Some(day(2026, 9, 1)), ..revenue };
     assert_eq!(apply(&mut ws, Command::AddGoal(backwards), 0), Err(waypoint::core::command::CommandError::PeriodReversed));
 }
+
+#[test]
+fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
+    use waypoint::core::analytics_view::{funnel_view, goals_view, smart_text, time_view};
+    use waypoint::core::chart::bars::bars_svg;
+    use waypoint::core::i18n::Lang;
+    let (mut ws, _) = fixture();
+    let roadmap = ws.roadmaps[0].clone();
+    let (chart, sentence) = funnel_view(&ws, &roadmap, &period(), Lang::En);
+    assert_eq!(sentence, "Biggest drop-off: only 0% of deals went on after “Proposal submission”.");
+    assert_eq!(chart.rows[1].shown, "3 · $800 · 60%");
+    assert!(chart.rows[3].highlight && !chart.rows[2].highlight);
+    let (_, zh) = funnel_view(&ws, &roadmap, &period(), Lang::Zh);
+    assert_eq!(zh, "最大流失：“方案提交”之后只有 0% 的商机继续推进。");
+    let svg = bars_svg(&chart, 900);
+    assert!(svg.contains("Prospect identification") && svg.contains("5 · $1,000 · 100%"));
+    assert_eq!(svg.matches("fill=\"#D65A31\"").count(), 2, "the highlighted bar and its figure");
+
+    let (_, none) = time_view(&ws, &roadmap, &period(), Lang::En);
+    assert_eq!(none, "Every stage is within its target time.");
+    let sid = stage_id(&ws, 2);
+    let mut f = StageFields::of(ws.roadmaps[0].stage(&sid).unwrap());
+    f.target_days = 7;
+    let rid = roadmap_id(&ws);
+    apply(&mut ws, Command::UpdateStage { roadmap_id: rid, stage_id: sid, fields: f }, 0).unwrap();
+    let (time, sentence) = time_view(&ws, &ws.roadmaps[0].clone(), &period(), Lang::Zh);
+    assert_eq!(sentence, "瓶颈：“方案设计”平均停留 10 天，超出目标 3 天。");
+    assert_eq!(time.rows[0].shown, "8.3 天 / 目标 14 天");
+
+    let goal = GoalFields { metric: GoalMetric::DealsWon, target: 4, period_start: day(2026, 10, 1), period_end: None, owner: String::new(), roadmap_id: None };
+    apply(&mut ws, Command::AddGoal(goal), 0).unwrap();
+    assert_eq!(smart_text(&ws.goals[0], Lang::En), "Not SMART: no end date, no owner");
+    let goals = goals_view(&ws, today(), Lang::En);
+    // 1 deal won of 4: 25 %; with no end date the whole target is due now: marker at 100 %.
+    assert_eq!((goals.rows[0].value, goals.rows[0].marker, goals.rows[0].shown.as_str()), (25.0, Some(100.0), "1 / 4"));
+}

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod analytics;
+pub mod analytics_view;
 pub mod board;
 pub mod chart;
 pub mod command;

@@ -1,0 +1,97 @@
+//! One horizontal bar chart for every analytics view: a label, a bar, the
+//! figure written beside it, an optional marker (a target or the pace due), and
+//! one row that can be highlighted (the biggest drop, the bottleneck).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::palette::*;
+use super::text_fit::fit;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarRow {
+    pub label: String,
+    pub value: f64,
+    /// The figure as the reader should see it ("5 deals · 60 %").
+    pub shown: String,
+    pub marker: Option<f64>,
+    pub highlight: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BarChart {
+    pub rows: Vec<BarRow>,
+    /// Shown under the bars, e.g. what the marker means.
+    pub note: String,
+}
+
+const LABEL_WIDTH: f64 = 210.0;
+const FIGURE_WIDTH: f64 = 170.0;
+const ROW_HEIGHT: f64 = 34.0;
+const TOP: f64 = 8.0;
+const NOTE_HEIGHT: f64 = 26.0;
+
+const BAR: RGBColor = RGBColor(122, 155, 204);
+const BAR_LIT: RGBColor = RGBColor(214, 90, 49);
+const MARKER: RGBColor = RGBColor(27, 36, 48);
+
+pub fn bar_chart_height(chart: &BarChart, scale: f64) -> f64 {
+    (TOP + chart.rows.len().max(1) as f64 * ROW_HEIGHT + NOTE_HEIGHT) * scale
+}
+
+pub fn draw_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &BarChart,
+    width: f64,
+    scale: f64,
+    t: TextScale,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = scale;
+    area.fill(&PAPER)?;
+    let left = LABEL_WIDTH * s;
+    let span = (width - left - FIGURE_WIDTH * s).max(10.0);
+    // Bars and markers share one scale, so a bar past its marker is visibly over.
+    let top_value = chart
+        .rows
+        .iter()
+        .flat_map(|r| [r.value, r.marker.unwrap_or(0.0)])
+        .fold(0.0_f64, f64::max)
+        .max(f64::EPSILON);
+    let x_of = |v: f64| left + span * (v / top_value).clamp(0.0, 1.0);
+    let middle = Pos::new(HPos::Left, VPos::Center);
+    for (i, row) in chart.rows.iter().enumerate() {
+        let y = (TOP + ROW_HEIGHT * (i as f64 + 0.5)) * s;
+        let half = 10.0 * s;
+        let label = fit(&row.label, 13.0 * s, left - 12.0 * s);
+        area.draw(&Text::new(label, at(4.0 * s, y), text(13.0, s, t, INK, middle, row.highlight)))?;
+        area.draw(&Rectangle::new([at(left, y - half), at(left + span, y + half)], PRIMARY_SOFT.filled()))?;
+        if row.value > 0.0 {
+            let fill = if row.highlight { BAR_LIT } else { BAR };
+            area.draw(&Rectangle::new([at(left, y - half), at(x_of(row.value).max(left + 2.0 * s), y + half)], fill.filled()))?;
+        }
+        if let Some(marker) = row.marker {
+            let x = x_of(marker);
+            area.draw(&Rectangle::new([at(x - 1.5 * s, y - half - 4.0 * s), at(x + 1.5 * s, y + half + 4.0 * s)], MARKER.filled()))?;
+        }
+        let shown = fit(&row.shown, 12.0 * s, FIGURE_WIDTH * s - 10.0 * s);
+        let ink = if row.highlight { BAR_LIT } else { INK_SOFT };
+        area.draw(&Text::new(shown, at(left + span + 8.0 * s, y), text(12.0, s, t, ink, middle, row.highlight)))?;
+    }
+    if !chart.note.is_empty() {
+        let y = (TOP + ROW_HEIGHT * chart.rows.len().max(1) as f64 + NOTE_HEIGHT / 2.0) * s;
+        let note = fit(&chart.note, 12.0 * s, width - 8.0 * s);
+        area.draw(&Text::new(note, at(4.0 * s, y), text(12.0, s, t, INK_SOFT, middle, false)))?;
+    }
+    area.present()
+}
+
+pub fn bars_svg(chart: &BarChart, width: u32) -> String {
+    let mut svg = String::new();
+    {
+        let height = bar_chart_height(chart, 1.0).ceil() as u32;
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = draw_bars(&area, chart, f64::from(width), 1.0, TextScale::SVG);
+    }
+    svg
+}
