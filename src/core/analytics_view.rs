@@ -46,7 +46,7 @@ pub fn funnel_view(ws: &Workspace, roadmap: &Roadmap, scope: &Scope, lang: Lang)
         }
         None => tr(lang, Msg::FunnelNoDrop).to_owned(),
     };
-    (BarChart { rows, note: String::new() }, sentence)
+    (BarChart { rows, note: String::new(), scale_floor: 0.0 }, sentence)
 }
 
 /// Time in stage against target, and the sentence naming the bottleneck.
@@ -75,7 +75,7 @@ pub fn time_view(ws: &Workspace, roadmap: &Roadmap, scope: &Scope, lang: Lang) -
         }
         None => tr(lang, Msg::NoBottleneck).to_owned(),
     };
-    (BarChart { rows, note: tr(lang, Msg::TimeNote).to_owned() }, sentence)
+    (BarChart { rows, note: tr(lang, Msg::TimeNote).to_owned(), scale_floor: 0.0 }, sentence)
 }
 
 /// Weighted forecast by month; the marker is the monthly pace of the revenue goal running today.
@@ -110,7 +110,7 @@ pub fn forecast_view(ws: &Workspace, scope: &Scope, today: NaiveDate, lang: Lang
             highlight: false,
         });
     }
-    BarChart { rows, note: tr(lang, Msg::ForecastNote).to_owned() }
+    BarChart { rows, note: tr(lang, Msg::ForecastNote).to_owned(), scale_floor: 0.0 }
 }
 
 pub fn metric_name(lang: Lang, metric: GoalMetric) -> &'static str {
@@ -172,7 +172,7 @@ pub fn goals_view(ws: &Workspace, today: NaiveDate, lang: Lang) -> BarChart {
             }
         })
         .collect();
-    BarChart { rows, note: tr(lang, Msg::GoalsNote).to_owned() }
+    BarChart { rows, note: tr(lang, Msg::GoalsNote).to_owned(), scale_floor: 100.0 }
 }
 
 /// Won and lost in the period, then each lost reason.
@@ -183,5 +183,5 @@ pub fn outcomes_view(ws: &Workspace, scope: &Scope, figures: &Figures, lang: Lan
         let label = ws.settings.lost_reasons.iter().find(|r| r.id == reason).map(|r| r.label.get(lang).to_owned()).unwrap_or_default();
         rows.push(row(format!("  · {label}"), n, false));
     }
-    BarChart { rows, note: String::new() }
+    BarChart { rows, note: String::new(), scale_floor: 0.0 }
 }

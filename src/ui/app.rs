@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::agenda::Agenda;
+use super::analytics_screen::AnalyticsScreen;
 use super::board::Board;
 use super::roadmap_screen::RoadmapScreen;
 use super::state::Screen;
@@ -49,6 +50,7 @@ pub fn Shell(state: AppState) -> impl IntoView {
                     Screen::Board => view! { <Board/> }.into_any(),
                     Screen::Roadmap => view! { <RoadmapScreen/> }.into_any(),
                     Screen::Agenda => view! { <Agenda/> }.into_any(),
+                    Screen::Analytics => view! { <AnalyticsScreen/> }.into_any(),
                 }}
             </main>
             <DealDialog/>

@@ -1,13 +1,16 @@
 //! The Leptos shell: components turn events into commands and render state.
 
 pub mod agenda;
+pub mod analytics_screen;
 pub mod app;
+pub mod bar_chart_panel;
 pub mod board;
 pub mod board_filters;
 pub mod deal_card;
 pub mod deal_dialog;
 pub mod deal_log;
 pub mod deal_timeline;
+pub mod goals_panel;
 pub mod header;
 pub mod notices;
 pub mod persistence;

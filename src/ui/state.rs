@@ -43,6 +43,7 @@ pub enum Screen {
     Board,
     Roadmap,
     Agenda,
+    Analytics,
 }
 
 impl Screen {
@@ -51,6 +52,7 @@ impl Screen {
             Screen::Board => "#board",
             Screen::Roadmap => "#roadmap",
             Screen::Agenda => "#agenda",
+            Screen::Analytics => "#analytics",
         }
     }
 
@@ -58,6 +60,7 @@ impl Screen {
         match hash {
             "#roadmap" => Screen::Roadmap,
             "#agenda" => Screen::Agenda,
+            "#analytics" => Screen::Analytics,
             _ => Screen::Board,
         }
     }

@@ -24,6 +24,8 @@ pub struct BarChart {
     pub rows: Vec<BarRow>,
     /// Shown under the bars, e.g. what the marker means.
     pub note: String,
+    /// The scale reaches at least this value (100 for shares of a target).
+    pub scale_floor: f64,
 }
 
 const LABEL_WIDTH: f64 = 210.0;
@@ -56,7 +58,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         .rows
         .iter()
         .flat_map(|r| [r.value, r.marker.unwrap_or(0.0)])
-        .fold(0.0_f64, f64::max)
+        .fold(chart.scale_floor, f64::max)
         .max(f64::EPSILON);
     let x_of = |v: f64| left + span * (v / top_value).clamp(0.0, 1.0);
     let middle = Pos::new(HPos::Left, VPos::Center);
