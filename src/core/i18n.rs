@@ -306,6 +306,8 @@ catalog! {
     GoalStart => "开始", "Start";
     GoalEnd => "截止", "End";
     DeleteGoal => "删除目标", "Delete goal";
+    EditGoal => "修改", "Edit";
+    SaveGoal => "保存目标", "Save goal";
     GoalProgressText => "实际 {0} / 目标 {1}（今天应达 {2}）", "Actual {0} of {1} (today's pace: {2})";
     NoGoals => "还没有目标。好的目标是具体、可衡量、可实现、相关且有时限的。", "No goals yet. A good goal is specific, measurable, achievable, relevant and time-bound.";
     OwnersTitle => "团队业绩", "Results by owner";

@@ -30,6 +30,19 @@ pub fn GoalsPanel() -> impl IntoView {
     let start = RwSignal::new(today.with_day0(0).unwrap_or(today).to_string());
     let end = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
+    let roadmap: RwSignal<Option<Id>> = RwSignal::new(None);
+    // The goal being edited; None while adding a new one.
+    let editing: RwSignal<Option<Id>> = RwSignal::new(None);
+    let load = move |goal: &crate::core::model::Goal| {
+        let money = matches!(goal.metric, GoalMetric::WonRevenue | GoalMetric::WeightedPipeline);
+        metric.set(goal.metric);
+        target.set(if money { crate::core::money::amount_for_input(goal.target) } else { goal.target.to_string() });
+        start.set(goal.period_start.to_string());
+        end.set(goal.period_end.map(|d| d.to_string()).unwrap_or_default());
+        owner.set(goal.owner.clone());
+        roadmap.set(goal.roadmap_id.clone());
+        editing.set(Some(goal.id.clone()));
+    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let money = matches!(metric.get_untracked(), GoalMetric::WonRevenue | GoalMetric::WeightedPipeline);
@@ -55,10 +68,15 @@ pub fn GoalsPanel() -> impl IntoView {
             period_start,
             period_end: NaiveDate::parse_from_str(&end.get_untracked(), "%Y-%m-%d").ok(),
             owner: owner.get_untracked(),
-            roadmap_id: None,
+            roadmap_id: roadmap.get_untracked(),
         };
-        if state.dispatch(Command::AddGoal(fields)).is_ok() {
+        let command = match editing.get_untracked() {
+            Some(goal_id) => Command::UpdateGoal { goal_id, fields },
+            None => Command::AddGoal(fields),
+        };
+        if state.dispatch(command).is_ok() {
             target.set(String::new());
+            editing.set(None);
         }
     };
     view! {
@@ -75,6 +93,7 @@ pub fn GoalsPanel() -> impl IntoView {
                         let progress = state.workspace.with(|ws| goal_text(ws, &g, today, lang));
                         let smart_ok = smart_gaps(&g).is_empty();
                         let goal_id: Id = g.id.clone();
+                        let to_edit = g.clone();
                         let period = format!("{} – {}", g.period_start, g.period_end.map(|d| d.to_string()).unwrap_or_else(|| "?".into()));
                         view! {
                             <li class="entry" data-testid="goal-row">
@@ -83,6 +102,7 @@ pub fn GoalsPanel() -> impl IntoView {
                                 <span class="entry-date">{period}</span>
                                 <span class="entry-text" data-testid="goal-progress">{progress}</span>
                                 <span class="badge" class:badge-gate=!smart_ok class:badge-ok=smart_ok data-testid="goal-smart">{smart_text(&g, lang)}</span>
+                                <button class="btn btn-small" data-testid="edit-goal" on:click=move |_| load(&to_edit)>{t(Msg::EditGoal)}</button>
                                 <button class="icon-btn icon-danger" aria-label=t(Msg::DeleteGoal)
                                     on:click=move |_| { let _ = state.dispatch(Command::DeleteGoal { goal_id: goal_id.clone() }); }>"×"</button>
                             </li>
@@ -105,7 +125,28 @@ pub fn GoalsPanel() -> impl IntoView {
                 <input type="date" data-testid="goal-end" aria-label=move || t(Msg::GoalEnd) prop:value=move || end.get() on:input=move |ev| end.set(event_target_value(&ev))/>
                 <input data-testid="goal-owner" aria-label=move || t(Msg::FieldOwner) placeholder=move || t(Msg::FieldOwner)
                     prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
-                <button type="submit" class="btn btn-small btn-primary" data-testid="add-goal">{move || t(Msg::AddGoal)}</button>
+                <select data-testid="goal-roadmap" aria-label=move || t(Msg::CsvRoadmap) on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    roadmap.set((!chosen.is_empty()).then(|| Id(chosen)));
+                }>
+                    <option value="" selected=move || roadmap.with(Option::is_none)>{move || t(Msg::RoadmapAll)}</option>
+                    {move || {
+                        let lang = state.lang.get();
+                        state.workspace.with(|ws| ws.roadmaps.iter().map(|r| (r.id.clone(), r.name.get(lang).to_owned())).collect::<Vec<_>>())
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let selected = roadmap.with(|r| r.as_ref() == Some(&id));
+                                view! { <option value=id.to_string() selected=selected>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="submit" class="btn btn-small btn-primary" data-testid="add-goal">
+                    {move || t(if editing.with(Option::is_some) { Msg::SaveGoal } else { Msg::AddGoal })}
+                </button>
+                <Show when=move || editing.with(Option::is_some)>
+                    <button type="button" class="btn btn-small" on:click=move |_| { editing.set(None); target.set(String::new()); }>{move || t(Msg::Cancel)}</button>
+                </Show>
             </form>
         </section>
     }

@@ -80,6 +80,16 @@ test('the funnel and KPIs of a pipeline built by hand', async () => {
   await page.getByTestId('add-goal').click();
   await page.getByTestId('goal-row').nth(1).waitFor();
   assert.equal(await page.getByTestId('goal-smart').nth(1).textContent(), 'Not SMART: no number to reach, no end date, no owner');
+  // Editing it in place makes it SMART.
+  await page.getByTestId('edit-goal').nth(1).click();
+  await page.getByTestId('goal-target').fill('5');
+  await page.getByTestId('goal-metric').selectOption('deals_won');
+  await page.getByTestId('goal-end').fill('2099-06-30');
+  await page.getByTestId('goal-owner').fill('Kim');
+  await page.getByTestId('add-goal').click();
+  await page.getByTestId('goal-smart').nth(1).filter({ hasText: /^SMART$/ }).waitFor();
+  assert.match(await page.getByTestId('goal-progress').nth(1).textContent(), /^Actual 1 of 5/);
+  assert.equal(await page.getByTestId('goal-row').count(), 2);
   assert.deepEqual(errors, []);
   await context.close();
 });
