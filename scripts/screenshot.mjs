@@ -17,6 +17,10 @@ for (const locale of ['zh-CN', 'en-US']) {
   await page.getByTestId('roadmap-canvas').waitFor();
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${out}/roadmap-${locale}.png` });
+  await page.getByTestId('tab-analytics').click();
+  await page.getByTestId('analytics-period').selectOption('all');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/analytics-${locale}.png` });
   await context.close();
 }
 await browser.close();
