@@ -17,7 +17,7 @@ fn date(m: u32, d: u32) -> NaiveDate {
 /// Two deals created on 18 November (NOW) in "Prospect identification": milestones due 22 and 27 November.
 fn two_deals() -> (Workspace, Id, Id) {
     let mut ws = workspace();
-    let mut make = |ws: &mut Workspace, customer: &str, owner: &str| {
+    let make = |ws: &mut Workspace, customer: &str, owner: &str| {
         let mut f = fields(ws, customer, 1_234_50);
         f.owner = owner.into();
         let Ok(Outcome::Created(id)) = apply(ws, Command::CreateDeal { roadmap_id: roadmap_id(ws), fields: f, sample: false }, NOW) else { panic!() };

@@ -51,7 +51,7 @@ fn today() -> NaiveDate {
 fn filters_narrow_the_board_by_owner_segment_status_text_overdue_and_stalled() {
     let mut ws = workspace();
     let rid = roadmap_id(&ws);
-    let mut make = |ws: &mut waypoint::core::model::Workspace, customer: &str, owner: &str, tag: &str| {
+    let make = |ws: &mut waypoint::core::model::Workspace, customer: &str, owner: &str, tag: &str| {
         let mut f = fields(ws, customer, 100);
         f.owner = owner.into();
         let Ok(Outcome::Created(id)) = apply(ws, Command::CreateDeal { roadmap_id: rid.clone(), fields: f, sample: false }, NOW) else { panic!() };

@@ -258,6 +258,11 @@ catalog! {
     GateBadge => "关卡", "Gate";
     DragToReorder => "拖动以调整顺序", "Drag to reorder";
     Today => "今天", "Today";
+    Practice => "练习场景…", "Practice scenario…";
+    SandboxBanner => "练习模式：{0}。这里的改动不会保存到你的工作区。", "Practice: {0}. Nothing you change here is saved to your workspace.";
+    ResetScenario => "重置场景", "Reset scenario";
+    LeaveSandbox => "退出练习", "Leave practice";
+    ScenarioReset => "场景已重置", "Scenario reset";
     TabAnalytics => "分析", "Analytics";
     PeriodLabel => "期间", "Period";
     Period30 => "最近 30 天", "Last 30 days";

@@ -19,6 +19,7 @@ pub mod money;
 pub mod persist;
 pub mod roadmap_edit;
 pub mod samples;
+pub mod scenarios;
 pub mod templates;
 pub mod text;
 pub mod validate;

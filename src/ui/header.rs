@@ -7,6 +7,7 @@ use super::persistence::remember_lang;
 use super::state::{use_app, Editing, Notice, Screen};
 use crate::browser::{clock, files};
 use crate::core::csv_export;
+use crate::core::scenarios::ScenarioId;
 use crate::core::command::Command;
 use crate::core::describe;
 use crate::core::i18n::{tr, trf, Msg};
@@ -104,6 +105,17 @@ pub fn Header() -> impl IntoView {
                         {move || t(Msg::RemoveSamples)}
                     </button>
                 </Show>
+                <select class="btn" data-testid="practice" aria-label=move || t(Msg::Practice) on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                    if let Some(id) = ScenarioId::from_key(&chosen) { state.enter_scenario(id) }
+                }>
+                    <option value="" selected>{move || t(Msg::Practice)}</option>
+                    {ScenarioId::ALL.into_iter().map(|id| {
+                        let scenario = id.scenario();
+                        view! { <option value=scenario.key>{move || if state.lang.get() == crate::core::i18n::Lang::Zh { scenario.name.0 } else { scenario.name.1 }}</option> }
+                    }).collect_view()}
+                </select>
                 <button class="btn" data-testid="export" title=move || t(Msg::ExportLabel) on:click=move |_| state.export()>
                     {move || t(Msg::Export)}
                 </button>

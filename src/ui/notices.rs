@@ -39,6 +39,24 @@ pub fn Notices() -> impl IntoView {
                     <button class="btn btn-small btn-ghost" on:click=move |_| state.recovered.set(None)>{move || t(Msg::Dismiss)}</button>
                 </div>
             })}
+            {move || state.sandbox.get().map(|id| {
+                let scenario = id.scenario();
+                view! {
+                    <div class="banner banner-sandbox" role="status" data-testid="sandbox-banner">
+                        <span>{move || {
+                            let lang = state.lang.get();
+                            let name = if lang == Lang::Zh { scenario.name.0 } else { scenario.name.1 };
+                            let summary = if lang == Lang::Zh { scenario.summary.0 } else { scenario.summary.1 };
+                            format!("{} {}", trf(lang, Msg::SandboxBanner, &[name]), summary)
+                        }}</span>
+                        <button class="btn btn-small" data-testid="reset-scenario" on:click=move |_| {
+                            state.reset_scenario();
+                            state.say(super::state::Notice::info(|lang| tr(lang, Msg::ScenarioReset).to_owned()));
+                        }>{move || t(Msg::ResetScenario)}</button>
+                        <button class="btn btn-small btn-primary" data-testid="leave-sandbox" on:click=move |_| state.leave_sandbox()>{move || t(Msg::LeaveSandbox)}</button>
+                    </div>
+                }
+            })}
             <div class="notice-slot" role="status" aria-live="polite">
                 {move || state.notice.get().map(|notice| {
                     let class = if notice.is_error { "banner banner-error" } else { "banner banner-info" };

@@ -60,6 +60,10 @@ pub fn initial_lang() -> Lang {
 
 /// Writes the workspace now; the result shows (or clears) the failure banner.
 pub fn save_now(state: AppState) {
+    // A practice scenario never reaches storage: the own workspace there stays as it was.
+    if state.sandbox.get_untracked().is_some() {
+        return;
+    }
     let text = state.workspace.with_untracked(|ws| persist::encode_for_storage(ws, clock::now_ms()));
     let result = storage::write(storage::WORKSPACE_KEY, &text);
     state.save_failure.set(result.err());

@@ -13,6 +13,7 @@ use crate::core::describe;
 use crate::core::i18n::{tr, Lang, Msg};
 use crate::core::model::{Id, Workspace};
 use crate::core::persist;
+use crate::core::scenarios::{build_scenario, ScenarioId};
 
 /// A message in the notice area; rendered in whatever language is current.
 #[derive(Clone)]
@@ -86,6 +87,10 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     /// Which deals the board shows (not saved: a fresh visit shows all open deals).
     pub filter: RwSignal<crate::core::board::BoardFilter>,
+    /// A practice scenario is open: nothing is saved until the person leaves it.
+    pub sandbox: RwSignal<Option<ScenarioId>>,
+    /// The person's own workspace, set aside while a scenario is open.
+    own_workspace: StoredValue<Option<Workspace>>,
 }
 
 impl AppState {
@@ -99,6 +104,8 @@ impl AppState {
             editing: RwSignal::new(None),
             screen: RwSignal::new(Screen::Board),
             filter: RwSignal::new(Default::default()),
+            sandbox: RwSignal::new(None),
+            own_workspace: StoredValue::new(None),
         }
     }
 
@@ -135,6 +142,35 @@ impl AppState {
     fn describe(&self, error: &CommandError) -> String {
         let lang = self.lang.get_untracked();
         self.workspace.with_untracked(|ws| describe::command_error(lang, error, ws))
+    }
+
+    /// Opens a practice scenario in the sandbox, setting the own workspace aside.
+    pub fn enter_scenario(&self, id: ScenarioId) {
+        if self.sandbox.get_untracked().is_none() {
+            self.own_workspace.set_value(Some(self.workspace.get_untracked()));
+        }
+        self.sandbox.set(Some(id));
+        self.editing.set(None);
+        self.filter.set(Default::default());
+        self.workspace.set(build_scenario(id, self.lang.get_untracked(), clock::now_ms()));
+    }
+
+    /// Puts the scenario back as it started.
+    pub fn reset_scenario(&self) {
+        if let Some(id) = self.sandbox.get_untracked() {
+            self.editing.set(None);
+            self.workspace.set(build_scenario(id, self.lang.get_untracked(), clock::now_ms()));
+        }
+    }
+
+    /// Closes the scenario and brings the own workspace back, exactly as it was.
+    pub fn leave_sandbox(&self) {
+        if let Some(own) = self.own_workspace.try_update_value(Option::take).flatten() {
+            self.editing.set(None);
+            self.filter.set(Default::default());
+            self.workspace.set(own);
+        }
+        self.sandbox.set(None);
     }
 
     /// The id of the roadmap being worked on.
