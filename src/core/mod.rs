@@ -14,6 +14,7 @@ pub mod deal_plan;
 pub mod describe;
 pub mod goals;
 pub mod i18n;
+pub mod learn;
 pub mod model;
 pub mod money;
 pub mod persist;

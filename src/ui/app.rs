@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::agenda::Agenda;
 use super::analytics_screen::AnalyticsScreen;
+use super::learn_screen::LearnScreen;
 use super::board::Board;
 use super::roadmap_screen::RoadmapScreen;
 use super::state::Screen;
@@ -51,6 +52,7 @@ pub fn Shell(state: AppState) -> impl IntoView {
                     Screen::Roadmap => view! { <RoadmapScreen/> }.into_any(),
                     Screen::Agenda => view! { <Agenda/> }.into_any(),
                     Screen::Analytics => view! { <AnalyticsScreen/> }.into_any(),
+                    Screen::Learn => view! { <LearnScreen/> }.into_any(),
                 }}
             </main>
             <DealDialog/>

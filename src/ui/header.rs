@@ -83,7 +83,7 @@ pub fn Header() -> impl IntoView {
                 {move || trf(state.lang.get(), Msg::RoadmapLabel, &[&roadmap_name()])}
             </p>
             <nav class="tabs" aria-label=move || t(Msg::ScreensLabel)>
-                {[(Screen::Board, Msg::Pipeline, "tab-board"), (Screen::Agenda, Msg::TabAgenda, "tab-agenda"), (Screen::Analytics, Msg::TabAnalytics, "tab-analytics"), (Screen::Roadmap, Msg::TabRoadmap, "tab-roadmap")]
+                {[(Screen::Board, Msg::Pipeline, "tab-board"), (Screen::Agenda, Msg::TabAgenda, "tab-agenda"), (Screen::Analytics, Msg::TabAnalytics, "tab-analytics"), (Screen::Roadmap, Msg::TabRoadmap, "tab-roadmap"), (Screen::Learn, Msg::TabLearn, "tab-learn")]
                     .into_iter()
                     .map(|(screen, label, testid)| view! {
                         <button

@@ -12,6 +12,7 @@ pub mod deal_log;
 pub mod deal_timeline;
 pub mod goals_panel;
 pub mod header;
+pub mod learn_screen;
 pub mod notices;
 pub mod persistence;
 pub mod prefs;

@@ -45,6 +45,7 @@ pub enum Screen {
     Roadmap,
     Agenda,
     Analytics,
+    Learn,
 }
 
 impl Screen {
@@ -54,6 +55,7 @@ impl Screen {
             Screen::Roadmap => "#roadmap",
             Screen::Agenda => "#agenda",
             Screen::Analytics => "#analytics",
+            Screen::Learn => "#learn",
         }
     }
 
@@ -62,6 +64,7 @@ impl Screen {
             "#roadmap" => Screen::Roadmap,
             "#agenda" => Screen::Agenda,
             "#analytics" => Screen::Analytics,
+            "#learn" => Screen::Learn,
             _ => Screen::Board,
         }
     }

@@ -63,3 +63,40 @@ test('a reload during practice comes back to the own workspace', async () => {
   assert.deepEqual(await customers(page), ownCards);
   await context.close();
 });
+
+test('learn mode walks the stages, keeps progress, and scores the ordering self-check', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('tab-learn').click();
+  const lesson = page.getByTestId('lesson');
+  assert.match(await lesson.textContent(), /Step 1 of 6.*Prospect identification.*What the buyer is thinking/);
+  await page.getByTestId('learn-mark').click();
+  await page.getByTestId('learn-next').click();
+  assert.match(await lesson.locator('.lesson-title').textContent(), /Needs analysis/);
+  assert.match(await page.getByTestId('lesson-example').textContent(), /Hengli Machinery/);
+  assert.equal(await page.getByTestId('learn-progress').textContent(), '1 of 6 learned');
+
+  // Solve the shuffled list from the keyboard: bring each stage up to its place.
+  const expected = await page.getByTestId('learn-step').locator('span:not(.learn-step-number):not(.learn-check)').allTextContents();
+  const items = page.getByTestId('quiz-item');
+  for (let place = 0; place < expected.length; place++) {
+    let names = await items.locator('.quiz-name').allTextContents();
+    let at = names.indexOf(expected[place]);
+    while (at > place) {
+      await items.nth(at).getByRole('button', { name: `Move stage up: ${expected[place]}` }).press('Enter');
+      at -= 1;
+    }
+  }
+  await page.getByTestId('quiz-check').click();
+  assert.equal(await page.getByTestId('quiz-result').locator('.quiz-verdict').textContent(), 'All correct!');
+  assert.equal(await page.getByTestId('quiz-history').textContent(), 'Recent scores: 6/6');
+
+  await page.reload();
+  await page.getByTestId('learn-progress').waitFor();
+  assert.equal(await page.getByTestId('learn-progress').textContent(), '1 of 6 learned', 'progress is kept in this browser');
+  assert.equal(await page.getByTestId('quiz-history').textContent(), 'Recent scores: 6/6');
+  // A fresh shuffle is never already solved, so checking it at once scores below 6.
+  await page.getByTestId('quiz-check').click();
+  assert.match(await page.getByTestId('quiz-result').locator('.quiz-verdict').textContent(), /^[0-5] of 6 stages in the right place$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

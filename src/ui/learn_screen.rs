@@ -1,0 +1,203 @@
+//! Learn mode: a guided path through the active roadmap, stage by stage, with
+//! a worked example from a practice scenario, progress kept in this browser,
+//! and the "put the stages in order" self-check with a score history.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::browser::{clock, storage};
+use crate::core::describe::decision_phase;
+use crate::core::i18n::{tr, trf, Lang, Msg};
+use crate::core::learn::{buyer_mind, example, order_score, pitfalls, shuffled};
+use crate::core::model::{Id, Roadmap};
+
+const LEARNED_KEY: &str = "waypoint.learned";
+const SCORES_KEY: &str = "waypoint.quiz-scores";
+
+/// A list of strings kept in localStorage (progress, scores); losing one is harmless.
+fn stored_list(key: &str) -> Vec<String> {
+    storage::read(key).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+fn keep_list(key: &str, list: &[String]) {
+    let _ = storage::write(key, &serde_json::to_string(list).unwrap_or_default());
+}
+
+#[component]
+pub fn LearnScreen() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let roadmap = Memo::new(move |_| state.workspace.with(|ws| ws.active_roadmap().cloned()));
+    let step = RwSignal::new(0_usize);
+    let learned = RwSignal::new(stored_list(LEARNED_KEY));
+    Effect::new(move |_| keep_list(LEARNED_KEY, &learned.get()));
+    let count = move || roadmap.with(|r| r.as_ref().map_or(0, |r| r.stages.len()));
+    let is_learned = move |id: &Id| learned.with(|l| l.contains(&id.to_string()));
+
+    view! {
+        <div class="learn">
+            <nav class="panel learn-steps" aria-label=move || t(Msg::TabLearn)>
+                <p class="hint" data-testid="learn-progress">{move || {
+                    let done = roadmap.with(|r| r.as_ref().map_or(0, |r| r.stages.iter().filter(|s| is_learned(&s.id)).count()));
+                    trf(state.lang.get(), Msg::LearnProgress, &[&done.to_string(), &count().to_string()])
+                }}</p>
+                <ol>
+                    {move || roadmap.get().map(|r| r.stages.iter().enumerate().map(|(i, s)| {
+                        let name = s.name.get(state.lang.get()).to_owned();
+                        let done = is_learned(&s.id);
+                        view! {
+                            <li>
+                                <button class="learn-step" class:current=move || step.get() == i data-testid="learn-step"
+                                    aria-current=move || (step.get() == i).then_some("step") on:click=move |_| step.set(i)>
+                                    <span class="learn-step-number">{i + 1}</span>
+                                    <span>{name}</span>
+                                    {done.then(|| view! { <span class="learn-check" aria-hidden="true">"✓"</span> })}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view())}
+                </ol>
+            </nav>
+            <div class="learn-main">
+                {move || roadmap.get().map(|r| view! { <Lesson roadmap=r step=step learned=learned/> })}
+                {move || roadmap.get().map(|r| view! { <OrderQuiz roadmap=r/> })}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Lesson(roadmap: Roadmap, step: RwSignal<usize>, learned: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = use_app();
+    let total = roadmap.stages.len();
+    move || {
+        let lang = state.lang.get();
+        let t = move |msg| tr(lang, msg);
+        let index = step.get().min(total.saturating_sub(1));
+        let stage = roadmap.stages.get(index)?.clone();
+        let stage_key = stage.id.to_string();
+        let done = learned.with(|l| l.contains(&stage_key));
+        let section = |title: Msg, body: String| {
+            (!body.is_empty()).then(|| view! { <section class="lesson-part"><h3>{t(title)}</h3><p>{body}</p></section> })
+        };
+        let milestones = stage.milestones.iter().map(|m| {
+            let kind = if m.required { Msg::MilestoneRequired } else { Msg::Optional };
+            trf(lang, Msg::MilestoneLine, &[m.title.get(lang), &format!("{} ({})", m.owner_role.get(lang), t(kind)), &m.day_offset.to_string()])
+        }).collect::<Vec<_>>();
+        let worked = example(&roadmap, index, lang, clock::now_ms());
+        Some(view! {
+            <article class="panel lesson" data-testid="lesson" aria-labelledby="lesson-title">
+                <p class="hint">{trf(lang, Msg::LearnStep, &[&(index + 1).to_string(), &total.to_string()])}</p>
+                <h2 id="lesson-title" class="lesson-title">{stage.name.get(lang).to_owned()}</h2>
+                <p class="lesson-badges">
+                    <span class="badge badge-sample">{decision_phase(lang, stage.decision_phase)}</span>
+                    {stage.key_node.then(|| view! { <span class="badge badge-key">{t(Msg::KeyNode)}</span> })}
+                    {stage.gate.then(|| view! { <span class="badge badge-gate">{t(Msg::GateBadge)}</span> })}
+                </p>
+                {section(Msg::LearnPurpose, stage.description.get(lang).to_owned())}
+                {section(Msg::LearnActions, stage.guidance.get(lang).to_owned())}
+                {section(Msg::LearnExit, stage.exit_criteria.get(lang).to_owned())}
+                {section(Msg::LearnBuyer, buyer_mind(stage.decision_phase, lang).to_owned())}
+                <section class="lesson-part"><h3>{t(Msg::LearnMilestones)}</h3>
+                    <ul>{milestones.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </section>
+                <section class="lesson-part"><h3>{t(Msg::LearnPitfalls)}</h3>
+                    <ul>{pitfalls(stage.decision_phase, lang).into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                </section>
+                {worked.map(|e| {
+                    let list = |items: Vec<String>| items.join(tr(lang, Msg::ListSeparator));
+                    view! {
+                        <section class="lesson-part lesson-example" data-testid="lesson-example"><h3>{t(Msg::LearnExample)}</h3>
+                            <p>{trf(lang, Msg::ExampleText, &[e.company, &e.customer, &e.title])}</p>
+                            {(!e.done.is_empty()).then(|| view! { <p>{trf(lang, Msg::ExampleDone, &[&list(e.done.clone())])}</p> })}
+                            {(!e.next.is_empty()).then(|| view! { <p>{trf(lang, Msg::ExampleNext, &[&list(e.next.clone())])}</p> })}
+                            {e.feedback.clone().map(|f| view! { <p>{trf(lang, Msg::ExampleFeedback, &[&f])}</p> })}
+                        </section>
+                    }
+                })}
+                <div class="form-actions">
+                    <button class="btn" data-testid="learn-previous" disabled=index == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>"◀ " {t(Msg::Previous)}</button>
+                    <span class="spacer"></span>
+                    <button class="btn" class:btn-won=done data-testid="learn-mark" aria-pressed=done.to_string()
+                        on:click=move |_| learned.update(|l| if let Some(at) = l.iter().position(|k| *k == stage_key) { l.remove(at); } else { l.push(stage_key.clone()); })>
+                        {t(if done { Msg::Learned } else { Msg::MarkLearned })}
+                    </button>
+                    <span class="spacer"></span>
+                    <button class="btn btn-primary" data-testid="learn-next" disabled={index + 1 >= total} on:click=move |_| step.update(|s| *s += 1)>{t(Msg::Next)} " ▶"</button>
+                </div>
+            </article>
+        })
+    }
+}
+
+#[component]
+fn OrderQuiz(roadmap: Roadmap) -> impl IntoView {
+    let state = use_app();
+    let names = roadmap.stages.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+    let phases = roadmap.stages.iter().map(|s| s.decision_phase).collect::<Vec<_>>();
+    let total = names.len();
+    let order = RwSignal::new(shuffled(total, clock::now_ms() as u64));
+    let checked: RwSignal<Option<usize>> = RwSignal::new(None);
+    let scores = RwSignal::new(stored_list(SCORES_KEY));
+    let swap = move |a: usize, b: usize| {
+        order.update(|o| if a < o.len() && b < o.len() { o.swap(a, b) });
+        checked.set(None);
+    };
+    let check = move |_| {
+        let score = order_score(&order.get_untracked());
+        checked.set(Some(score));
+        scores.update(|s| {
+            s.push(format!("{score}/{total}"));
+            let excess = s.len().saturating_sub(5);
+            s.drain(..excess);
+        });
+        keep_list(SCORES_KEY, &scores.get_untracked());
+    };
+    let dragged: RwSignal<Option<usize>> = RwSignal::new(None);
+    let (names_for_rows, names_for_answer) = (names.clone(), names);
+    view! {
+        <section class="panel quiz" data-testid="order-quiz" aria-labelledby="quiz-title">
+            <h2 id="quiz-title" class="panel-title">{move || state.t(Msg::QuizOrderTitle)}</h2>
+            <p class="hint">{move || state.t(Msg::QuizOrderHint)}</p>
+            <ol class="quiz-list">
+                {move || {
+                    let lang = state.lang.get();
+                    let current = order.get();
+                    current.iter().enumerate().map(|(place, &stage)| {
+                        let name = names_for_rows[stage].get(lang).to_owned();
+                        let right = checked.get().map(|_| place == stage);
+                        view! {
+                            <li class="quiz-item" class:right=right == Some(true) class:wrong=right == Some(false) draggable="true" data-testid="quiz-item"
+                                on:dragstart=move |_| dragged.set(Some(place))
+                                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+                                on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); if let Some(from) = dragged.get_untracked() { swap(from, place) } }>
+                                <span class="quiz-name">{name.clone()}</span>
+                                <button class="icon-btn" disabled=place == 0 aria-label=trf(lang, Msg::MoveStageUp, &[&name]) on:click=move |_| swap(place, place.saturating_sub(1))>"↑"</button>
+                                <button class="icon-btn" disabled=place + 1 == total aria-label=trf(lang, Msg::MoveStageDown, &[&name]) on:click=move |_| swap(place, place + 1)>"↓"</button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ol>
+            <div class="form-actions">
+                <button class="btn btn-primary" data-testid="quiz-check" on:click=check>{move || state.t(Msg::QuizCheck)}</button>
+                <button class="btn" data-testid="quiz-again" on:click=move |_| { order.set(shuffled(total, clock::now_ms() as u64)); checked.set(None); }>{move || state.t(Msg::QuizAgain)}</button>
+                <span class="hint" data-testid="quiz-history">{move || {
+                    let list = scores.get();
+                    (!list.is_empty()).then(|| trf(state.lang.get(), Msg::QuizHistory, &[&list.join(" · ")]))
+                }}</span>
+            </div>
+            {move || checked.get().map(|score| {
+                let lang: Lang = state.lang.get();
+                let verdict = if score == total { tr(lang, Msg::QuizPerfect).to_owned() } else { trf(lang, Msg::QuizScore, &[&score.to_string(), &total.to_string()]) };
+                view! {
+                    <div class="quiz-result" data-testid="quiz-result" role="status">
+                        <p class="quiz-verdict">{verdict}</p>
+                        <p class="hint">{tr(lang, Msg::QuizCorrectOrder)}</p>
+                        <ol>{names_for_answer.iter().zip(&phases).map(|(n, p)| view! { <li>{format!("{} — {}", n.get(lang), decision_phase(lang, *p))}</li> }).collect_view()}</ol>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,53 @@
+//! Learn mode content and the ordering self-check.
+
+use waypoint::core::i18n::Lang;
+use waypoint::core::learn::{buyer_mind, example, order_score, pitfalls, shuffled};
+use waypoint::core::model::DecisionPhase;
+use waypoint::core::samples::empty_workspace;
+use waypoint::core::templates::TemplateId;
+
+const NOW: i64 = 1_795_000_000_000;
+
+#[test]
+fn every_phase_has_guidance_and_pitfalls_in_both_languages() {
+    for phase in DecisionPhase::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(!buyer_mind(phase, lang).is_empty());
+            let list = pitfalls(phase, lang);
+            assert!(list.len() >= 2 && list.iter().all(|p| !p.is_empty()), "{phase:?} {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn every_stage_of_every_template_has_a_worked_example() {
+    for template in TemplateId::ALL {
+        let ws = empty_workspace("l", Lang::Zh, template);
+        let roadmap = &ws.roadmaps[0];
+        for (index, stage) in roadmap.stages.iter().enumerate() {
+            let found = example(roadmap, index, Lang::Zh, NOW);
+            assert!(found.is_some(), "{template:?}: no example for {}", stage.name.get(Lang::Zh));
+        }
+    }
+    let ws = empty_workspace("l", Lang::En, TemplateId::ProjectSale);
+    let e = example(&ws.roadmaps[0], 3, Lang::En, NOW).unwrap();
+    assert_eq!((e.company, e.customer.as_str()), ("Hengli Machinery: equipment projects", "Changhe Steel"));
+    assert_eq!(e.done, ["Submit the proposal"]);
+    assert_eq!(e.next, ["Collect customer feedback"]);
+    assert_eq!(e.feedback.as_deref(), Some("The plan works; they want to pay in two phases"));
+}
+
+#[test]
+fn the_ordering_check_shuffles_repeatably_and_scores_places() {
+    for seed in 0..50 {
+        let order = shuffled(6, seed);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, vec![0, 1, 2, 3, 4, 5], "a permutation");
+        assert_ne!(order, sorted, "never handed out solved");
+        assert_eq!(shuffled(6, seed), order, "same seed, same order");
+    }
+    assert_eq!(order_score(&[0, 1, 2, 3]), 4);
+    assert_eq!(order_score(&[1, 0, 2, 3]), 2);
+    assert_eq!(order_score(&[3, 2, 1, 0]), 0);
+}
