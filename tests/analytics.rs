@@ -210,11 +210,13 @@ fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
     use waypoint::core::i18n::Lang;
     let (mut ws, _) = fixture();
     let roadmap = ws.roadmaps[0].clone();
-    let (chart, sentence) = funnel_view(&ws, &roadmap, &period(), Lang::En);
+    let (chart, sentence) = funnel_view(&ws, &roadmap, &period(), Lang::En, true);
     assert_eq!(sentence, "Biggest drop-off: only 0% of deals went on after “Proposal submission”.");
     assert_eq!(chart.rows[1].shown, "3 · $800 · 60%");
+    let (hidden, _) = funnel_view(&ws, &roadmap, &period(), Lang::En, false);
+    assert_eq!(hidden.rows[1].shown, "3 · 60%", "no money in front of a room");
     assert!(chart.rows[3].highlight && !chart.rows[2].highlight);
-    let (_, zh) = funnel_view(&ws, &roadmap, &period(), Lang::Zh);
+    let (_, zh) = funnel_view(&ws, &roadmap, &period(), Lang::Zh, true);
     assert_eq!(zh, "最大流失：“方案提交”之后只有 0% 的商机继续推进。");
     let svg = bars_svg(&chart, 900);
     assert!(svg.contains("Prospect identification") && svg.contains("5 · $1,000 · 100%"));

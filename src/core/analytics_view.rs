@@ -19,8 +19,9 @@ fn percent(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{}%", one_decimal(v)))
 }
 
-/// The funnel chart and the sentence naming its biggest drop.
-pub fn funnel_view(ws: &Workspace, roadmap: &Roadmap, scope: &Scope, lang: Lang) -> (BarChart, String) {
+/// The funnel chart and the sentence naming its biggest drop; `show_money` false
+/// leaves values out (a room may not see them).
+pub fn funnel_view(ws: &Workspace, roadmap: &Roadmap, scope: &Scope, lang: Lang, show_money: bool) -> (BarChart, String) {
     let f = funnel(ws, roadmap, scope);
     let rows = f
         .steps
@@ -30,11 +31,15 @@ pub fn funnel_view(ws: &Workspace, roadmap: &Roadmap, scope: &Scope, lang: Lang)
         .map(|(i, (step, stage))| BarRow {
             label: stage.name.get(lang).to_owned(),
             value: step.reached as f64,
-            shown: trf(lang, Msg::FunnelRow, &[
-                &step.reached.to_string(),
-                &format_compact(step.reached_value, &ws.default_currency, lang),
-                &percent(step.conversion.or(step.cumulative)),
-            ]),
+            shown: if show_money {
+                trf(lang, Msg::FunnelRow, &[
+                    &step.reached.to_string(),
+                    &format_compact(step.reached_value, &ws.default_currency, lang),
+                    &percent(step.conversion.or(step.cumulative)),
+                ])
+            } else {
+                format!("{} · {}", step.reached, percent(step.conversion.or(step.cumulative)))
+            },
             marker: None,
             highlight: f.biggest_drop == Some(i),
         })

@@ -18,6 +18,7 @@ pub mod learn;
 pub mod model;
 pub mod money;
 pub mod persist;
+pub mod presentation;
 pub mod roadmap_edit;
 pub mod samples;
 pub mod scenarios;

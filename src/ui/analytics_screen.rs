@@ -69,7 +69,7 @@ pub fn AnalyticsScreen() -> impl IntoView {
     let lang = state.lang;
     let funnel = Memo::new(move |_| {
         let r = roadmap.get()?;
-        Some(state.workspace.with(|ws| funnel_view(ws, &r, &scope.get(), lang.get())))
+        Some(state.workspace.with(|ws| funnel_view(ws, &r, &scope.get(), lang.get(), true)))
     });
     let time = Memo::new(move |_| {
         let r = roadmap.get()?;

@@ -12,6 +12,7 @@ use super::deal_dialog::DealDialog;
 use super::header::Header;
 use super::notices::Notices;
 use super::persistence;
+use super::presentation::Presentation;
 use super::state::AppState;
 
 #[component]
@@ -56,6 +57,9 @@ pub fn Shell(state: AppState) -> impl IntoView {
                 }}
             </main>
             <DealDialog/>
+            <Show when=move || state.presenting.get()>
+                <Presentation/>
+            </Show>
         </div>
     }
 }

@@ -97,6 +97,13 @@ pub fn Header() -> impl IntoView {
                     .collect_view()}
             </nav>
             <nav class="actions" aria-label="Waypoint">
+                <button class="btn" data-testid="present" title=move || t(Msg::PresentLabel) on:click=move |_| {
+                    state.presenting.set(true);
+                    // Full screen where the browser allows it; the overlay works without.
+                    if let Some(root) = document().document_element() {
+                        let _ = root.request_fullscreen();
+                    }
+                }>"▶ " {move || t(Msg::Present)}</button>
                 <button class="btn btn-primary" data-testid="new-deal" on:click=new_deal>
                     "+ " {move || t(Msg::NewDeal)}
                 </button>

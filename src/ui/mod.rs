@@ -16,6 +16,7 @@ pub mod learn_screen;
 pub mod notices;
 pub mod persistence;
 pub mod prefs;
+pub mod presentation;
 pub mod roadmap_chart;
 pub mod roadmap_screen;
 pub mod stage_editor;

@@ -92,6 +92,8 @@ pub struct AppState {
     pub filter: RwSignal<crate::core::board::BoardFilter>,
     /// A practice scenario is open: nothing is saved until the person leaves it.
     pub sandbox: RwSignal<Option<ScenarioId>>,
+    /// Presentation mode is on.
+    pub presenting: RwSignal<bool>,
     /// The person's own workspace, set aside while a scenario is open.
     own_workspace: StoredValue<Option<Workspace>>,
 }
@@ -108,6 +110,7 @@ impl AppState {
             screen: RwSignal::new(Screen::Board),
             filter: RwSignal::new(Default::default()),
             sandbox: RwSignal::new(None),
+            presenting: RwSignal::new(false),
             own_workspace: StoredValue::new(None),
         }
     }

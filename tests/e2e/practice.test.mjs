@@ -100,3 +100,39 @@ test('learn mode walks the stages, keeps progress, and scores the ordering self-
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a presentation run: clicker keys, hidden money, funnel and replay on demand', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('present').click();
+  const slide = page.getByTestId('slide');
+  await page.getByTestId('presentation').waitFor();
+  assert.equal(await page.getByTestId('slide-counter').textContent(), '1 / 20');
+  assert.match(await slide.textContent(), /项目销售里程碑.*潜在客户识别.*1 个商机在此阶段，共 ¥35万/);
+  await page.keyboard.press('PageDown');
+  assert.equal(await slide.locator('.slide-title').textContent(), '潜在客户识别');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await slide.locator('.slide-title').textContent(), '整理客户基本信息和联系人');
+  assert.match(await slide.textContent(), /进入阶段后第 4 天到期/);
+  await page.keyboard.press('PageUp');
+  assert.equal(await page.getByTestId('slide-counter').textContent(), '2 / 20');
+
+  await page.keyboard.press('h');
+  assert.match(await slide.textContent(), /1 个商机在此阶段/);
+  assert.doesNotMatch(await slide.textContent(), /¥/, 'no money in front of the room');
+  await page.keyboard.press('f');
+  await page.getByTestId('presentation-funnel').waitFor();
+  const funnel = await page.getByTestId('present-funnel-canvas').getAttribute('aria-label');
+  assert.match(funnel, /^潜在客户识别: 6 · 100%/);
+  assert.doesNotMatch(funnel, /¥/);
+
+  await page.keyboard.press('r');
+  const replay = page.getByTestId('replay');
+  await replay.waitFor();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=replay]')?.dataset.frame) >= 3);
+  await page.screenshot({ path: '/tmp/presentation.png' }).catch(() => {});
+  await page.keyboard.press('Escape');
+  await page.getByTestId('presentation').waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
