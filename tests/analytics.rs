@@ -240,3 +240,17 @@ fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
     // 1 deal won of 4: 25 %; with no end date the whole target is due now: marker at 100 %.
     assert_eq!((goals.rows[0].value, goals.rows[0].marker, goals.rows[0].shown.as_str()), (25.0, Some(100.0), "1 / 4"));
 }
+
+#[test]
+fn what_if_changes_the_forecast_and_projects_a_funnel_without_touching_the_workspace() {
+    use waypoint::core::what_if::{forecast_with, projected_funnel};
+    let (ws, _) = fixture();
+    let before = ws.clone();
+    let rid = roadmap_id(&ws);
+    // C ($200, s0) at 50 % instead of 10 %: $100 in December; D ($400, s3) at 100 %: $400 in January.
+    let (months, _) = forecast_with(&ws, &rid, &[50, 25, 40, 100, 70, 90]);
+    assert_eq!(months.iter().map(|m| m.weighted).collect::<Vec<_>>(), vec![100_00, 400_00]);
+    assert_eq!(ws, before, "a what-if works on a copy");
+    // 40 deals, 50 % then 25 % then 100 %: 40, 20, 5, 5.
+    assert_eq!(projected_funnel(40, &[100.0, 50.0, 25.0, 100.0]), vec![40.0, 20.0, 5.0, 5.0]);
+}

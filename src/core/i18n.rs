@@ -258,6 +258,13 @@ catalog! {
     GateBadge => "关卡", "Gate";
     DragToReorder => "拖动以调整顺序", "Drag to reorder";
     Today => "今天", "Today";
+    WhatIfTitle => "假设分析（不会保存）", "What if… (nothing is saved)";
+    WhatIfHint => "改变各阶段的赢单概率或转化率，看预测和漏斗如何变化。", "Change a stage's win probability or conversion and watch the forecast and funnel respond.";
+    WhatIfStart => "进入漏斗的商机数", "Deals entering the funnel";
+    WhatIfConversion => "转化率 %", "Conversion %";
+    WhatIfProjected => "预计漏斗", "Projected funnel";
+    WhatIfForecast => "预计加权收入", "Projected weighted revenue";
+    WhatIfReset => "恢复实际数值", "Back to the real figures";
     Present => "演示", "Present";
     PresentLabel => "全屏演示这条路线图", "Present this roadmap full screen";
     SlideCounter => "{0} / {1}", "{0} / {1}";

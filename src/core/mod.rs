@@ -25,3 +25,4 @@ pub mod scenarios;
 pub mod templates;
 pub mod text;
 pub mod validate;
+pub mod what_if;

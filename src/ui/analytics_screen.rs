@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::bar_chart_panel::BarChartPanel;
 use super::goals_panel::GoalsPanel;
 use super::state::use_app;
+use super::what_if_panel::WhatIfPanel;
 use crate::browser::clock;
 use crate::core::analytics::{figures, owner_rows, pipeline_coverage, Scope};
 use crate::core::analytics_view::{forecast_view, funnel_view, goals_view, outcomes_view, time_view};
@@ -147,6 +148,7 @@ pub fn AnalyticsScreen() -> impl IntoView {
                 <BarChartPanel title=Msg::GoalsChartTitle chart=goals name="goals"/>
                 <BarChartPanel title=Msg::OutcomesTitle chart=outcomes name="outcomes"/>
             </div>
+            {move || roadmap.get().map(|r| view! { <WhatIfPanel roadmap=r/> })}
             <section class="panel">
                 <h2 class="panel-title">{move || t(Msg::OwnersTitle)}</h2>
                 <table class="owners" data-testid="owner-table">

@@ -21,3 +21,4 @@ pub mod roadmap_chart;
 pub mod roadmap_screen;
 pub mod stage_editor;
 pub mod state;
+pub mod what_if_panel;

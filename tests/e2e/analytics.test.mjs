@@ -103,3 +103,27 @@ test('the analytics screen reads in Chinese too', async () => {
   assert.equal(await page.getByTestId('time-sentence').textContent(), '各阶段都在目标时间之内。');
   await context.close();
 });
+
+test('what-if changes the projection live and saves nothing', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.waitForTimeout(400);
+  const stored = await page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace));
+  await page.getByTestId('tab-analytics').click();
+  const panel = page.getByTestId('what-if');
+  await panel.waitFor();
+  const forecast = () => panel.getByTestId('what-if-forecast-canvas').getAttribute('aria-label');
+  const before = await forecast();
+  // The sample in "Prospect identification" ($350,000 at 10 %) weighs ten times as much at 100 %.
+  await panel.getByTestId('what-if-probability').first().fill('100');
+  await page.waitForFunction((old) => document.querySelector('[data-testid=what-if-forecast-canvas]').getAttribute('aria-label') !== old, before);
+  await panel.getByTestId('what-if-start').fill('100');
+  const conversions = panel.getByTestId('what-if-conversion');
+  for (let i = 0; i < await conversions.count(); i++) await conversions.nth(i).fill('50');
+  const projected = await panel.getByTestId('what-if-funnel-canvas').getAttribute('aria-label');
+  assert.match(projected, /^Prospect identification: 100\.0; Needs analysis: 50\.0; Solution design: 25\.0; Proposal submission: 12\.5/);
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace)), stored, 'nothing saved');
+  await panel.getByTestId('what-if-reset').click();
+  assert.equal(await forecast(), before);
+  await context.close();
+});
