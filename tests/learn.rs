@@ -51,3 +51,37 @@ fn the_ordering_check_shuffles_repeatably_and_scores_places() {
     assert_eq!(order_score(&[1, 0, 2, 3]), 2);
     assert_eq!(order_score(&[3, 2, 1, 0]), 0);
 }
+
+#[test]
+fn the_multiple_choice_checks_have_one_right_answer_and_an_explanation() {
+    use waypoint::core::quiz::{match_activities, missing_milestone, read_situation, score};
+    for template in TemplateId::ALL {
+        let ws = empty_workspace("q", Lang::Zh, template);
+        let roadmap = &ws.roadmaps[0];
+        for lang in [Lang::Zh, Lang::En] {
+            for seed in 0..5 {
+                let sets = [match_activities(roadmap, lang, seed, 5), missing_milestone(roadmap, lang, seed, 3), read_situation(roadmap, lang, NOW, seed)];
+                for (kind, questions) in sets.iter().enumerate() {
+                    assert!(!questions.is_empty(), "{template:?} set {kind} seed {seed}");
+                    for q in questions {
+                        assert!(q.answer < q.options.len() && !q.explanation.is_empty() && !q.prompt.is_empty());
+                        let right = &q.options[q.answer];
+                        assert_eq!(q.options.iter().filter(|o| *o == right).count(), 1, "one right option: {q:?}");
+                    }
+                }
+            }
+        }
+    }
+    let ws = empty_workspace("q", Lang::En, TemplateId::ProjectSale);
+    let roadmap = &ws.roadmaps[0];
+    let questions = match_activities(roadmap, Lang::En, 1, 5);
+    let all_right: Vec<Option<usize>> = questions.iter().map(|q| Some(q.answer)).collect();
+    assert_eq!(score(&questions, &all_right), 5);
+    assert_eq!(score(&questions, &vec![None; 5]), 0);
+    // The missing milestone belongs to the stage named in the prompt.
+    for q in missing_milestone(roadmap, Lang::En, 2, 3) {
+        let missing = &q.options[q.answer];
+        let stage = roadmap.stages.iter().find(|s| q.prompt.starts_with(&format!("“{}”", s.name.get(Lang::En)))).unwrap();
+        assert!(stage.milestones.iter().any(|m| m.title.get(Lang::En) == missing));
+    }
+}

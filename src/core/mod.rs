@@ -19,6 +19,7 @@ pub mod model;
 pub mod money;
 pub mod persist;
 pub mod presentation;
+pub mod quiz;
 pub mod roadmap_edit;
 pub mod samples;
 pub mod scenarios;

@@ -9,6 +9,7 @@ use crate::browser::{clock, storage};
 use crate::core::describe::decision_phase;
 use crate::core::i18n::{tr, trf, Lang, Msg};
 use crate::core::learn::{buyer_mind, example, order_score, pitfalls, shuffled};
+use crate::core::quiz::{self, Question};
 use crate::core::model::{Id, Roadmap};
 
 const LEARNED_KEY: &str = "waypoint.learned";
@@ -61,6 +62,17 @@ pub fn LearnScreen() -> impl IntoView {
             <div class="learn-main">
                 {move || roadmap.get().map(|r| view! { <Lesson roadmap=r step=step learned=learned/> })}
                 {move || roadmap.get().map(|r| view! { <OrderQuiz roadmap=r/> })}
+                {move || roadmap.get().map(|r| {
+                    let (r1, r2, r3) = (r.clone(), r.clone(), r);
+                    view! {
+                        <ChoiceQuiz title=Msg::QuizMatchTitle name="match"
+                            make=Box::new(move |lang, seed| quiz::match_activities(&r1, lang, seed, 5))/>
+                        <ChoiceQuiz title=Msg::QuizMissingTitle name="missing"
+                            make=Box::new(move |lang, seed| quiz::missing_milestone(&r2, lang, seed, 3))/>
+                        <ChoiceQuiz title=Msg::QuizSituationTitle name="situation"
+                            make=Box::new(move |lang, seed| quiz::read_situation(&r3, lang, clock::now_ms(), seed))/>
+                    }
+                })}
             </div>
         </div>
     }
@@ -198,6 +210,80 @@ fn OrderQuiz(roadmap: Roadmap) -> impl IntoView {
                     </div>
                 }
             })}
+        </section>
+    }
+}
+
+type MakeQuestions = Box<dyn Fn(Lang, u64) -> Vec<Question> + Send + Sync>;
+
+/// A multiple-choice self-check: pick an answer per question, check, read why.
+#[component]
+fn ChoiceQuiz(title: Msg, name: &'static str, make: MakeQuestions) -> impl IntoView {
+    let state = use_app();
+    let seed = RwSignal::new(clock::now_ms() as u64);
+    let make = std::sync::Arc::new(make);
+    let questions = Memo::new(move |_| make(state.lang.get(), seed.get()));
+    let answers: RwSignal<Vec<Option<usize>>> = RwSignal::new(Vec::new());
+    let checked = RwSignal::new(false);
+    Effect::new(move |_| {
+        let n = questions.with(Vec::len);
+        answers.set(vec![None; n]);
+        checked.set(false);
+    });
+    let check = move |_| {
+        checked.set(true);
+        let score = questions.with(|q| answers.with(|a| quiz::score(q, a)));
+        let total = questions.with(Vec::len);
+        let mut list = stored_list(SCORES_KEY);
+        list.push(format!("{score}/{total}"));
+        let excess = list.len().saturating_sub(5);
+        list.drain(..excess);
+        keep_list(SCORES_KEY, &list);
+    };
+    view! {
+        <section class="panel quiz" data-testid=format!("quiz-{name}")>
+            <h2 class="panel-title">{move || state.t(title)}</h2>
+            <ol class="choice-list">
+                {move || questions.get().into_iter().enumerate().map(|(qi, q)| {
+                    let lang = state.lang.get();
+                    let group = format!("{name}-{qi}");
+                    view! {
+                        <li class="choice" data-testid="choice-question">
+                            <p class="choice-prompt">{q.prompt.clone()}</p>
+                            <div class="choice-options" role="radiogroup" aria-label=q.prompt.clone()>
+                                {q.options.iter().enumerate().map(|(oi, option)| {
+                                    let group = group.clone();
+                                    view! {
+                                        <label class="check choice-option">
+                                            <input type="radio" name=group value=oi.to_string()
+                                                prop:checked=move || answers.with(|a| a.get(qi).copied().flatten() == Some(oi))
+                                                on:change=move |_| { answers.update(|a| if let Some(slot) = a.get_mut(qi) { *slot = Some(oi) }); checked.set(false); }/>
+                                            {option.clone()}
+                                        </label>
+                                    }
+                                }).collect_view()}
+                            </div>
+                            {move || checked.get().then(|| {
+                                let right = answers.with(|a| a.get(qi).copied().flatten() == Some(q.answer));
+                                view! {
+                                    <p class="choice-why" class:right=right class:wrong=!right data-testid="choice-why">
+                                        {tr(lang, if right { Msg::QuizRight } else { Msg::QuizWrong })} " " {q.explanation.clone()}
+                                    </p>
+                                }
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <div class="form-actions">
+                <button class="btn btn-primary" data-testid=format!("{name}-check") on:click=check>{move || state.t(Msg::QuizCheck)}</button>
+                <button class="btn" on:click=move |_| seed.update(|s| *s = s.wrapping_add(1))>{move || state.t(Msg::QuizAgain)}</button>
+                {move || checked.get().then(|| {
+                    let score = questions.with(|q| answers.with(|a| quiz::score(q, a)));
+                    let total = questions.with(Vec::len);
+                    view! { <span class="quiz-verdict" data-testid=format!("{name}-score")>{trf(state.lang.get(), Msg::QuizChoiceScore, &[&score.to_string(), &total.to_string()])}</span> }
+                })}
+            </div>
         </section>
     }
 }

@@ -195,7 +195,11 @@ impl AppState {
     /// Downloads the whole workspace as a dated JSON file.
     pub fn export(&self) {
         let text = self.workspace.with_untracked(|ws| persist::export_json(ws, clock::now_ms()));
-        let name = persist::export_file_name(clock::local_today());
+        // Inside a practice scenario the file is a hand-out for the room, named as such.
+        let name = match self.sandbox.get_untracked() {
+            Some(id) => format!("waypoint-scenario-{}-{}.json", id.scenario().key, clock::local_today()),
+            None => persist::export_file_name(clock::local_today()),
+        };
         if let Err(error) = crate::browser::files::download(&name, &text, "application/json") {
             let detail = format!("{error:?}");
             self.say(Notice::error(move |lang| crate::core::i18n::trf(lang, Msg::ExportFailed, &[&detail])));

@@ -2,6 +2,9 @@
 // workspace is exactly as it was, in the page and in storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { serveDist, launch, openApp } from './support.mjs';
 
 let server;
@@ -135,4 +138,50 @@ test('a presentation run: clicker keys, hidden money, funnel and replay on deman
   await page.getByTestId('presentation').waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the multiple-choice self-checks score answers and explain each one', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('tab-learn').click();
+  const stages = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages);
+  const stageOf = (title) => stages.find((s) => s.milestones.some((m) => m.title.en === title)).name.en;
+  // Answer "which stage" from the roadmap itself: all right.
+  const match = page.getByTestId('quiz-match');
+  const questions = match.getByTestId('choice-question');
+  for (let i = 0; i < await questions.count(); i++) {
+    const prompt = await questions.nth(i).locator('.choice-prompt').textContent();
+    const title = prompt.match(/“(.+)”/)[1];
+    await questions.nth(i).getByLabel(stageOf(title), { exact: true }).check();
+  }
+  await page.getByTestId('match-check').click();
+  assert.equal(await page.getByTestId('match-score').textContent(), '5 of 5 right');
+  assert.equal(await match.getByTestId('choice-why').count(), 5);
+  assert.match(await match.getByTestId('choice-why').first().textContent(), /^✓ Right “.+” is a milestone of “.+”: /);
+  // Unanswered questions count as wrong and still explain.
+  const situation = page.getByTestId('quiz-situation');
+  await page.getByTestId('situation-check').click();
+  assert.equal(await page.getByTestId('situation-score').textContent(), '0 of 2 right');
+  assert.match(await situation.getByTestId('choice-why').first().textContent(), /^✗ Not quite It is in “.+”/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a facilitator hands a scenario out as a file and a participant imports it', async () => {
+  const facilitator = await openApp(browser, server.url, { locale: 'en-US' });
+  await facilitator.page.getByTestId('practice').selectOption('software-key-account');
+  await facilitator.page.getByTestId('sandbox-banner').waitFor();
+  const [download] = await Promise.all([facilitator.page.waitForEvent('download'), facilitator.page.getByTestId('export').click()]);
+  assert.match(download.suggestedFilename(), /^waypoint-scenario-software-key-account-\d{4}-\d{2}-\d{2}\.json$/);
+  // The download lives only as long as its browser profile: keep a copy for the participant.
+  const file = path.join(os.tmpdir(), `waypoint-handout-${process.pid}.json`);
+  await download.saveAs(file);
+  await facilitator.context.close();
+
+  const participant = await openApp(browser, server.url, { locale: 'en-US' });
+  await participant.page.getByTestId('import-file').setInputFiles(file);
+  await participant.page.getByTestId('notice').filter({ hasText: 'Imported 7 deals' }).waitFor();
+  assert.equal(await participant.page.getByTestId('roadmap-name').textContent(), 'Roadmap: Key-account roadmap');
+  assert.ok((await customers(participant.page)).includes('Voyager Group'));
+  fs.rmSync(file);
+  await participant.context.close();
 });
