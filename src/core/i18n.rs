@@ -258,6 +258,10 @@ catalog! {
     GateBadge => "关卡", "Gate";
     DragToReorder => "拖动以调整顺序", "Drag to reorder";
     Today => "今天", "Today";
+    Undo => "撤销 (Ctrl+Z)", "Undo (Ctrl+Z)";
+    Redo => "重做 (Ctrl+Shift+Z)", "Redo (Ctrl+Shift+Z)";
+    Undone => "已撤销", "Undone";
+    Redone => "已重做", "Redone";
     QuizMatchTitle => "自测：这件事属于哪个阶段", "Self-check: which stage does it belong to?";
     QuizMatchPrompt => "“{0}”属于哪个阶段？", "Which stage does “{0}” belong to?";
     QuizMatchWhy => "“{0}”是“{1}”阶段的里程碑：{2}", "“{0}” is a milestone of “{1}”: {2}";

@@ -13,6 +13,7 @@ pub mod deal_form;
 pub mod deal_plan;
 pub mod describe;
 pub mod goals;
+pub mod history;
 pub mod i18n;
 pub mod learn;
 pub mod model;

@@ -35,6 +35,24 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell(state: AppState) -> impl IntoView {
     provide_context(state);
+    // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes; inside a text field the
+    // browser's own text undo is left alone.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => state.undo(),
+            ("z", true) | ("y", _) => state.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
     // The page's lang attribute follows the UI language (fonts, screen readers).
     Effect::new(move |_| {
         let tag = state.lang.get().tag();

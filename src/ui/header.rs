@@ -97,6 +97,10 @@ pub fn Header() -> impl IntoView {
                     .collect_view()}
             </nav>
             <nav class="actions" aria-label="Waypoint">
+                <button class="btn btn-icon" data-testid="undo" aria-label=move || t(Msg::Undo) title=move || t(Msg::Undo)
+                    disabled=move || !state.can_undo.get() on:click=move |_| state.undo()>"↶"</button>
+                <button class="btn btn-icon" data-testid="redo" aria-label=move || t(Msg::Redo) title=move || t(Msg::Redo)
+                    disabled=move || !state.can_redo.get() on:click=move |_| state.redo()>"↷"</button>
                 <button class="btn" data-testid="present" title=move || t(Msg::PresentLabel) on:click=move |_| {
                     state.presenting.set(true);
                     // Full screen where the browser allows it; the overlay works without.

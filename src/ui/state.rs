@@ -12,6 +12,7 @@ use crate::core::command::{apply, Command, CommandError, Outcome};
 use crate::core::describe;
 use crate::core::i18n::{tr, Lang, Msg};
 use crate::core::model::{Id, Workspace};
+use crate::core::history::History;
 use crate::core::persist;
 use crate::core::scenarios::{build_scenario, ScenarioId};
 
@@ -92,6 +93,11 @@ pub struct AppState {
     pub filter: RwSignal<crate::core::board::BoardFilter>,
     /// A practice scenario is open: nothing is saved until the person leaves it.
     pub sandbox: RwSignal<Option<ScenarioId>>,
+    /// What undo and redo step through (snapshots, at least 100).
+    history: StoredValue<History>,
+    /// Whether there is something to undo / redo, for the buttons.
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
     /// Presentation mode is on.
     pub presenting: RwSignal<bool>,
     /// The person's own workspace, set aside while a scenario is open.
@@ -111,6 +117,9 @@ impl AppState {
             filter: RwSignal::new(Default::default()),
             sandbox: RwSignal::new(None),
             presenting: RwSignal::new(false),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
             own_workspace: StoredValue::new(None),
         }
     }
@@ -139,10 +148,51 @@ impl AppState {
 
     fn apply_now(&self, command: Command) -> Result<Outcome, CommandError> {
         let now = clock::now_ms();
-        self.workspace
+        let before = self.workspace.get_untracked();
+        let result = self
+            .workspace
             .try_update_untracked(|ws| apply(ws, command, now))
             // Only a disposed signal gives None, and then there is no page left to change.
-            .unwrap_or(Ok(Outcome::Unchanged))
+            .unwrap_or(Ok(Outcome::Unchanged));
+        if matches!(result, Ok(Outcome::Changed | Outcome::Created(_))) {
+            self.history.update_value(|h| h.record(before));
+            self.refresh_history_flags();
+        }
+        result
+    }
+
+    fn refresh_history_flags(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+
+    /// Steps the document back one change (an import included).
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        let mut ws = self.workspace.get_untracked();
+        let moved = self.history.try_update_value(|h| if back { h.undo(&mut ws) } else { h.redo(&mut ws) }).unwrap_or(false);
+        if moved {
+            self.editing.set(None);
+            self.workspace.set(ws);
+            let msg = if back { Msg::Undone } else { Msg::Redone };
+            self.say(Notice::info(move |lang| tr(lang, msg).to_owned()));
+        }
+        self.refresh_history_flags();
+    }
+
+    /// A different document (a scenario, or back to one's own): its own, empty history.
+    fn forget_history(&self) {
+        self.history.update_value(History::clear);
+        self.refresh_history_flags();
     }
 
     fn describe(&self, error: &CommandError) -> String {
@@ -156,6 +206,7 @@ impl AppState {
             self.own_workspace.set_value(Some(self.workspace.get_untracked()));
         }
         self.sandbox.set(Some(id));
+        self.forget_history();
         self.editing.set(None);
         self.filter.set(Default::default());
         self.workspace.set(build_scenario(id, self.lang.get_untracked(), clock::now_ms()));
@@ -177,6 +228,7 @@ impl AppState {
             self.workspace.set(own);
         }
         self.sandbox.set(None);
+        self.forget_history();
     }
 
     /// The id of the roadmap being worked on.
