@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup serve build test test-native test-browser test-e2e screenshots clean
+.PHONY: setup serve build test test-safety test-native test-browser test-e2e screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,7 +19,10 @@ build: setup
 	trunk build --release
 
 ## Every test: native core, components in headless Chromium, end to end with Playwright.
-test: setup test-native test-browser test-e2e
+test: setup test-safety test-native test-browser test-e2e
+
+test-safety:
+	@bash scripts/check-safety.sh
 
 test-native:
 	cargo test --locked

@@ -43,3 +43,50 @@ test('undo and redo by keyboard and buttons, an import included, and the result 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a file with script payloads in every text field runs nothing and shows the text literally', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  const violations = [];
+  await page.exposeFunction('__cspViolation', (v) => violations.push(v));
+  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(e.violatedDirective)));
+  assert.match(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content), /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+
+  const payload = (n) => `<img src=x onerror="window.__xss=${n}"><script>window.__xss=${n}</script>"'&`;
+  const doc = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')));
+  const ws = doc.workspace;
+  let n = 0;
+  ws.roadmaps[0].name = payload(++n);
+  for (const stage of ws.roadmaps[0].stages) {
+    stage.name = payload(++n); stage.description = payload(++n); stage.guidance = payload(++n); stage.exit_criteria = payload(++n);
+    for (const m of stage.milestones) { m.title = payload(++n); m.owner_role = payload(++n); }
+  }
+  for (const deal of ws.deals) {
+    deal.customer = payload(++n); deal.title = payload(++n); deal.owner = payload(++n); deal.tags = [payload(++n).slice(0, 30)];
+    deal.activities = [{ id: `${deal.id}-a`, kind: 'call', date: '2026-11-01', who: payload(++n), notes: payload(++n) }];
+    deal.feedback = [{ id: `${deal.id}-f`, satisfaction: 3, comment: payload(++n), date: '2026-11-02' }];
+  }
+  ws.settings.lost_reasons[0].label = payload(++n);
+  ws.goals = [{ id: 'g-xss', metric: 'deals_won', target: 3, period_start: '2026-10-01', period_end: '2026-12-31', owner: payload(++n) }];
+  await page.getByTestId('import-file').setInputFiles({ name: 'xss.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.getByTestId('notice').filter({ hasText: 'Imported 6 deals' }).waitFor();
+
+  // Every screen and the deal dialog render the payloads.
+  assert.ok((await page.getByTestId('deal-card').first().locator('.card-customer').textContent()).startsWith('<img src=x onerror='));
+  await page.getByTestId('deal-open').first().click();
+  await page.getByTestId('deal-timeline').waitFor();
+  await page.getByTestId('cancel-deal').click();
+  for (const tab of ['tab-agenda', 'tab-analytics', 'tab-roadmap', 'tab-learn']) {
+    await page.getByTestId(tab).click();
+    await page.waitForTimeout(150);
+  }
+  await page.getByTestId('present').click();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('f');
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'no payload became an element');
+  assert.deepEqual(violations, [], 'the app itself needs nothing the policy forbids');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
