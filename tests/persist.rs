@@ -146,3 +146,37 @@ proptest! {
         let _ = import_json(&text);
     }
 }
+
+#[test]
+fn hostile_files_are_stopped_with_a_specific_reason() {
+    use waypoint::core::describe::import_error;
+    use waypoint::core::persist::{RecordKind, MAX_TEXT_CHARS};
+    // 200 levels of nesting.
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    assert_eq!(import_json(&deep), Err(ImportError::TooDeep));
+
+    let mut long = exported_value();
+    long["workspace"]["deals"][1]["title"] = json!("x".repeat(MAX_TEXT_CHARS + 1));
+    assert_eq!(import_json(&long.to_string()), Err(ImportError::TextTooLong { path: "workspace.deals[1].title".into(), limit: MAX_TEXT_CHARS }));
+
+    let mut many = exported_value();
+    let stage = many["workspace"]["roadmaps"][0]["stages"][0].clone();
+    let stages: Vec<Value> = (0..51).map(|i| { let mut s = stage.clone(); s["id"] = json!(format!("s{i}")); s["milestones"] = json!([]); s }).collect();
+    many["workspace"]["roadmaps"][0]["stages"] = Value::Array(stages);
+    many["workspace"]["deals"] = json!([]);
+    let err = import_json(&many.to_string()).unwrap_err();
+    assert_eq!(err, ImportError::TooMany { what: RecordKind::Stages, found: 51, limit: 50 });
+    assert_eq!(import_error(Lang::En, &err), "too many stages in one roadmap (51; the limit is 50)");
+    assert_eq!(import_error(Lang::Zh, &ImportError::TooDeep), "文件的嵌套层级过深，不像是 Waypoint 文件");
+}
+
+/// Every released schema version has a file here that must keep loading.
+#[test]
+fn the_version_1_fixture_still_loads() {
+    let text = include_str!("fixtures/workspace-v1.json");
+    let ws = import_json(text).expect("a version 1 file loads");
+    assert_eq!(ws.schema_version, SCHEMA_VERSION);
+    assert_eq!(ws.deals.len(), 6);
+    assert_eq!(ws.roadmaps[0].stages[0].name.get(Lang::Zh), "潜在客户识别");
+    assert!(ws.deals.iter().any(|d| d.customer == "华东精密机械"));
+}

@@ -4,7 +4,7 @@ use super::command::CommandError;
 use super::deal_form::{Problem, MAX_NAME_CHARS};
 use super::i18n::{tr, trf, Lang, Msg};
 use super::model::{DecisionPhase, Id, Workspace};
-use super::persist::{ImportError, MAX_IMPORT_BYTES};
+use super::persist::{ImportError, RecordKind, MAX_IMPORT_BYTES};
 use super::validate::IntegrityError;
 
 pub fn field_problem(lang: Lang, problem: Problem) -> String {
@@ -34,6 +34,19 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
         ImportError::BadVersion => tr(lang, Msg::ImportBadVersion).to_owned(),
         ImportError::Malformed { path, detail } => trf(lang, Msg::ImportMalformed, &[path, detail]),
         ImportError::Broken(integrity) => integrity_error(lang, integrity),
+        ImportError::TooDeep => tr(lang, Msg::ImportTooDeep).to_owned(),
+        ImportError::TooMany { what, found, limit } => {
+            let kind = match what {
+                RecordKind::Roadmaps => Msg::KindRoadmaps,
+                RecordKind::Stages => Msg::KindStages,
+                RecordKind::Milestones => Msg::KindMilestones,
+                RecordKind::Deals => Msg::KindDeals,
+                RecordKind::Entries => Msg::KindEntries,
+                RecordKind::Goals => Msg::KindGoals,
+            };
+            trf(lang, Msg::ImportTooMany, &[tr(lang, kind), &found.to_string(), &limit.to_string()])
+        }
+        ImportError::TextTooLong { path, limit } => trf(lang, Msg::ImportTextTooLong, &[path, &limit.to_string()]),
     }
 }
 

@@ -169,6 +169,15 @@ catalog! {
     ImportBadVersion => "文件的格式版本无效", "the file's format version is invalid";
     ImportMalformed => "位置 {0} 的数据不正确：{1}", "the data at {0} is wrong: {1}";
     ImportTooLarge => "文件过大（{0} MB，上限 {1} MB）", "the file is too large ({0} MB; the limit is {1} MB)";
+    ImportTooDeep => "文件的嵌套层级过深，不像是 Waypoint 文件", "the file is nested too deeply to be a Waypoint file";
+    ImportTooMany => "{0}太多（{1} 个，上限 {2} 个）", "too many {0} ({1}; the limit is {2})";
+    ImportTextTooLong => "位置 {0} 的文字过长（上限 {1} 个字符）", "the text at {0} is too long (at most {1} characters)";
+    KindRoadmaps => "路线图", "roadmaps";
+    KindStages => "一条路线图的阶段", "stages in one roadmap";
+    KindMilestones => "一个阶段的里程碑", "milestones in one stage";
+    KindDeals => "商机", "deals";
+    KindEntries => "一个商机的活动和反馈", "activities and feedback on one deal";
+    KindGoals => "目标", "goals";
     ImportReadFailed => "无法读取文件", "the file could not be read";
     BrokenDuplicateId => "编号 {0} 重复出现", "the id {0} appears more than once";
     BrokenNoRoadmap => "文件中没有路线图", "the file has no roadmap";

@@ -26,6 +26,79 @@ pub enum ImportError {
     /// A value has the wrong shape; `path` says where ("workspace.deals[3].value_minor").
     Malformed { path: String, detail: String },
     Broken(IntegrityError),
+    /// Nested deeper than any Waypoint file is.
+    TooDeep,
+    /// More records of one kind than Waypoint accepts.
+    TooMany { what: RecordKind, found: usize, limit: usize },
+    /// A text longer than `limit` characters at `path`.
+    TextTooLong { path: String, limit: usize },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Roadmaps,
+    Stages,
+    Milestones,
+    Deals,
+    Entries,
+    Goals,
+}
+
+/// Limits far above real use that stop a hostile or broken file early.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+const LIMITS: [(RecordKind, usize); 6] = [
+    (RecordKind::Roadmaps, 100),
+    (RecordKind::Stages, 50),
+    (RecordKind::Milestones, 50),
+    (RecordKind::Deals, 100_000),
+    (RecordKind::Entries, 5_000),
+    (RecordKind::Goals, 1_000),
+];
+
+fn limit(kind: RecordKind) -> usize {
+    LIMITS.iter().find(|(k, _)| *k == kind).map_or(0, |(_, n)| *n)
+}
+
+/// The first string longer than the limit, with its place in the file.
+fn find_long_text(value: &Value, path: &mut String) -> Option<String> {
+    match value {
+        Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => Some(path.clone()),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            let found = find_long_text(v, path);
+            path.truncate(len);
+            found
+        }),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let len = path.len();
+            path.push('.');
+            path.push_str(k);
+            let found = find_long_text(v, path);
+            path.truncate(len);
+            found
+        }),
+        _ => None,
+    }
+}
+
+/// Record counts: per workspace, per roadmap, per stage, per deal.
+fn check_counts(ws: &Workspace) -> Result<(), ImportError> {
+    let over = |what: RecordKind, found: usize| {
+        let limit = limit(what);
+        (found > limit).then_some(ImportError::TooMany { what, found, limit })
+    };
+    let counts = [(RecordKind::Roadmaps, ws.roadmaps.len()), (RecordKind::Deals, ws.deals.len()), (RecordKind::Goals, ws.goals.len())]
+        .into_iter()
+        .chain(ws.roadmaps.iter().map(|r| (RecordKind::Stages, r.stages.len())))
+        .chain(ws.roadmaps.iter().flat_map(|r| r.stages.iter().map(|s| (RecordKind::Milestones, s.milestones.len()))))
+        .chain(ws.deals.iter().map(|d| (RecordKind::Entries, d.activities.len() + d.feedback.len())));
+    for (what, found) in counts {
+        if let Some(error) = over(what, found) {
+            return Err(error);
+        }
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -55,8 +128,14 @@ pub fn import_json(text: &str) -> Result<Workspace, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        // serde_json stops at 128 levels of nesting; no Waypoint file comes near that.
+        if e.to_string().contains("recursion limit") {
+            ImportError::TooDeep
+        } else {
+            ImportError::NotJson { line: e.line(), column: e.column() }
+        }
+    })?;
     let Value::Object(mut envelope) = value else {
         return Err(ImportError::NotWaypoint);
     };
@@ -75,12 +154,16 @@ pub fn import_json(text: &str) -> Result<Workspace, ImportError> {
         detail: "missing".into(),
     })?;
     migrate(&mut workspace, version as u32)?;
+    if let Some(path) = find_long_text(&workspace, &mut "workspace".to_owned()) {
+        return Err(ImportError::TextTooLong { path, limit: MAX_TEXT_CHARS });
+    }
     let mut ws: Workspace = serde_path_to_error::deserialize(&workspace).map_err(|e| ImportError::Malformed {
         path: format!("workspace.{}", e.path()),
         detail: e.inner().to_string(),
     })?;
     // The document's own version field follows the envelope once migrated.
     ws.schema_version = SCHEMA_VERSION;
+    check_counts(&ws)?;
     validate::check(&ws).map_err(ImportError::Broken)?;
     validate::repair_id_counter(&mut ws);
     Ok(ws)
