@@ -180,3 +180,18 @@ fn the_version_1_fixture_still_loads() {
     assert_eq!(ws.roadmaps[0].stages[0].name.get(Lang::Zh), "潜在客户识别");
     assert!(ws.deals.iter().any(|d| d.customer == "华东精密机械"));
 }
+
+#[test]
+fn start_falls_back_to_the_previous_good_copy() {
+    use waypoint::core::persist::{start_from, StartFrom};
+    let good = encode_for_storage(&sample(), NOW);
+    assert_eq!(start_from(None, Some(&good)), StartFrom::Nothing);
+    assert_eq!(start_from(Some(&good), None), StartFrom::Main(Box::new(sample())));
+    let torn = &good[..good.len() / 2];
+    match start_from(Some(torn), Some(&good)) {
+        StartFrom::Previous(ws, ImportError::NotJson { .. }) => assert_eq!(*ws, sample()),
+        other => panic!("expected the previous copy, got {other:?}"),
+    }
+    assert!(matches!(start_from(Some(torn), Some("also broken")), StartFrom::Neither(ImportError::NotJson { .. })));
+    assert!(matches!(start_from(Some(torn), None), StartFrom::Neither(_)));
+}

@@ -4,6 +4,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The one versioned key the workspace lives under.
 pub const WORKSPACE_KEY: &str = "waypoint.workspace.v1";
+/// The copy saved before the last one, kept in case the last one is damaged.
+pub const PREVIOUS_KEY: &str = "waypoint.workspace.v1.previous";
 /// Where an unreadable stored copy is moved, so it is never overwritten.
 pub const RECOVERY_KEY: &str = "waypoint.recovery";
 pub const LANG_KEY: &str = "waypoint.lang";
@@ -15,6 +17,8 @@ pub enum StorageFailure {
     /// No localStorage at all (disabled, or a private mode that blocks it).
     Unavailable,
     Other(String),
+    /// The write went through but reading it back gave something else.
+    Unverified,
 }
 
 fn local_storage() -> Result<web_sys::Storage, StorageFailure> {

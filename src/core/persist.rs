@@ -190,3 +190,29 @@ pub fn iso_time(ms: Timestamp) -> String {
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_default()
 }
+
+/// Which stored copy to start from.
+#[derive(Debug, PartialEq)]
+pub enum StartFrom {
+    /// Nothing stored: a first visit.
+    Nothing,
+    /// The main copy reads fine.
+    Main(Box<Workspace>),
+    /// The main copy is unreadable (why), the previous good copy reads fine.
+    Previous(Box<Workspace>, ImportError),
+    /// Neither copy reads (why the main one failed): start fresh, keep the text.
+    Neither(ImportError),
+}
+
+/// Chooses between the main stored copy and the previous good one.
+pub fn start_from(main: Option<&str>, previous: Option<&str>) -> StartFrom {
+    let Some(main) = main else { return StartFrom::Nothing };
+    let main_error = match import_json(main) {
+        Ok(ws) => return StartFrom::Main(Box::new(ws)),
+        Err(e) => e,
+    };
+    match previous.map(import_json) {
+        Some(Ok(ws)) => StartFrom::Previous(Box::new(ws), main_error),
+        _ => StartFrom::Neither(main_error),
+    }
+}

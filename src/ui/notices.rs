@@ -12,6 +12,7 @@ fn save_failure_text(lang: Lang, failure: &StorageFailure) -> String {
         StorageFailure::Quota => tr(lang, Msg::SaveFailedQuota).to_owned(),
         StorageFailure::Unavailable => tr(lang, Msg::SaveFailedUnavailable).to_owned(),
         StorageFailure::Other(detail) => trf(lang, Msg::SaveFailedOther, &[detail]),
+        StorageFailure::Unverified => tr(lang, Msg::SaveVerifyFailed).to_owned(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Loading the workspace at start and saving it after each change.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -12,7 +12,7 @@ use crate::browser::clock;
 use crate::core::describe;
 use crate::core::i18n::{trf, Lang, Msg};
 use crate::core::model::Workspace;
-use crate::core::persist;
+use crate::core::persist::{self, StartFrom};
 use crate::core::samples::first_visit_workspace;
 
 /// Saves wait this long after the last change, so a burst of edits is one write.
@@ -28,24 +28,44 @@ pub struct Loaded {
     pub save_at_start: bool,
 }
 
-/// Reads the stored workspace. A copy that cannot be read is moved to the
-/// recovery key (never overwritten) and a fresh first-visit workspace is used.
+thread_local! {
+    /// The text of the last copy known to be good (loaded fine or saved and read back):
+    /// it becomes the previous copy when the next one is written.
+    static LAST_GOOD: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Reads the stored workspace. A damaged main copy is moved to the recovery key
+/// (never overwritten); the previous good copy is used if it reads, else a fresh
+/// first-visit workspace.
 pub fn load(lang: Lang) -> Loaded {
     let fresh = || first_visit_workspace(&clock::random_origin(), lang, clock::now_ms());
-    match storage::read(storage::WORKSPACE_KEY) {
-        Ok(None) => Loaded { workspace: fresh(), recovered: None, failure: None, save_at_start: true },
-        Ok(Some(text)) => match persist::import_json(&text) {
-            Ok(workspace) => Loaded { workspace, recovered: None, failure: None, save_at_start: false },
-            Err(error) => {
-                let failure = storage::write(storage::RECOVERY_KEY, &text).err();
-                let notice = Notice::error(move |lang| {
-                    trf(lang, Msg::StoredDataUnreadable, &[&describe::import_error(lang, &error)])
-                });
-                let save_at_start = failure.is_none();
-                Loaded { workspace: fresh(), recovered: Some(notice), failure, save_at_start }
-            }
-        },
-        Err(failure) => Loaded { workspace: fresh(), recovered: None, failure: Some(failure), save_at_start: false },
+    let main = match storage::read(storage::WORKSPACE_KEY) {
+        Ok(text) => text,
+        Err(failure) => return Loaded { workspace: fresh(), recovered: None, failure: Some(failure), save_at_start: false },
+    };
+    let previous = storage::read(storage::PREVIOUS_KEY).ok().flatten();
+    let keep_damaged = |text: &str| storage::write(storage::RECOVERY_KEY, text).err();
+    match persist::start_from(main.as_deref(), previous.as_deref()) {
+        StartFrom::Nothing => Loaded { workspace: fresh(), recovered: None, failure: None, save_at_start: true },
+        StartFrom::Main(workspace) => {
+            LAST_GOOD.with(|g| *g.borrow_mut() = main);
+            Loaded { workspace: *workspace, recovered: None, failure: None, save_at_start: false }
+        }
+        StartFrom::Previous(workspace, error) => {
+            let failure = keep_damaged(main.as_deref().unwrap_or_default());
+            LAST_GOOD.with(|g| *g.borrow_mut() = previous);
+            let notice = Notice::error(move |lang| trf(lang, Msg::StoredDataRestored, &[&describe::import_error(lang, &error)]));
+            let save_at_start = failure.is_none();
+            Loaded { workspace: *workspace, recovered: Some(notice), failure, save_at_start }
+        }
+        StartFrom::Neither(error) => {
+            let failure = keep_damaged(main.as_deref().unwrap_or_default());
+            let notice = Notice::error(move |lang| {
+                trf(lang, Msg::StoredDataUnreadable, &[&describe::import_error(lang, &error)])
+            });
+            let save_at_start = failure.is_none();
+            Loaded { workspace: fresh(), recovered: Some(notice), failure, save_at_start }
+        }
     }
 }
 
@@ -58,15 +78,30 @@ pub fn initial_lang() -> Lang {
     }
 }
 
-/// Writes the workspace now; the result shows (or clears) the failure banner.
+/// Writes the workspace now, crash-safe: the last good copy is kept as the previous
+/// one, the new text is written and read back; the result shows (or clears) the banner.
 pub fn save_now(state: AppState) {
     // A practice scenario never reaches storage: the own workspace there stays as it was.
     if state.sandbox.get_untracked().is_some() {
         return;
     }
     let text = state.workspace.with_untracked(|ws| persist::encode_for_storage(ws, clock::now_ms()));
-    let result = storage::write(storage::WORKSPACE_KEY, &text);
+    let result = write_verified(&text);
+    if result.is_ok() {
+        LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
+    }
     state.save_failure.set(result.err());
+}
+
+fn write_verified(text: &str) -> Result<(), StorageFailure> {
+    if let Some(previous) = LAST_GOOD.with(|g| g.borrow().clone()) {
+        storage::write(storage::PREVIOUS_KEY, &previous)?;
+    }
+    storage::write(storage::WORKSPACE_KEY, text)?;
+    match storage::read(storage::WORKSPACE_KEY)? {
+        Some(back) if back == text => Ok(()),
+        _ => Err(StorageFailure::Unverified),
+    }
 }
 
 /// One effect: after each change, save within the debounce; on `pagehide`, save at once.

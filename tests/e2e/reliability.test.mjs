@@ -90,3 +90,45 @@ test('a file with script payloads in every text field runs nothing and shows the
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a damaged saved copy falls back to the previous good one and is kept for download', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('deal-card').filter({ hasText: 'Eastline Precision' }).getByTestId('move-forward').click();
+  await page.waitForTimeout(400);
+  await page.getByTestId('deal-card').filter({ hasText: 'Harbor River Logistics' }).getByTestId('move-forward').click();
+  await page.waitForTimeout(400);
+  // The previous copy is the one before the last save: Eastline moved, Harbor River not yet.
+  const damaged = await page.evaluate(() => {
+    const text = localStorage.getItem('waypoint.workspace.v1');
+    const cut = text.slice(0, text.length / 2);
+    localStorage.setItem('waypoint.workspace.v1', cut);
+    return cut;
+  });
+  await page.reload();
+  const banner = page.getByTestId('recovered');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /was damaged \(the file is not valid JSON.*the previous good copy was restored/);
+  assert.equal(await column(page, 1).getByText('Eastline Precision').count(), 1, 'the previous copy has the first move');
+  assert.equal(await column(page, 2).getByText('Harbor River Logistics').count(), 1, 'but not the second');
+  assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.recovery')), damaged);
+  await page.waitForTimeout(400);
+  const main = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).format);
+  assert.equal(main, 'waypoint', 'the restored copy is saved as the main one again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a save that does not read back the same is reported', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.evaluate(() => {
+    const read = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      return key === 'waypoint.workspace.v1' ? `${read.call(this, key)} ` : read.call(this, key);
+    };
+  });
+  await page.getByTestId('deal-card').filter({ hasText: 'Eastline Precision' }).getByTestId('move-forward').click();
+  const banner = page.getByTestId('save-failure');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /did not read back the same/);
+  await context.close();
+});
