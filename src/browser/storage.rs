@@ -52,3 +52,21 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageFailure> {
 pub fn remove(key: &str) -> Result<(), StorageFailure> {
     local_storage()?.remove_item(key).map_err(classify)
 }
+
+/// How full the browser's storage for this site is, in percent, if the browser says.
+pub async fn usage_percent() -> Option<f64> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
+    let (usage, quota) = (estimate.get_usage()?, estimate.get_quota()?);
+    (quota > 0.0).then(|| usage * 100.0 / quota)
+}
+
+/// Asks the browser not to clear this site's data under storage pressure.
+pub async fn ask_to_persist() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(promise) = window.navigator().storage().persist() {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+    }
+}

@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
     if loaded.save_at_start {
         persistence::save_now(state);
     }
+    persistence::guard_storage(state);
     provide_context(super::prefs::Prefs::load());
     view! { <Shell state=state/> }
 }

@@ -33,6 +33,12 @@ pub fn Notices() -> impl IntoView {
                     <button class="btn btn-small" on:click=move |_| state.export()>{move || t(Msg::ExportNow)}</button>
                 </div>
             })}
+            {move || state.storage_warning.get().map(|percent| view! {
+                <div class="banner banner-sandbox" role="alert" data-testid="storage-warning">
+                    <span>{move || trf(state.lang.get(), Msg::StorageAlmostFull, &[&format!("{percent:.0}")])}</span>
+                    <button class="btn btn-small" on:click=move |_| state.export()>{move || t(Msg::ExportNow)}</button>
+                </div>
+            })}
             {move || state.recovered.get().map(|notice| view! {
                 <div class="banner banner-error" role="alert" data-testid="recovered">
                     <span>{move || (notice.text)(state.lang.get())}</span>

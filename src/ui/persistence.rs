@@ -89,8 +89,26 @@ pub fn save_now(state: AppState) {
     let result = write_verified(&text);
     if result.is_ok() {
         LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
+        check_storage_meter(state);
     }
     state.save_failure.set(result.err());
+}
+
+/// Storage this full (percent) earns a warning, before a save can fail.
+const STORAGE_WARNING_PERCENT: f64 = 80.0;
+
+/// Asks the browser how full storage is and warns from 80 %.
+pub fn check_storage_meter(state: AppState) {
+    leptos::task::spawn_local(async move {
+        let full = storage::usage_percent().await.filter(|p| *p >= STORAGE_WARNING_PERCENT);
+        state.storage_warning.set(full);
+    });
+}
+
+/// Once at start: ask for persistent storage and read the meter.
+pub fn guard_storage(state: AppState) {
+    leptos::task::spawn_local(storage::ask_to_persist());
+    check_storage_meter(state);
 }
 
 fn write_verified(text: &str) -> Result<(), StorageFailure> {

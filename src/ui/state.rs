@@ -85,6 +85,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The last save failed; cleared by the next good save.
     pub save_failure: RwSignal<Option<storage::StorageFailure>>,
+    /// Storage is this full (percent) and past the warning level.
+    pub storage_warning: RwSignal<Option<f64>>,
     /// The stored copy could not be read at start; its text is under the recovery key.
     pub recovered: RwSignal<Option<Notice>>,
     pub editing: RwSignal<Option<Editing>>,
@@ -111,6 +113,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             notice: RwSignal::new(None),
             save_failure: RwSignal::new(None),
+            storage_warning: RwSignal::new(None),
             recovered: RwSignal::new(None),
             editing: RwSignal::new(None),
             screen: RwSignal::new(Screen::Board),

@@ -132,3 +132,18 @@ test('a save that does not read back the same is reported', async () => {
   assert.match(await banner.textContent(), /did not read back the same/);
   await context.close();
 });
+
+test('storage past 80 % full gets a warning with Export now', async () => {
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  await context.addInitScript(() => {
+    navigator.storage.estimate = async () => ({ usage: 4_400_000, quota: 5_000_000 });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const banner = page.getByTestId('storage-warning');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Browser storage is 88% full/);
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Export now' }).click()]);
+  assert.match(download.suggestedFilename(), /^waypoint-\d{4}-\d{2}-\d{2}\.json$/);
+  await context.close();
+});
