@@ -4,6 +4,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The one versioned key the workspace lives under.
 pub const WORKSPACE_KEY: &str = "waypoint.workspace.v1";
+/// A counter raised by every save, written after the copy itself: other tabs
+/// listen for it, and a tab never writes over a revision newer than its own.
+pub const REVISION_KEY: &str = "waypoint.revision";
 /// The copy saved before the last one, kept in case the last one is damaged.
 pub const PREVIOUS_KEY: &str = "waypoint.workspace.v1.previous";
 /// Where an unreadable stored copy is moved, so it is never overwritten.

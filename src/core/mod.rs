@@ -24,6 +24,7 @@ pub mod quiz;
 pub mod roadmap_edit;
 pub mod samples;
 pub mod scenarios;
+pub mod sync;
 pub mod templates;
 pub mod text;
 pub mod validate;

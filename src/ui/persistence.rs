@@ -13,6 +13,7 @@ use crate::core::describe;
 use crate::core::i18n::{trf, Lang, Msg};
 use crate::core::model::Workspace;
 use crate::core::persist::{self, StartFrom};
+use crate::core::sync;
 use crate::core::samples::first_visit_workspace;
 
 /// Saves wait this long after the last change, so a burst of edits is one write.
@@ -29,6 +30,10 @@ pub struct Loaded {
 }
 
 thread_local! {
+    /// The revision of the copy this tab last loaded or saved.
+    static KNOWN_REVISION: Cell<u64> = const { Cell::new(0) };
+    /// Set when the workspace changes because of another tab: that change is not saved back.
+    static SKIP_NEXT_SAVE: Cell<bool> = const { Cell::new(false) };
     /// The text of the last copy known to be good (loaded fine or saved and read back):
     /// it becomes the previous copy when the next one is written.
     static LAST_GOOD: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -38,6 +43,7 @@ thread_local! {
 /// (never overwritten); the previous good copy is used if it reads, else a fresh
 /// first-visit workspace.
 pub fn load(lang: Lang) -> Loaded {
+    KNOWN_REVISION.with(|k| k.set(stored_revision()));
     let fresh = || first_visit_workspace(&clock::random_origin(), lang, clock::now_ms());
     let main = match storage::read(storage::WORKSPACE_KEY) {
         Ok(text) => text,
@@ -53,7 +59,9 @@ pub fn load(lang: Lang) -> Loaded {
         }
         StartFrom::Previous(workspace, error) => {
             let failure = keep_damaged(main.as_deref().unwrap_or_default());
-            LAST_GOOD.with(|g| *g.borrow_mut() = previous);
+            // Nothing good is in the main slot yet, so the first save must write it
+            // (and leaves the previous copy, the one restored, where it is).
+            LAST_GOOD.with(|g| *g.borrow_mut() = None);
             let notice = Notice::error(move |lang| trf(lang, Msg::StoredDataRestored, &[&describe::import_error(lang, &error)]));
             let save_at_start = failure.is_none();
             Loaded { workspace: *workspace, recovered: Some(notice), failure, save_at_start }
@@ -85,13 +93,57 @@ pub fn save_now(state: AppState) {
     if state.sandbox.get_untracked().is_some() {
         return;
     }
+    let stored = stored_revision();
+    let known = KNOWN_REVISION.with(Cell::get);
+    let nothing_new = state.pending.with_value(Vec::is_empty) && LAST_GOOD.with(|g| g.borrow().is_some());
+    if nothing_new && stored <= known {
+        return;
+    }
+    if stored > known {
+        // Another tab saved a newer copy: our unsaved commands go on top of it.
+        let theirs = storage::read(storage::WORKSPACE_KEY).ok().flatten().and_then(|t| persist::import_json(&t).ok());
+        if let Some(theirs) = theirs {
+            let (merged, _dropped) = state.pending.with_value(|p| sync::rebase(theirs, p, clock::now_ms()));
+            SKIP_NEXT_SAVE.with(|s| s.set(true));
+            state.workspace.set(merged);
+            state.forget_history();
+        }
+    }
     let text = state.workspace.with_untracked(|ws| persist::encode_for_storage(ws, clock::now_ms()));
-    let result = write_verified(&text);
+    let revision = stored.max(known) + 1;
+    let result = write_verified(&text).and_then(|()| storage::write(storage::REVISION_KEY, &revision.to_string()));
     if result.is_ok() {
         LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
+        KNOWN_REVISION.with(|k| k.set(revision));
+        state.pending.update_value(Vec::clear);
         check_storage_meter(state);
     }
     state.save_failure.set(result.err());
+}
+
+fn stored_revision() -> u64 {
+    storage::read(storage::REVISION_KEY).ok().flatten().and_then(|t| t.parse().ok()).unwrap_or(0)
+}
+
+/// Another tab saved: with nothing unsaved here, show its copy; otherwise save
+/// now, which puts this tab's work on top of it.
+fn on_other_tab_saved(state: AppState) {
+    if state.sandbox.get_untracked().is_some() {
+        return;
+    }
+    if !state.pending.with_value(Vec::is_empty) {
+        save_now(state);
+        return;
+    }
+    let Some(text) = storage::read(storage::WORKSPACE_KEY).ok().flatten() else { return };
+    if let Ok(theirs) = persist::import_json(&text) {
+        KNOWN_REVISION.with(|k| k.set(stored_revision()));
+        LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
+        SKIP_NEXT_SAVE.with(|s| s.set(true));
+        // An open dialog stays open: the person may be typing in it.
+        state.workspace.set(theirs);
+        state.forget_history();
+    }
 }
 
 /// Storage this full (percent) earns a warning, before a save can fail.
@@ -135,6 +187,10 @@ pub fn install_autosave(state: AppState) {
             if previous.is_none() {
                 return;
             }
+            // A copy taken over from another tab is already saved.
+            if SKIP_NEXT_SAVE.with(|s| s.replace(false)) {
+                return;
+            }
             dirty.set(true);
             if let Some(handle) = pending.take() {
                 handle.clear();
@@ -158,8 +214,14 @@ pub fn install_autosave(state: AppState) {
             save_now(state);
         }
     });
-    // The listener lives as long as the page.
+    // The listeners live as long as the page.
     std::mem::forget(listener);
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(storage::REVISION_KEY) {
+            on_other_tab_saved(state);
+        }
+    });
+    std::mem::forget(other_tab);
 }
 
 /// Remembers the language choice; a failure here only costs the preference.

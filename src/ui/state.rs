@@ -100,6 +100,8 @@ pub struct AppState {
     /// Whether there is something to undo / redo, for the buttons.
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// Commands applied since the last save, replayed onto a newer copy saved by another tab.
+    pub pending: StoredValue<Vec<Command>>,
     /// Presentation mode is on.
     pub presenting: RwSignal<bool>,
     /// The person's own workspace, set aside while a scenario is open.
@@ -120,6 +122,7 @@ impl AppState {
             filter: RwSignal::new(Default::default()),
             sandbox: RwSignal::new(None),
             presenting: RwSignal::new(false),
+            pending: StoredValue::new(Vec::new()),
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -152,12 +155,17 @@ impl AppState {
     fn apply_now(&self, command: Command) -> Result<Outcome, CommandError> {
         let now = clock::now_ms();
         let before = self.workspace.get_untracked();
+        let replay = command.clone();
         let result = self
             .workspace
             .try_update_untracked(|ws| apply(ws, command, now))
             // Only a disposed signal gives None, and then there is no page left to change.
             .unwrap_or(Ok(Outcome::Unchanged));
         if matches!(result, Ok(Outcome::Changed | Outcome::Created(_))) {
+            // Practice never reaches the own workspace, not even through another tab's save.
+            if self.sandbox.get_untracked().is_none() {
+                self.pending.update_value(|p| p.push(replay));
+            }
             self.history.update_value(|h| h.record(before));
             self.refresh_history_flags();
         }
@@ -185,6 +193,10 @@ impl AppState {
         let moved = self.history.try_update_value(|h| if back { h.undo(&mut ws) } else { h.redo(&mut ws) }).unwrap_or(false);
         if moved {
             self.editing.set(None);
+            // To another tab, an undo is this whole document.
+            if self.sandbox.get_untracked().is_none() {
+                self.pending.update_value(|p| p.push(Command::ReplaceWorkspace(Box::new(ws.clone()))));
+            }
             self.workspace.set(ws);
             let msg = if back { Msg::Undone } else { Msg::Redone };
             self.say(Notice::info(move |lang| tr(lang, msg).to_owned()));
@@ -193,7 +205,7 @@ impl AppState {
     }
 
     /// A different document (a scenario, or back to one's own): its own, empty history.
-    fn forget_history(&self) {
+    pub(crate) fn forget_history(&self) {
         self.history.update_value(History::clear);
         self.refresh_history_flags();
     }

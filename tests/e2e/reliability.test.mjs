@@ -147,3 +147,45 @@ test('storage past 80 % full gets a warning with Export now', async () => {
   assert.match(download.suggestedFilename(), /^waypoint-\d{4}-\d{2}-\d{2}\.json$/);
   await context.close();
 });
+
+test('two tabs making interleaved edits lose none', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('board').waitFor();
+    return page;
+  };
+  const a = await open();
+  await a.waitForTimeout(400);
+  const b = await open();
+  const forward = (page, customer) => page.getByTestId('deal-card').filter({ hasText: customer }).getByTestId('move-forward').click();
+  // Interleaved, each inside the other's save delay.
+  await forward(a, 'Eastline Precision');
+  await forward(b, 'Harbor River Logistics');
+  await a.waitForTimeout(60);
+  await a.getByTestId('new-deal').click();
+  await a.getByTestId('field-customer').fill('From tab A');
+  await a.getByTestId('field-title').fill('A deal');
+  await a.getByTestId('field-value').fill('100');
+  await a.getByTestId('save-deal').click();
+  await forward(b, 'Sailcloud Retail').catch(() => {});
+  await b.getByTestId('deal-card').filter({ hasText: 'Shenghe Medical' }).getByTestId('move-back').click();
+  await a.waitForTimeout(1500);
+
+  const where = (page) => page.evaluate(() => {
+    const ws = JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace;
+    const stages = ws.roadmaps[0].stages.map((s) => s.id);
+    return Object.fromEntries(ws.deals.map((d) => [d.customer, stages.indexOf(d.stage_id)]));
+  });
+  const saved = await where(a);
+  assert.equal(saved['Eastline Precision'], 1, "A's move");
+  assert.equal(saved['Harbor River Logistics'], 3, "B's move");
+  assert.equal(saved['From tab A'], 0, "A's new deal");
+  assert.equal(saved['Shenghe Medical'], 2, "B's move back");
+  // Both tabs show the same, merged board.
+  const shown = async (page) => (await page.getByTestId('deal-card').locator('.card-customer').allTextContents()).sort();
+  assert.deepEqual(await shown(a), await shown(b));
+  assert.ok((await shown(b)).includes('From tab A'));
+  await context.close();
+});
