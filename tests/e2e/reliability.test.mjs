@@ -189,3 +189,14 @@ test('two tabs making interleaved edits lose none', async () => {
   assert.ok((await shown(b)).includes('From tab A'));
   await context.close();
 });
+
+test('a file over 10 MB is refused before it is read', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  const before = await page.getByTestId('deal-card').count();
+  await page.getByTestId('import-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(11 * 1024 * 1024, 32) });
+  const notice = page.getByTestId('notice');
+  await notice.filter({ hasText: '文件过大（11.0 MB，上限 10 MB）' }).waitFor();
+  assert.match(await notice.textContent(), /当前数据没有任何改动/);
+  assert.equal(await page.getByTestId('deal-card').count(), before);
+  await context.close();
+});
