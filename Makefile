@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup serve build test test-safety test-native test-browser test-e2e screenshots clean
+.PHONY: setup serve build test test-safety test-native test-browser test-e2e fuzz screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -32,6 +32,14 @@ test-browser:
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
+
+## Fuzz the import parser for FUZZ_SECONDS (default 60). Not part of `make test`.
+## cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable compiler here
+## build it without sanitizers (coverage-guided libFuzzer still works).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import_json --sanitizer none --fuzz-dir . -- -max_total_time=$(FUZZ_SECONDS)
 
 ## Board screenshots in both languages, for the README.
 screenshots: build

@@ -178,8 +178,7 @@ pub fn ActivityLog(deal_id: Id) -> impl IntoView {
                                 <span class="badge badge-kind">{activity_name(lang, a.kind)}</span>
                                 <span class="entry-who">{a.who.clone()}</span>
                                 <span class="entry-text">{a.notes.clone()}</span>
-                                <button class="icon-btn icon-danger" aria-label=tr(lang, Msg::RemoveEntry)
-                                    on:click=move |_| { let _ = state.dispatch(Command::RemoveEntry { deal_id: deal_id.clone(), entry_id: entry_id.clone() }); }>"×"</button>
+                                <RemoveEntry deal_id=deal_id entry_id=entry_id/>
                             </li>
                         }
                     }).collect_view().into_any()
@@ -272,8 +271,7 @@ pub fn FeedbackLog(deal_id: Id) -> impl IntoView {
                                 <span class="entry-stars" aria-label=trf(lang, Msg::ScoreLabel, &[&f.satisfaction.to_string()])>{stars}</span>
                                 <span class="entry-who">{milestone_name(lang, &f.milestone_id).unwrap_or_default()}</span>
                                 <span class="entry-text">{f.comment.clone()}</span>
-                                <button class="icon-btn icon-danger" aria-label=tr(lang, Msg::RemoveEntry)
-                                    on:click=move |_| { let _ = state.dispatch(Command::RemoveEntry { deal_id: deal_id.clone(), entry_id: entry_id.clone() }); }>"×"</button>
+                                <RemoveEntry deal_id=deal_id entry_id=entry_id/>
                             </li>
                         }
                     }).collect_view().into_any()
@@ -321,5 +319,15 @@ fn LostReasonEditor() -> impl IntoView {
                 <button type="submit" class="btn btn-small" data-testid="add-reason">{move || t(Msg::AddReason)}</button>
             </form>
         </details>
+    }
+}
+
+/// The × that removes one activity or feedback entry.
+#[component]
+fn RemoveEntry(deal_id: Id, entry_id: Id) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <button class="icon-btn icon-danger" aria-label=move || state.t(Msg::RemoveEntry)
+            on:click=move |_| { let _ = state.dispatch(Command::RemoveEntry { deal_id: deal_id.clone(), entry_id: entry_id.clone() }); }>"×"</button>
     }
 }
