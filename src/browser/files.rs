@@ -31,3 +31,8 @@ pub fn download_url(file_name: &str, url: &str) -> Result<(), JsValue> {
     anchor.click();
     Ok(())
 }
+
+/// A name made safe for a file: anything but letters and digits becomes "-".
+pub fn safe_name(text: &str) -> String {
+    text.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect()
+}

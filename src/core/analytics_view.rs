@@ -10,7 +10,8 @@ use super::i18n::{tr, trf, Lang, Msg};
 use super::model::{Goal, GoalMetric, Roadmap, Workspace};
 use super::money::format_compact;
 
-fn one_decimal(value: f64) -> String {
+/// "8.3", "17" (no ".0"): how figures read on the analytics screen.
+pub fn one_decimal(value: f64) -> String {
     let text = format!("{value:.1}");
     text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }

@@ -31,6 +31,14 @@ impl Lang {
         }
     }
 
+    /// The side of a (中文, English) pair for this language.
+    pub fn pick<T>(self, pair: (T, T)) -> T {
+        match self {
+            Lang::Zh => pair.0,
+            Lang::En => pair.1,
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,

@@ -9,10 +9,7 @@ use super::scenarios::{build_scenario, ScenarioId};
 use super::templates::TemplateId;
 
 fn pick(lang: Lang, pair: Bi) -> &'static str {
-    match lang {
-        Lang::Zh => pair.0,
-        Lang::En => pair.1,
-    }
+    lang.pick(pair)
 }
 
 /// What the buyer is doing in this decision phase, and so what the seller should do.

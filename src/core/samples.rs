@@ -91,10 +91,7 @@ const SAMPLES: [DealSpec; 6] = [
 ];
 
 fn pick(lang: Lang, pair: Bi) -> String {
-    match lang {
-        Lang::Zh => pair.0.to_owned(),
-        Lang::En => pair.1.to_owned(),
-    }
+    lang.pick(pair).to_owned()
 }
 
 /// Plays `spec` into `ws` on its first roadmap so that its history ends at `now`: each

@@ -126,10 +126,7 @@ pub fn build_scenario(id: ScenarioId, lang: Lang, now: Timestamp) -> Workspace {
             target: if money { target * 100 } else { target },
             period_start: today.checked_sub_days(Days::new(30)).unwrap_or(today),
             period_end: today.checked_add_days(Days::new(335)),
-            owner: match lang {
-                Lang::Zh => owner.0.to_owned(),
-                Lang::En => owner.1.to_owned(),
-            },
+            owner: lang.pick(owner).to_owned(),
             roadmap_id: None,
         };
         apply(&mut ws, Command::AddGoal(fields), now).expect("scenario goals are valid");

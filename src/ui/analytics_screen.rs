@@ -9,7 +9,7 @@ use super::state::use_app;
 use super::what_if_panel::WhatIfPanel;
 use crate::browser::clock;
 use crate::core::analytics::{figures, owner_rows, pipeline_coverage, Scope};
-use crate::core::analytics_view::{forecast_view, funnel_view, goals_view, outcomes_view, time_view};
+use crate::core::analytics_view::{forecast_view, funnel_view, goals_view, one_decimal, outcomes_view, time_view};
 use crate::core::i18n::{tr, trf, Lang, Msg};
 use crate::core::model::Id;
 use crate::core::money::format_compact;
@@ -44,11 +44,6 @@ impl Period {
             Period::All => (date(2000, 1, 1), date(2100, 12, 31)),
         }
     }
-}
-
-fn one_decimal(v: f64) -> String {
-    let text = format!("{v:.1}");
-    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }
 
 #[component]

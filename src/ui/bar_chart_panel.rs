@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
+use super::canvas_width::container_width;
 use super::state::use_app;
 use crate::browser::files;
 use crate::core::chart::bars::{bar_chart_height, bars_svg, draw_bars, BarChart};
@@ -23,12 +24,7 @@ pub fn BarChartPanel(
     let state = use_app();
     let t = move |msg| state.t(msg);
     let canvas: NodeRef<Canvas> = NodeRef::new();
-    let width = RwSignal::new(0.0_f64);
-    Effect::new(move |_| {
-        if let Some(parent) = canvas.get().and_then(|c| c.parent_element()) {
-            width.set(f64::from(parent.client_width()));
-        }
-    });
+    let width = container_width(canvas);
     Effect::new(move |_| {
         let (Some(element), data, css) = (canvas.get(), chart.get(), width.get()) else { return };
         if css <= 0.0 {

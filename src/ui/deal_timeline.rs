@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
+use super::canvas_width::container_width;
 use super::state::use_app;
 use crate::browser::{clock, files};
 use crate::core::chart::palette::TextScale;
@@ -22,7 +23,7 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
     let t = move |msg| state.t(msg);
     let today = clock::local_today();
     let canvas: NodeRef<Canvas> = NodeRef::new();
-    let css_width = RwSignal::new(0.0_f64);
+    let css_width = container_width(canvas);
     let drag: RwSignal<Option<(Id, f64)>> = RwSignal::new(None);
     let id = deal_id.clone();
     let plan = Memo::new(move |_| {
@@ -32,11 +33,6 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
         })
     });
 
-    Effect::new(move |_| {
-        if let Some(parent) = canvas.get().and_then(|c| c.parent_element()) {
-            css_width.set(f64::from(parent.client_width()));
-        }
-    });
 
     let dpr = move || window().device_pixel_ratio().max(1.0);
     // While a marker is dragged, the plan shows it at the pointer's date.
@@ -116,8 +112,7 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
     let rows_id = deal_id.clone();
     let file_name = move |extension: &str| {
         let title = state.workspace.with_untracked(|ws| ws.deal(&deal_id).map(|d| d.title.clone()).unwrap_or_default());
-        let safe: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
-        format!("waypoint-plan-{safe}.{extension}")
+        format!("waypoint-plan-{}.{extension}", files::safe_name(&title))
     };
     let png_name = file_name.clone();
     let download_svg = move |_| {

@@ -124,7 +124,7 @@ pub fn Header() -> impl IntoView {
                     <option value="" selected>{move || t(Msg::Practice)}</option>
                     {ScenarioId::ALL.into_iter().map(|id| {
                         let scenario = id.scenario();
-                        view! { <option value=scenario.key>{move || if state.lang.get() == crate::core::i18n::Lang::Zh { scenario.name.0 } else { scenario.name.1 }}</option> }
+                        view! { <option value=scenario.key>{move || state.lang.get().pick(scenario.name)}</option> }
                     }).collect_view()}
                 </select>
                 <button class="btn" data-testid="export" title=move || t(Msg::ExportLabel) on:click=move |_| state.export()>

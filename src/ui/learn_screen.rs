@@ -31,7 +31,13 @@ pub fn LearnScreen() -> impl IntoView {
     let roadmap = Memo::new(move |_| state.workspace.with(|ws| ws.active_roadmap().cloned()));
     let step = RwSignal::new(0_usize);
     let learned = RwSignal::new(stored_list(LEARNED_KEY));
-    Effect::new(move |_| keep_list(LEARNED_KEY, &learned.get()));
+    Effect::new(move |first: Option<()>| {
+        let list = learned.get();
+        // Written on change only: what was just read needs no writing back.
+        if first.is_some() {
+            keep_list(LEARNED_KEY, &list);
+        }
+    });
     let count = move || roadmap.with(|r| r.as_ref().map_or(0, |r| r.stages.len()));
     let is_learned = move |id: &Id| learned.with(|l| l.contains(&id.to_string()));
 

@@ -6,6 +6,7 @@ pub mod app;
 pub mod bar_chart_panel;
 pub mod board;
 pub mod board_filters;
+pub mod canvas_width;
 pub mod deal_card;
 pub mod deal_dialog;
 pub mod deal_log;

@@ -52,8 +52,7 @@ pub fn Notices() -> impl IntoView {
                     <div class="banner banner-sandbox" role="status" data-testid="sandbox-banner">
                         <span>{move || {
                             let lang = state.lang.get();
-                            let name = if lang == Lang::Zh { scenario.name.0 } else { scenario.name.1 };
-                            let summary = if lang == Lang::Zh { scenario.summary.0 } else { scenario.summary.1 };
+                            let (name, summary) = (lang.pick(scenario.name), lang.pick(scenario.summary));
                             format!("{} {}", trf(lang, Msg::SandboxBanner, &[name]), summary)
                         }}</span>
                         <button class="btn btn-small" data-testid="reset-scenario" on:click=move |_| {

@@ -40,9 +40,13 @@ impl Prefs {
             .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or_default();
         let prefs = Prefs { me: RwSignal::new(me), card_fields: RwSignal::new(card_fields) };
-        Effect::new(move |_| {
-            let _ = storage::write(ME_KEY, prefs.me.get().as_deref().unwrap_or(""));
-            let _ = storage::write(CARD_FIELDS_KEY, &serde_json::to_string(&prefs.card_fields.get()).unwrap_or_default());
+        Effect::new(move |first: Option<()>| {
+            let (me, fields) = (prefs.me.get(), prefs.card_fields.get());
+            // The first run only subscribes: what was just read needs no writing back.
+            if first.is_some() {
+                let _ = storage::write(ME_KEY, me.as_deref().unwrap_or(""));
+                let _ = storage::write(CARD_FIELDS_KEY, &serde_json::to_string(&fields).unwrap_or_default());
+            }
         });
         prefs
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
+use super::canvas_width::container_width;
 use super::state::use_app;
 use crate::browser::files;
 use crate::core::chart::palette::TextScale;
@@ -39,24 +40,11 @@ fn pointer(ev: &web_sys::PointerEvent) -> (f64, f64) {
 pub fn RoadmapChart() -> impl IntoView {
     let state = use_app();
     let canvas: NodeRef<Canvas> = NodeRef::new();
-    let css_width = RwSignal::new(0.0_f64);
     let hover: RwSignal<Option<(Hit, f64, f64)>> = RwSignal::new(None);
     let drag: RwSignal<Option<Drag>> = RwSignal::new(None);
     let roadmap = Memo::new(move |_| state.workspace.with(|ws| ws.active_roadmap().cloned()));
 
-    // The canvas fills its container's width; measure it now and on every resize.
-    let measure = move || {
-        if let Some(parent) = canvas.get_untracked().and_then(|c| c.parent_element()) {
-            css_width.set(f64::from(parent.client_width()));
-        }
-    };
-    Effect::new(move |_| {
-        if canvas.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let css_width = container_width(canvas);
 
     // The layout the pointer is judged against: the saved roadmap, not the preview.
     let current_layout = move || {
@@ -230,6 +218,5 @@ fn tooltip(roadmap: &Roadmap, hit: &Hit, lang: Lang) -> Vec<String> {
 }
 
 fn chart_file_name(roadmap: &Roadmap, lang: Lang, extension: &str) -> String {
-    let name: String = roadmap.name.get(lang).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
-    format!("waypoint-roadmap-{name}.{extension}")
+    format!("waypoint-roadmap-{}.{extension}", files::safe_name(roadmap.name.get(lang)))
 }

@@ -35,7 +35,7 @@ impl Notice {
     /// A notice worded now, in both languages, for texts that need the current document.
     pub fn error_now(text: impl Fn(Lang) -> String) -> Self {
         let (zh, en) = (text(Lang::Zh), text(Lang::En));
-        Notice::error(move |lang| if lang == Lang::Zh { zh.clone() } else { en.clone() })
+        Notice::error(move |lang| lang.pick((&zh, &en)).clone())
     }
 }
 
