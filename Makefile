@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup serve build test test-safety test-native test-browser test-e2e fuzz screenshots clean
+.PHONY: setup serve build test test-safety test-native test-browser test-e2e fuzz screenshots bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -48,3 +48,8 @@ screenshots: build
 clean:
 	cargo clean
 	rm -rf dist
+
+## Speed and size figures against the budgets (release build, headless Chromium); last line is JSON.
+## Not part of `make test`: tests never assert timings.
+bench: build
+	node scripts/bench.mjs

@@ -4,6 +4,8 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(waypoint::ui::app::App);
+    // The first screen is built and its handlers are attached.
+    waypoint::browser::timing::mark("waypoint:interactive");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -155,7 +155,7 @@ fn replacing_with_a_broken_workspace_is_refused() {
     create(&mut ws, "Acme", false);
     let before = ws.clone();
     let mut broken = ws.clone();
-    broken.deals[0].stage_id = Id("gone".into());
+    std::sync::Arc::make_mut(&mut broken.deals[0]).stage_id = Id("gone".into());
     let result = apply(&mut ws, Command::ReplaceWorkspace(Box::new(broken)), NOW);
     assert!(matches!(result, Err(CommandError::BrokenWorkspace(_))), "{result:?}");
     assert_eq!(ws, before);
@@ -196,4 +196,21 @@ fn the_form_reports_parse_and_rule_problems_per_field() {
     let Ok(Outcome::Created(id)) = apply(&mut ws, cmd, NOW) else { panic!("create failed") };
     let reopened = DealForm::from_deal(ws.deal(&id).unwrap()).parse(&ws.roadmaps[0]).unwrap();
     assert_eq!(reopened, fields);
+}
+
+/// An undo step keeps the document as it was; at 10,000 deals a full copy per step
+/// would cost megabytes and milliseconds, so a change copies only the deal it touches.
+#[test]
+fn a_change_copies_only_the_deal_it_touches_and_the_copy_before_it_stays_as_it_was() {
+    let mut ws = workspace();
+    let ids: Vec<Id> = (0..5).map(|i| create(&mut ws, &format!("C{i}"), false)).collect();
+    let before = ws.clone();
+    let moved = Command::MoveDeal { deal_id: ids[2].clone(), to_stage: stage_id(&ws, 1), confirmed: true };
+    apply(&mut ws, moved, NOW + 1).unwrap();
+    for (now, then) in ws.deals.iter().zip(&before.deals) {
+        let touched = now.id == ids[2];
+        assert_eq!(std::sync::Arc::ptr_eq(now, then), !touched, "deal {} shared: {}", now.id, !touched);
+    }
+    assert_eq!(before.deal(&ids[2]).unwrap().stage_id, stage_id(&before, 0));
+    assert_eq!(ws.deal(&ids[2]).unwrap().stage_id, stage_id(&ws, 1));
 }

@@ -72,7 +72,7 @@ fn weighted_value(ws: &Workspace, deal: &Deal) -> i64 {
 
 pub fn figures(ws: &Workspace, scope: &Scope, today: NaiveDate) -> Figures {
     let currency = &ws.default_currency;
-    let deals: Vec<&Deal> = ws.deals.iter().filter(|d| scope.covers(d)).collect();
+    let deals: Vec<&Deal> = ws.deals.iter().map(|d| &**d).filter(|d| scope.covers(d)).collect();
     let won: Vec<&Deal> = deals.iter().copied().filter(|d| scope.closed_in_period(d, DealStatus::Won)).collect();
     let lost = deals.iter().filter(|d| scope.closed_in_period(d, DealStatus::Lost)).count();
     let open: Vec<&Deal> = deals.iter().copied().filter(|d| d.status == DealStatus::Open).collect();
@@ -263,7 +263,7 @@ pub fn owner_rows(ws: &Workspace, scope: &Scope, today: NaiveDate) -> Vec<OwnerR
     owners
         .into_iter()
         .map(|owner| {
-            let mine: Vec<&Deal> = ws.deals.iter().filter(|d| scope.covers(d) && d.owner == owner).collect();
+            let mine: Vec<&Deal> = ws.deals.iter().map(|d| &**d).filter(|d| scope.covers(d) && d.owner == owner).collect();
             let won: Vec<&Deal> = mine.iter().copied().filter(|d| scope.closed_in_period(d, DealStatus::Won)).collect();
             let lost = mine.iter().filter(|d| scope.closed_in_period(d, DealStatus::Lost)).count();
             let open: Vec<&Deal> = mine.iter().copied().filter(|d| d.status == DealStatus::Open).collect();

@@ -3,6 +3,8 @@
 //! `apply` validates first and changes nothing when it refuses, so the shell
 //! can show the typed error and the document stays exactly as it was.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::deal_exec as exec;
@@ -220,7 +222,7 @@ fn create_deal(
         return Err(CommandError::Invalid(problems));
     }
     let id = ws.mint_id();
-    ws.deals.push(Deal {
+    ws.deals.push(Arc::new(Deal {
         id: id.clone(),
         customer: fields.customer,
         title: fields.title,
@@ -242,7 +244,7 @@ fn create_deal(
         updated_at: now,
         milestones: Vec::new(),
         sample,
-    });
+    }));
     Ok(Outcome::Created(id))
 }
 

@@ -11,6 +11,7 @@ pub mod csv_export;
 pub mod deal_exec;
 pub mod deal_form;
 pub mod deal_plan;
+pub mod generate;
 pub mod describe;
 pub mod goals;
 pub mod history;

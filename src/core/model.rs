@@ -3,6 +3,8 @@
 //! Nothing here knows about the browser. Times are milliseconds since the Unix
 //! epoch supplied by the caller, so the core stays deterministic and testable.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +44,9 @@ pub struct Workspace {
     /// Currency new deals start with (ISO 4217 code).
     pub default_currency: String,
     pub roadmaps: Vec<Roadmap>,
-    pub deals: Vec<Deal>,
+    /// Shared, so a copy of the workspace (an undo step, a tab's pending work) costs
+    /// a pointer per deal; a change copies only the deal it touches (`Arc::make_mut`).
+    pub deals: Vec<Arc<Deal>>,
     pub goals: Vec<Goal>,
     #[serde(default)]
     pub settings: Settings,
@@ -330,11 +334,11 @@ impl Workspace {
     }
 
     pub fn deal(&self, id: &Id) -> Option<&Deal> {
-        self.deals.iter().find(|d| &d.id == id)
+        self.deals.iter().find(|d| &d.id == id).map(|d| &**d)
     }
 
     pub fn deal_mut(&mut self, id: &Id) -> Option<&mut Deal> {
-        self.deals.iter_mut().find(|d| &d.id == id)
+        self.deals.iter_mut().find(|d| d.id == *id).map(Arc::make_mut)
     }
 
     /// Mints a fresh id and advances the counter.

@@ -13,8 +13,9 @@ use super::validate::{self, IntegrityError};
 /// The `format` field that marks a Waypoint file.
 pub const FORMAT_NAME: &str = "waypoint";
 
-/// Files larger than this are refused before they are read.
-pub const MAX_IMPORT_BYTES: u64 = 10 * 1024 * 1024;
+/// Files larger than this are refused before they are read. A file of 10,000
+/// generated deals is about 20 MB, so this leaves room for three times that.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {

@@ -2,7 +2,9 @@
 //! removed; roadmaps made from templates or copies. Called from `command::apply`.
 
 use super::command::{CommandError, Outcome};
-use super::model::{DecisionPhase, Id, Milestone, Roadmap, Stage, StageEntry, Timestamp, Workspace};
+use std::sync::Arc;
+
+use super::model::{Deal, DecisionPhase, Id, Milestone, Roadmap, Stage, StageEntry, Timestamp, Workspace};
 use super::templates::{build_roadmap, TemplateId};
 use super::text::Text;
 
@@ -154,7 +156,13 @@ pub fn delete_stage(
         None => None,
     };
     let removed = roadmap_mut(ws, roadmap_id)?.stages.remove(index);
-    for deal in ws.deals.iter_mut().filter(|d| &d.roadmap_id == roadmap_id) {
+    let touched = |d: &Deal| {
+        &d.roadmap_id == roadmap_id
+            && (d.stage_history.iter().any(|e| &e.stage_id == stage_id)
+                || d.milestones.iter().any(|p| removed.milestones.iter().any(|m| m.id == p.milestone_id)))
+    };
+    // Only the deals this touches are copied; the others stay shared with undo steps.
+    for deal in ws.deals.iter_mut().filter(|d| touched(d)).map(Arc::make_mut) {
         deal.stage_history.retain(|e| &e.stage_id != stage_id);
         deal.milestones.retain(|p| !removed.milestones.iter().any(|m| m.id == p.milestone_id));
         if &deal.stage_id == stage_id {
@@ -237,7 +245,8 @@ pub fn delete_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id) 
     let roadmap = roadmap_mut(ws, roadmap_id)?;
     let (si, mi) = milestone_place(roadmap, milestone_id)?;
     roadmap.stages[si].milestones.remove(mi);
-    for deal in ws.deals.iter_mut() {
+    let touched = |d: &&mut Arc<Deal>| d.milestones.iter().any(|p| &p.milestone_id == milestone_id);
+    for deal in ws.deals.iter_mut().filter(touched).map(Arc::make_mut) {
         deal.milestones.retain(|p| &p.milestone_id != milestone_id);
     }
     Ok(Outcome::Changed)

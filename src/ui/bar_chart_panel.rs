@@ -8,7 +8,7 @@ use plotters_canvas::CanvasBackend;
 
 use super::canvas_width::container_width;
 use super::state::use_app;
-use crate::browser::files;
+use crate::browser::{files, timing};
 use crate::core::chart::bars::{bar_chart_height, bars_svg, draw_bars, BarChart};
 use crate::core::chart::palette::TextScale;
 use crate::core::i18n::Msg;
@@ -36,7 +36,9 @@ pub fn BarChartPanel(
         element.set_height(height as u32);
         let _ = element.set_attribute("style", &format!("height:{}px", height / scale));
         if let Some(backend) = CanvasBackend::with_canvas_object(element) {
-            let _ = draw_bars(&backend.into_drawing_area(), &data, css * scale, scale, TextScale::CANVAS);
+            timing::measure(&format!("waypoint:draw-{name}"), || {
+                let _ = draw_bars(&backend.into_drawing_area(), &data, css * scale, scale, TextScale::CANVAS);
+            });
         }
     });
     let download_svg = move |_| {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Notice};
 use crate::browser::storage::{self, StorageFailure};
-use crate::browser::clock;
+use crate::browser::{clock, timing};
 use crate::core::describe;
 use crate::core::i18n::{trf, Lang, Msg};
 use crate::core::model::Workspace;
@@ -109,9 +109,12 @@ pub fn save_now(state: AppState) {
             state.forget_history();
         }
     }
-    let text = state.workspace.with_untracked(|ws| persist::encode_for_storage(ws, clock::now_ms()));
     let revision = stored.max(known) + 1;
-    let result = write_verified(&text).and_then(|()| storage::write(storage::REVISION_KEY, &revision.to_string()));
+    let (text, result) = timing::measure("waypoint:save", || {
+        let text = state.workspace.with_untracked(|ws| persist::encode_for_storage(ws, clock::now_ms()));
+        let result = write_verified(&text).and_then(|()| storage::write(storage::REVISION_KEY, &revision.to_string()));
+        (text, result)
+    });
     if result.is_ok() {
         LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
         KNOWN_REVISION.with(|k| k.set(revision));

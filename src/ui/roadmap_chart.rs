@@ -10,7 +10,7 @@ use plotters_canvas::CanvasBackend;
 
 use super::canvas_width::container_width;
 use super::state::use_app;
-use crate::browser::files;
+use crate::browser::{files, timing};
 use crate::core::chart::palette::TextScale;
 use crate::core::chart::roadmap_drag::{drop_command, preview};
 use crate::core::chart::roadmap_draw::{draw_roadmap, roadmap_svg};
@@ -58,25 +58,28 @@ pub fn RoadmapChart() -> impl IntoView {
         if width <= 0.0 {
             return;
         }
-        let lang = state.lang.get();
-        let dpr = device_pixel_ratio();
-        let saved_layout = layout(&saved, width * dpr, dpr);
-        let shown = match drag.get() {
-            Some(d) => match drop_command(&saved, &saved_layout, &d.grabbed, d.x) {
-                Some(command) => preview(&saved, command),
+        // Layout and drawing together: what a redraw costs.
+        timing::measure("waypoint:draw-roadmap", || {
+            let lang = state.lang.get();
+            let dpr = device_pixel_ratio();
+            let saved_layout = layout(&saved, width * dpr, dpr);
+            let shown = match drag.get() {
+                Some(d) => match drop_command(&saved, &saved_layout, &d.grabbed, d.x) {
+                    Some(command) => preview(&saved, command),
+                    None => saved.clone(),
+                },
                 None => saved.clone(),
-            },
-            None => saved.clone(),
-        };
-        let height = chart_height(&shown, dpr);
-        element.set_width((width * dpr) as u32);
-        element.set_height(height as u32);
-        let _ = element.set_attribute("style", &format!("height:{}px", height / dpr));
-        let shown_layout = layout(&shown, width * dpr, dpr);
-        let highlight = drag.get().map(|d| d.grabbed).or_else(|| hover.get().map(|h| h.0));
-        if let Some(backend) = CanvasBackend::with_canvas_object(element) {
-            let _ = draw_roadmap(&backend.into_drawing_area(), &shown, &shown_layout, lang, highlight.as_ref(), TextScale::CANVAS);
-        }
+            };
+            let height = chart_height(&shown, dpr);
+            element.set_width((width * dpr) as u32);
+            element.set_height(height as u32);
+            let _ = element.set_attribute("style", &format!("height:{}px", height / dpr));
+            let shown_layout = layout(&shown, width * dpr, dpr);
+            let highlight = drag.get().map(|d| d.grabbed).or_else(|| hover.get().map(|h| h.0));
+            if let Some(backend) = CanvasBackend::with_canvas_object(element) {
+                let _ = draw_roadmap(&backend.into_drawing_area(), &shown, &shown_layout, lang, highlight.as_ref(), TextScale::CANVAS);
+            }
+        });
     });
 
     let on_down = move |ev: web_sys::PointerEvent| {

@@ -11,14 +11,20 @@ const TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
 };
 
-/** Serves dist/ only below SUB_PATH, as a static host would; everything else is 404. */
-export async function serveDist() {
+/**
+ * Serves dist/ only below SUB_PATH, as a static host would; everything else is 404.
+ * `extra` maps more URL prefixes to folders (the benchmark's baseline page).
+ */
+export async function serveDist(extra = {}) {
+  const mounts = [[SUB_PATH, DIST], ...Object.entries(extra)];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(SUB_PATH)) { res.writeHead(404).end(); return; }
-    let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
-    const file = path.join(DIST, path.normalize(rel));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
+    if (!mount) { res.writeHead(404).end(); return; }
+    const [prefix, root] = mount;
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end(); return;
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

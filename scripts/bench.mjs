@@ -1,0 +1,283 @@
+// `make bench`: drives the release build in headless Chromium with generated
+// workspaces of 1,000, 5,000 and 10,000 deals, times what a person waits on,
+// renders the same 1,000 cards with plain DOM calls for an honest ratio, and
+// prints a table, the budgets as pass / fail, and (last line) one JSON object.
+//
+// Timings are wall-clock in the page: an action starts, the page settles (every
+// microtask and render effect has run, then style and layout are forced).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serveDist, launch } from '../tests/e2e/support.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(ROOT, 'target', 'bench');
+const SEED = 7;
+const REPEATS = 5;
+const MOVES = 40;
+
+/** Runs in every page: waits that end only when the page has settled. */
+const PAGE_HELPERS = () => {
+  // A message-channel task runs after all microtasks (Leptos effects) without timer clamping.
+  window.__task = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+  /** Resolves with the time the predicate first held, after forcing style and layout. */
+  window.__until = async (predicate, limitMs = 20000) => {
+    const start = performance.now();
+    for (;;) {
+      await window.__task();
+      if (predicate()) {
+        void document.body.offsetHeight;
+        return performance.now();
+      }
+      if (performance.now() - start > limitMs) throw new Error(`page did not settle: ${predicate}`);
+    }
+  };
+};
+
+const gzipKb = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
+const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+function distFile(ext) {
+  const name = fs.readdirSync(DIST).find((f) => f.endsWith(ext));
+  if (!name) throw new Error(`no ${ext} in dist/: run make build`);
+  return path.join(DIST, name);
+}
+
+/** The generator in the core, through its example binary: the same file for a seed, every time. */
+function generated(deals) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `workspace-${deals}-seed${SEED}.json`);
+  if (!fs.existsSync(file)) {
+    const text = execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'generate', '--', String(deals), String(SEED)],
+      { cwd: ROOT, maxBuffer: 1 << 30 });
+    fs.writeFileSync(file, text);
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+async function newPage(browser, url) {
+  const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(PAGE_HELPERS);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  page.on('dialog', (d) => d.accept());
+  await page.goto(url);
+  await page.getByTestId('board').waitFor();
+  return { context, page, errors };
+}
+
+/** Imports through the file picker, as a person does; resolves with the milliseconds it took. */
+async function importFile(page, text, deals) {
+  return page.evaluate(async ({ text, deals }) => {
+    const input = document.querySelector('[data-testid=import-file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'bench.json', { type: 'application/json' }));
+    input.files = transfer.files;
+    const shown = () => [...document.querySelectorAll('[data-testid=notice]')].some((n) => n.textContent.includes(String(deals)));
+    const start = performance.now();
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return (await window.__until(shown)) - start;
+  }, { text, deals });
+}
+
+/** Waits for the autosave of the current workspace and returns its measure. */
+async function savedMeasure(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('waypoint:save').length > 0, null, { timeout: 60000 });
+  return page.evaluate(() => performance.getEntriesByName('waypoint:save').at(-1).duration);
+}
+
+async function storedBytes(page) {
+  return page.evaluate(() => {
+    let units = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      units += key.length + localStorage.getItem(key).length;
+    }
+    // Browsers count localStorage in UTF-16 code units: two bytes each.
+    return units * 2;
+  });
+}
+
+/** Reloads and reads when the board became interactive, from navigation start. */
+async function startup(page) {
+  const times = [];
+  for (let i = 0; i < REPEATS; i++) {
+    await page.reload();
+    await page.getByTestId('deal-card').first().waitFor();
+    times.push(await page.evaluate(() => performance.getEntriesByName('waypoint:interactive')[0].startTime));
+  }
+  return median(times);
+}
+
+/** Moves cards back one stage with their ◀ button (never gated) and times each until it shows in its new column. */
+async function moves(page) {
+  return page.evaluate(async (count) => {
+    const times = [];
+    const columns = [...document.querySelectorAll('[data-testid=stage-column]')];
+    for (let i = 0; i < count; i++) {
+      const from = columns[1 + (i % (columns.length - 1))];
+      const to = columns[columns.indexOf(from) - 1];
+      const card = from.querySelector('[data-testid=deal-card]');
+      const id = card.dataset.dealId;
+      const start = performance.now();
+      card.querySelector('[data-testid=move-back]').click();
+      const end = await window.__until(() => to.querySelector(`[data-deal-id="${id}"]`) || !from.querySelector(`[data-deal-id="${id}"]`));
+      times.push(end - start);
+    }
+    return times;
+  }, MOVES);
+}
+
+/** Types into the board's search box and times until the columns show the result. */
+async function filterTimes(page) {
+  return page.evaluate(async (queries) => {
+    const input = document.querySelector('[data-testid=filter-text]');
+    const counts = () => [...document.querySelectorAll('[data-testid=column-count]')].map((c) => c.textContent).join('|');
+    const times = [];
+    for (const query of queries) {
+      const before = counts();
+      const start = performance.now();
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await window.__until(() => counts() !== before)) - start);
+    }
+    return times;
+  }, ['华东', '华东精密', '', '王磊', '']);
+}
+
+/** Redraws a chart by resizing the window, and reads the draw's own measure. */
+async function redraws(page, measure) {
+  const times = [];
+  for (let i = 0; i < REPEATS; i++) {
+    await page.evaluate((m) => performance.clearMeasures(m), measure);
+    await page.setViewportSize({ width: 1300 + (i % 2) * 100, height: 900 });
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure);
+    times.push(await page.evaluate((m) => performance.getEntriesByName(m).at(-1).duration, measure));
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  return median(times);
+}
+
+/** Leaves the board for a light screen and comes back: a full render of every column. */
+async function boardRender(page, expectedCards) {
+  const times = [];
+  for (let i = 0; i < REPEATS; i++) {
+    await page.getByTestId('tab-learn').click();
+    await page.getByTestId('board').waitFor({ state: 'detached' });
+    times.push(await page.evaluate(async (expected) => {
+      const start = performance.now();
+      document.querySelector('[data-testid=tab-board]').click();
+      return (await window.__until(() => document.querySelectorAll('[data-testid=deal-card]').length >= expected)) - start;
+    }, expectedCards));
+  }
+  return median(times);
+}
+
+async function baselineRender(browser, url, workspace, css) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${url}baseline.html?css=${encodeURIComponent(css)}`);
+  const times = [];
+  for (let i = 0; i < REPEATS; i++) times.push(await page.evaluate((ws) => window.renderBoard(ws), workspace));
+  await context.close();
+  return median(times);
+}
+
+async function main() {
+  const sizes = { wasm_gz_kb: gzipKb(distFile('.wasm')), js_gz_kb: gzipKb(distFile('.js')), css_gz_kb: gzipKb(distFile('.css')) };
+  const files = { 1000: generated(1000), 5000: generated(5000), 10000: generated(10000) };
+  const server = await serveDist({ '/bench/': path.join(ROOT, 'bench') });
+  const browser = await launch();
+  const r = { ...sizes };
+  try {
+    // 1,000 deals: start-up and a full board render, against the plain-DOM baseline.
+    {
+      const { context, page } = await newPage(browser, server.url);
+      await importFile(page, files[1000], 1000);
+      await savedMeasure(page);
+      r.startup_1k_ms = await startup(page);
+      const open = JSON.parse(files[1000]).workspace.deals.filter((d) => d.status === 'open').length;
+      r.render_1k_ms = await boardRender(page, open);
+      await context.close();
+      const css = `${new URL(server.url).pathname}${path.basename(distFile('.css'))}`;
+      r.baseline_render_1k_ms = await baselineRender(browser, server.url.replace(/\/team\/waypoint\/$/, '/bench/'), JSON.parse(files[1000]).workspace, css);
+    }
+    // 5,000 deals: moving cards.
+    {
+      const { context, page } = await newPage(browser, server.url);
+      await importFile(page, files[5000], 5000);
+      await savedMeasure(page);
+      const times = await moves(page);
+      r.move_5k_p50_ms = percentile(times, 50);
+      r.move_5k_p95_ms = percentile(times, 95);
+      await context.close();
+    }
+    // 10,000 deals: import, save, storage, start-up, filter, export, charts.
+    {
+      const { context, page, errors } = await newPage(browser, server.url);
+      r.import_10k_ms = await importFile(page, files[10000], 10000);
+      r.save_10k_ms = await savedMeasure(page);
+      r.stored_bytes_per_deal = (await storedBytes(page)) / 10000;
+      r.startup_10k_ms = await startup(page);
+      r.filter_10k_ms = median(await filterTimes(page));
+      const download = page.waitForEvent('download');
+      r.export_10k_ms = await page.evaluate(() => {
+        const start = performance.now();
+        document.querySelector('[data-testid=export]').click();
+        return performance.now() - start;
+      });
+      await download;
+      await page.getByTestId('tab-analytics').click();
+      await page.getByTestId('funnel-canvas').waitFor();
+      r.funnel_draw_10k_ms = await redraws(page, 'waypoint:draw-funnel');
+      await page.getByTestId('tab-roadmap').click();
+      await page.getByTestId('roadmap-canvas').waitFor();
+      r.roadmap_draw_ms = await redraws(page, 'waypoint:draw-roadmap');
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+      await context.close();
+    }
+  } catch (error) {
+    console.error('benchmark stopped early:', error.message, '\nfigures so far:', r);
+    process.exitCode = 1;
+    return;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  report(r);
+}
+
+const MIB = 1024 * 1024;
+const BUDGETS = [
+  ['initial transfer (wasm+js+css, gzip) ≤ 200 KB', (r) => r.wasm_gz_kb + r.js_gz_kb + r.css_gz_kb, 200, 'KB'],
+  ['10,000 deals stored ≤ 60% of 5 MiB', (r) => (r.stored_bytes_per_deal * 10000) / MIB, 0.6 * 5, 'MiB'],
+  ['start-up, 10,000 deals ≤ 300 ms', (r) => r.startup_10k_ms, 300, 'ms'],
+  ['move, 5,000 deals, p95 ≤ 16 ms', (r) => r.move_5k_p95_ms, 16, 'ms'],
+  ['funnel redraw, 10,000 deals ≤ 16 ms', (r) => r.funnel_draw_10k_ms, 16, 'ms'],
+  ['roadmap redraw ≤ 16 ms', (r) => r.roadmap_draw_ms, 16, 'ms'],
+  ['import, 10,000 deals ≤ 500 ms', (r) => r.import_10k_ms, 500, 'ms'],
+  ['render 1,000 cards vs plain DOM ≤ 1.3×', (r) => r.render_1k_ms / r.baseline_render_1k_ms, 1.3, '×'],
+];
+
+function report(raw) {
+  const r = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, round(v)]));
+  console.log('\nfigure                      value');
+  for (const [key, value] of Object.entries(r)) console.log(`${key.padEnd(26)}  ${value}`);
+  console.log('\nbudget                                             value      limit   result');
+  for (const [name, figure, limit, unit] of BUDGETS) {
+    const value = figure(raw);
+    console.log(`${name.padEnd(50)} ${String(round(value, 2)).padStart(7)} ${String(limit).padStart(6)} ${unit.padEnd(3)} ${value <= limit ? 'pass' : 'FAIL'}`);
+  }
+  console.log(JSON.stringify(r));
+}
+
+await main();
