@@ -179,7 +179,7 @@ async fn the_filter_narrows_the_cards_and_a_stalled_deal_is_flagged() {
     let mut ws = first_visit_workspace("wf", Lang::En, NOW);
     // Push the first sample's entry into its stage 60 days back: past the 14-day target.
     let now = js_sys::Date::now() as i64;
-    ws.deals[0].stage_history.last_mut().unwrap().entered_at = now - 60 * 24 * 60 * 60 * 1000;
+    std::sync::Arc::make_mut(&mut ws.deals[0]).stage_history.last_mut().unwrap().entered_at = now - 60 * 24 * 60 * 60 * 1000;
     let stalled_id = ws.deals[0].id.clone();
     let state = AppState::new(ws, Lang::En);
     let root = mount(state);

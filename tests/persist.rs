@@ -8,7 +8,8 @@ use serde_json::{json, Value};
 use waypoint::core::command::{apply, Command};
 use waypoint::core::i18n::Lang;
 use waypoint::core::model::{Id, Workspace, SCHEMA_VERSION};
-use waypoint::core::persist::{encode_for_storage, export_file_name, export_json, import_json, ImportError};
+use waypoint::core::persist::{export_file_name, export_json, import_json, ImportError};
+use waypoint::core::stored;
 use waypoint::core::samples::first_visit_workspace;
 use waypoint::core::validate::IntegrityError;
 
@@ -37,7 +38,7 @@ fn an_export_is_a_readable_versioned_envelope() {
 fn export_then_import_gives_the_same_workspace_in_both_forms() {
     let ws = sample();
     assert_eq!(import_json(&export_json(&ws, NOW)).unwrap(), ws);
-    assert_eq!(import_json(&encode_for_storage(&ws, NOW)).unwrap(), ws);
+    assert_eq!(stored::decode(&stored::encode(&ws, NOW)).unwrap(), ws);
 }
 
 #[test]
@@ -138,7 +139,7 @@ proptest! {
     #[test]
     fn export_then_import_is_the_identity(ws in arb_workspace()) {
         prop_assert_eq!(import_json(&export_json(&ws, NOW)).unwrap(), ws.clone());
-        prop_assert_eq!(import_json(&encode_for_storage(&ws, NOW)).unwrap(), ws);
+        prop_assert_eq!(stored::decode(&stored::encode(&ws, NOW)).unwrap(), ws);
     }
 
     #[test]
@@ -184,14 +185,14 @@ fn the_version_1_fixture_still_loads() {
 #[test]
 fn start_falls_back_to_the_previous_good_copy() {
     use waypoint::core::persist::{start_from, StartFrom};
-    let good = encode_for_storage(&sample(), NOW);
+    let good = stored::encode(&sample(), NOW);
     assert_eq!(start_from(None, Some(&good)), StartFrom::Nothing);
     assert_eq!(start_from(Some(&good), None), StartFrom::Main(Box::new(sample())));
     let torn = &good[..good.len() / 2];
     match start_from(Some(torn), Some(&good)) {
-        StartFrom::Previous(ws, ImportError::NotJson { .. }) => assert_eq!(*ws, sample()),
+        StartFrom::Previous(ws, ImportError::Damaged) => assert_eq!(*ws, sample()),
         other => panic!("expected the previous copy, got {other:?}"),
     }
-    assert!(matches!(start_from(Some(torn), Some("also broken")), StartFrom::Neither(ImportError::NotJson { .. })));
+    assert!(matches!(start_from(Some(torn), Some("also broken")), StartFrom::Neither(ImportError::Damaged)));
     assert!(matches!(start_from(Some(torn), None), StartFrom::Neither(_)));
 }

@@ -47,6 +47,7 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
             trf(lang, Msg::ImportTooMany, &[tr(lang, kind), &found.to_string(), &limit.to_string()])
         }
         ImportError::TextTooLong { path, limit } => trf(lang, Msg::ImportTextTooLong, &[path, &limit.to_string()]),
+        ImportError::Damaged => tr(lang, Msg::StoredCopyDamaged).to_owned(),
     }
 }
 

@@ -182,6 +182,7 @@ catalog! {
     ImportTooLarge => "文件过大（{0} MB，上限 {1} MB）", "the file is too large ({0} MB; the limit is {1} MB)";
     ImportTooDeep => "文件的嵌套层级过深，不像是 Waypoint 文件", "the file is nested too deeply to be a Waypoint file";
     ImportTooMany => "{0}太多（{1} 个，上限 {2} 个）", "too many {0} ({1}; the limit is {2})";
+    StoredCopyDamaged => "副本被截断或被覆盖，无法解压", "it was cut short or overwritten and does not unpack";
     ImportTextTooLong => "位置 {0} 的文字过长（上限 {1} 个字符）", "the text at {0} is too long (at most {1} characters)";
     KindRoadmaps => "路线图", "roadmaps";
     KindStages => "一条路线图的阶段", "stages in one roadmap";

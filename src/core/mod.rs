@@ -25,6 +25,7 @@ pub mod quiz;
 pub mod roadmap_edit;
 pub mod samples;
 pub mod scenarios;
+pub mod stored;
 pub mod sync;
 pub mod templates;
 pub mod text;

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::model::{Timestamp, Workspace, SCHEMA_VERSION};
+use super::stored;
 use super::validate::{self, IntegrityError};
 
 /// The `format` field that marks a Waypoint file.
@@ -33,6 +34,8 @@ pub enum ImportError {
     TooMany { what: RecordKind, found: usize, limit: usize },
     /// A text longer than `limit` characters at `path`.
     TextTooLong { path: String, limit: usize },
+    /// A packed stored copy that does not unpack (cut short or overwritten).
+    Damaged,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,8 +122,8 @@ pub fn export_json(ws: &Workspace, now: Timestamp) -> String {
     serde_json::to_string_pretty(&envelope(ws, now)).expect("a workspace always serialises")
 }
 
-/// The compact form kept in localStorage: the same envelope, no indentation.
-pub fn encode_for_storage(ws: &Workspace, now: Timestamp) -> String {
+/// The same envelope without indentation; `stored` packs it for localStorage.
+pub fn encode_compact(ws: &Workspace, now: Timestamp) -> String {
     serde_json::to_string(&envelope(ws, now)).expect("a workspace always serialises")
 }
 
@@ -205,14 +208,14 @@ pub enum StartFrom {
     Neither(ImportError),
 }
 
-/// Chooses between the main stored copy and the previous good one.
+/// Chooses between the main stored copy and the previous good one (packed or plain).
 pub fn start_from(main: Option<&str>, previous: Option<&str>) -> StartFrom {
     let Some(main) = main else { return StartFrom::Nothing };
-    let main_error = match import_json(main) {
+    let main_error = match stored::decode(main) {
         Ok(ws) => return StartFrom::Main(Box::new(ws)),
         Err(e) => e,
     };
-    match previous.map(import_json) {
+    match previous.map(stored::decode) {
         Some(Ok(ws)) => StartFrom::Previous(Box::new(ws), main_error),
         _ => StartFrom::Neither(main_error),
     }

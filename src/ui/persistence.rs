@@ -13,7 +13,7 @@ use crate::core::describe;
 use crate::core::i18n::{trf, Lang, Msg};
 use crate::core::model::Workspace;
 use crate::core::persist::{self, StartFrom};
-use crate::core::sync;
+use crate::core::{stored, sync};
 use crate::core::samples::first_visit_workspace;
 
 /// Saves wait this long after the last change, so a burst of edits is one write.
@@ -101,7 +101,7 @@ pub fn save_now(state: AppState) {
     }
     if stored > known {
         // Another tab saved a newer copy: our unsaved commands go on top of it.
-        let theirs = storage::read(storage::WORKSPACE_KEY).ok().flatten().and_then(|t| persist::import_json(&t).ok());
+        let theirs = storage::read(storage::WORKSPACE_KEY).ok().flatten().and_then(|t| stored::decode(&t).ok());
         if let Some(theirs) = theirs {
             let (merged, _dropped) = state.pending.with_value(|p| sync::rebase(theirs, p, clock::now_ms()));
             SKIP_NEXT_SAVE.with(|s| s.set(true));
@@ -111,7 +111,7 @@ pub fn save_now(state: AppState) {
     }
     let revision = stored.max(known) + 1;
     let (text, result) = timing::measure("waypoint:save", || {
-        let text = state.workspace.with_untracked(|ws| persist::encode_for_storage(ws, clock::now_ms()));
+        let text = state.workspace.with_untracked(|ws| stored::encode(ws, clock::now_ms()));
         let result = write_verified(&text).and_then(|()| storage::write(storage::REVISION_KEY, &revision.to_string()));
         (text, result)
     });
@@ -139,7 +139,7 @@ fn on_other_tab_saved(state: AppState) {
         return;
     }
     let Some(text) = storage::read(storage::WORKSPACE_KEY).ok().flatten() else { return };
-    if let Ok(theirs) = persist::import_json(&text) {
+    if let Ok(theirs) = stored::decode(&text) {
         KNOWN_REVISION.with(|k| k.set(stored_revision()));
         LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
         SKIP_NEXT_SAVE.with(|s| s.set(true));

@@ -2,7 +2,7 @@
 // three deals, one won after two moves (one past a gate), one lost, one left open.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, readStored } from './support.mjs';
 
 let server;
 let browser;
@@ -107,7 +107,7 @@ test('the analytics screen reads in Chinese too', async () => {
 test('what-if changes the projection live and saves nothing', async () => {
   const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
   await page.waitForTimeout(400);
-  const stored = await page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace));
+  const stored = JSON.stringify((await readStored(page)).workspace);
   await page.getByTestId('tab-analytics').click();
   const panel = page.getByTestId('what-if');
   await panel.waitFor();
@@ -122,7 +122,7 @@ test('what-if changes the projection live and saves nothing', async () => {
   const projected = await panel.getByTestId('what-if-funnel-canvas').getAttribute('aria-label');
   assert.match(projected, /^Prospect identification: 100\.0; Needs analysis: 50\.0; Solution design: 25\.0; Proposal submission: 12\.5/);
   await page.waitForTimeout(400);
-  assert.equal(await page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace)), stored, 'nothing saved');
+  assert.equal(JSON.stringify((await readStored(page)).workspace), stored, 'nothing saved');
   await panel.getByTestId('what-if-reset').click();
   assert.equal(await forecast(), before);
   await context.close();

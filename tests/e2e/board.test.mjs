@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, readStored, waitForStored, decodeStored } from './support.mjs';
 
 let server;
 let browser;
@@ -25,9 +25,7 @@ const column = (page, index) => page.getByTestId('stage-column').nth(index);
 const card = (page, customer) => page.getByTestId('deal-card').filter({ hasText: customer });
 
 /** Waits until the debounced autosave has written the workspace. */
-async function waitForSave(page, predicate) {
-  await page.waitForFunction(predicate, null, { timeout: 5000 });
-}
+const waitForSave = waitForStored;
 
 test('create a deal, drag it to the next stage, reload and find it there', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
@@ -44,8 +42,7 @@ test('create a deal, drag it to the next stage, reload and find it there', async
   await card(page, 'Orchid Robotics').dragTo(column(page, 1));
   await column(page, 1).getByText('Orchid Robotics').waitFor();
   assert.equal(await column(page, 0).getByText('Orchid Robotics').count(), 0);
-  await waitForSave(page, () => {
-    const doc = JSON.parse(localStorage.getItem('waypoint.workspace.v1'));
+  await waitForSave(page, (doc) => {
     const deal = doc.workspace.deals.find((d) => d.customer === 'Orchid Robotics');
     return deal && deal.stage_history.length === 2;
   });
@@ -53,7 +50,7 @@ test('create a deal, drag it to the next stage, reload and find it there', async
   await page.reload();
   await page.getByTestId('board').waitFor();
   assert.equal(await column(page, 1).getByText('Orchid Robotics').count(), 1);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')));
+  const stored = await readStored(page);
   const deal = stored.workspace.deals.find((d) => d.customer === 'Orchid Robotics');
   const stages = stored.workspace.roadmaps[0].stages.map((s) => s.id);
   assert.deepEqual(deal.stage_history.map((e) => e.stage_id), [stages[0], stages[1]]);
@@ -116,7 +113,7 @@ test('a broken file gets a clear message and changes nothing', async () => {
     assert.deepEqual(await boardSnapshot(page), before);
   }
   // A real export with one dangling reference is refused too, naming the deal.
-  const doc = JSON.parse(storedBefore);
+  const doc = decodeStored(storedBefore);
   doc.workspace.deals[0].stage_id = 'nowhere';
   await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await page.getByTestId('notice').filter({ hasText: `商机 ${doc.workspace.deals[0].id} 指向不存在的阶段 nowhere` }).waitFor();

@@ -4,14 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, readStored } from './support.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const storedDeal = (page, customer) => page.evaluate((c) => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.deals.find((d) => d.customer === c), customer);
+const storedDeal = async (page, customer) => (await readStored(page)).workspace.deals.find((d) => d.customer === customer);
 const cards = (page) => page.getByTestId('deal-card').locator('.card-customer').allTextContents();
 
 test('feedback, a milestone, an activity and a loss are all kept after a reload', async () => {

@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, readStored } from './support.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const storedWorkspace = (page) => page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace));
+const storedWorkspace = async (page) => JSON.stringify((await readStored(page)).workspace);
 const customers = (page) => page.getByTestId('deal-card').locator('.card-customer').allTextContents();
 
 test('a scenario session leaves the own workspace untouched', async () => {
@@ -143,7 +143,7 @@ test('a presentation run: clicker keys, hidden money, funnel and replay on deman
 test('the multiple-choice self-checks score answers and explain each one', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
   await page.getByTestId('tab-learn').click();
-  const stages = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages);
+  const stages = (await readStored(page)).workspace.roadmaps[0].stages;
   const stageOf = (title) => stages.find((s) => s.milestones.some((m) => m.title.en === title)).name.en;
   // Answer "which stage" from the roadmap itself: all right.
   const match = page.getByTestId('quiz-match');

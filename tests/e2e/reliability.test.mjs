@@ -1,7 +1,7 @@
 // Reliability as a person meets it: undo and redo, an import undone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, readStored } from './support.mjs';
 
 let server;
 let browser;
@@ -29,7 +29,7 @@ test('undo and redo by keyboard and buttons, an import included, and the result 
 
   // An import replaces everything; one undo brings the board back.
   const own = await customers(page);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')));
+  const stored = await readStored(page);
   stored.workspace.deals = stored.workspace.deals.slice(0, 1);
   await page.getByTestId('import-file').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(stored)) });
   await page.getByTestId('notice').filter({ hasText: 'Imported 1 deals' }).waitFor();
@@ -52,7 +52,7 @@ test('a file with script payloads in every text field runs nothing and shows the
   assert.match(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content), /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
 
   const payload = (n) => `<img src=x onerror="window.__xss=${n}"><script>window.__xss=${n}</script>"'&`;
-  const doc = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')));
+  const doc = await readStored(page);
   const ws = doc.workspace;
   let n = 0;
   ws.roadmaps[0].name = payload(++n);
@@ -107,12 +107,12 @@ test('a damaged saved copy falls back to the previous good one and is kept for d
   await page.reload();
   const banner = page.getByTestId('recovered');
   await banner.waitFor();
-  assert.match(await banner.textContent(), /was damaged \(the file is not valid JSON.*the previous good copy was restored/);
+  assert.match(await banner.textContent(), /was damaged \(it was cut short or overwritten and does not unpack\); the previous good copy was restored/);
   assert.equal(await column(page, 1).getByText('Eastline Precision').count(), 1, 'the previous copy has the first move');
   assert.equal(await column(page, 2).getByText('Harbor River Logistics').count(), 1, 'but not the second');
   assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.recovery')), damaged);
   await page.waitForTimeout(400);
-  const main = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).format);
+  const main = (await readStored(page)).format;
   assert.equal(main, 'waypoint', 'the restored copy is saved as the main one again');
   assert.deepEqual(errors, []);
   await context.close();
@@ -173,11 +173,11 @@ test('two tabs making interleaved edits lose none', async () => {
   await b.getByTestId('deal-card').filter({ hasText: 'Shenghe Medical' }).getByTestId('move-back').click();
   await a.waitForTimeout(1500);
 
-  const where = (page) => page.evaluate(() => {
-    const ws = JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace;
+  const where = async (page) => {
+    const ws = (await readStored(page)).workspace;
     const stages = ws.roadmaps[0].stages.map((s) => s.id);
     return Object.fromEntries(ws.deals.map((d) => [d.customer, stages.indexOf(d.stage_id)]));
-  });
+  };
   const saved = await where(a);
   assert.equal(saved['Eastline Precision'], 1, "A's move");
   assert.equal(saved['Harbor River Logistics'], 3, "B's move");

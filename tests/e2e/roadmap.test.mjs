@@ -3,15 +3,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, readStored, waitForStored } from './support.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace);
-const savedAfter = (page, predicate, arg = null) => page.waitForFunction(predicate, arg, { timeout: 5000 });
+const stored = async (page) => (await readStored(page)).workspace;
+/** Waits until `predicate(stored workspace, arg)` holds. */
+const savedAfter = (page, predicate, arg = null) => waitForStored(page, (doc) => predicate(doc.workspace, arg));
 
 /** Where things are on the chart, in page coordinates (the layout's CSS-pixel geometry). */
 async function chartGeometry(page) {
@@ -49,7 +50,7 @@ test('dragging a stage block on the chart reorders the stages, and a reload keep
   const { page, context, errors } = await openDesigner();
   const g = await chartGeometry(page);
   await drag(page, { x: g.stages[0].centre, y: g.stages[0].y }, { x: g.stages[2].centre + 4, y: g.stages[0].y });
-  await savedAfter(page, () => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages[2].name.en === 'Prospect identification');
+  await savedAfter(page, (ws) => ws.roadmaps[0].stages[2].name.en === 'Prospect identification');
   await page.reload();
   await page.getByTestId('roadmap-canvas').waitFor();
   assert.match(page.url(), /#roadmap$/, 'the reload returns to the designer');
@@ -69,7 +70,7 @@ test('dragging a milestone marker changes its due day, and a reload keeps it', a
   await page.mouse.move(m.x, m.y);
   await page.getByTestId('chart-tooltip').filter({ hasText: "Document the customer's needs" }).waitFor();
   await drag(page, m, { x: g.x(32), y: m.y });
-  await savedAfter(page, (id) => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages[1].milestones[0].day_offset === 18, m.id);
+  await savedAfter(page, (ws, id) => ws.roadmaps[0].stages[1].milestones[0].day_offset === 18, m.id);
   await page.reload();
   await page.getByTestId('roadmap-canvas').waitFor();
   assert.equal(await page.getByTestId('stage-editor').nth(1).getByTestId('milestone-day').first().inputValue(), '18');
@@ -83,8 +84,8 @@ test('the stage list edits fields and reorders from the keyboard', async () => {
   await second.getByTestId('stage-probability').press('Enter');
   await second.getByRole('button', { name: 'Move stage up: Needs analysis' }).focus();
   await page.keyboard.press('Enter');
-  await savedAfter(page, () => {
-    const stages = JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages;
+  await savedAfter(page, (ws) => {
+    const stages = ws.roadmaps[0].stages;
     return stages[0].name.en === 'Needs analysis' && stages[0].win_probability === 35;
   });
   await page.getByTestId('stage-editor').first().getByTestId('add-milestone').click();
@@ -92,7 +93,7 @@ test('the stage list edits fields and reorders from the keyboard', async () => {
   assert.equal(await rows.count(), 4);
   await rows.last().getByTestId('milestone-title').fill('Site survey');
   await rows.last().getByTestId('milestone-title').press('Tab');
-  await savedAfter(page, () => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages[0].milestones[3]?.title === 'Site survey');
+  await savedAfter(page, (ws) => ws.roadmaps[0].stages[0].milestones[3]?.title === 'Site survey');
   await context.close();
 });
 
@@ -134,11 +135,11 @@ test('stages and milestones reorder by dragging their handles in the list', asyn
   await page.setViewportSize({ width: 1440, height: 2600 });
   const editors = page.getByTestId('stage-editor');
   await editors.nth(3).getByTestId('stage-handle').dragTo(editors.nth(0));
-  await savedAfter(page, () => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages[0].name.en === 'Proposal submission');
+  await savedAfter(page, (ws) => ws.roadmaps[0].stages[0].name.en === 'Proposal submission');
   const rows = page.getByTestId('stage-editor').nth(1).getByTestId('milestone-row');
   const before = await rows.getByTestId('milestone-title').evaluateAll((inputs) => inputs.map((i) => i.value));
   await rows.nth(1).locator('.drag-handle').dragTo(rows.nth(0));
-  await savedAfter(page, (first) => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages[1].milestones[0].title.en === first, before[1]);
+  await savedAfter(page, (ws, first) => ws.roadmaps[0].stages[1].milestones[0].title.en === first, before[1]);
   await context.close();
 });
 

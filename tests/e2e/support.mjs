@@ -2,6 +2,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const SUB_PATH = '/team/waypoint/';
@@ -52,4 +53,41 @@ export async function openApp(browser, url, { locale = 'zh-CN' } = {}) {
   await page.goto(url);
   await page.getByTestId('board').waitFor();
   return { context, page, errors };
+}
+
+export const STORE_KEY = 'waypoint.workspace.v1';
+
+/**
+ * Reads a stored copy the way the app does: plain JSON, or the packed form
+ * ("wp1z:{bytes}:" then 15 bits per character, offset 0x20, of raw deflate).
+ */
+export function decodeStored(text) {
+  const packed = /^wp1z:(\d+):/.exec(text);
+  if (!packed) return JSON.parse(text);
+  const length = Number(packed[1]);
+  const bytes = Buffer.alloc(length);
+  let acc = 0, held = 0, n = 0;
+  for (const ch of text.slice(packed[0].length)) {
+    acc = ((acc << 15) | (ch.codePointAt(0) - 0x20)) >>> 0;
+    held += 15;
+    while (held >= 8 && n < length) { held -= 8; bytes[n++] = (acc >>> held) & 0xff; }
+    acc &= (1 << held) - 1;
+  }
+  return JSON.parse(zlib.inflateRawSync(bytes).toString('utf8'));
+}
+
+/** The stored document (envelope) of `page`'s origin. */
+export async function readStored(page, key = STORE_KEY) {
+  return decodeStored(await page.evaluate((k) => localStorage.getItem(k), key));
+}
+
+/** Waits until `predicate(stored document)` holds, polling as a saved change lands. */
+export async function waitForStored(page, predicate, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const text = await page.evaluate((k) => localStorage.getItem(k), STORE_KEY);
+    if (text && predicate(decodeStored(text))) return;
+    if (Date.now() > end) throw new Error(`the stored copy did not reach the expected state in ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -2,7 +2,7 @@
 // marker on the timeline, and find all of it after a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, readStored } from './support.mjs';
 
 let server;
 let browser;
@@ -10,7 +10,7 @@ before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const DAY = 24 * 60 * 60 * 1000;
-const deal = (page, customer) => page.evaluate((c) => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.deals.find((d) => d.customer === c), customer);
+const deal = async (page, customer) => (await readStored(page)).workspace.deals.find((d) => d.customer === customer);
 
 async function openDeal(page, customer) {
   await page.getByTestId('deal-card').filter({ hasText: customer }).getByTestId('deal-open').click();
@@ -59,7 +59,7 @@ test('the milestone plan is ticked, re-dated and dragged, and a reload keeps it'
   await page.getByTestId('board').waitFor();
   const saved = await deal(page, 'Harbor River Logistics');
   const byTitle = Object.fromEntries(saved.milestones.map((p) => [p.milestone_id, p]));
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workspace.v1')).workspace.roadmaps[0].stages);
+  const stored = (await readStored(page)).workspace.roadmaps[0].stages;
   const id = (title) => stored.flatMap((s) => s.milestones).find((m) => m.title.en === title).id;
   assert.ok(byTitle[id('Pass the internal review')].done_at > 0);
   assert.equal(byTitle[id('Submit the proposal')].due, moved);

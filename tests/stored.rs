@@ -1,0 +1,64 @@
+//! The packed copy kept in localStorage: reads back exactly, stays within the
+//! browser's quota at 10,000 deals, and a damaged copy is reported, never guessed at.
+
+use waypoint::core::generate::generate_workspace;
+use waypoint::core::persist::{encode_compact, start_from, ImportError, StartFrom};
+use waypoint::core::stored::{decode, encode};
+
+const NOW: i64 = 1_795_392_000_000;
+
+/// What localStorage counts: UTF-16 code units, two bytes each.
+fn stored_bytes(text: &str) -> usize {
+    text.encode_utf16().count() * 2
+}
+
+#[test]
+fn a_packed_copy_reads_back_as_the_same_workspace() {
+    for deals in [0, 1, 7, 500] {
+        let ws = generate_workspace(5, deals, NOW);
+        assert_eq!(decode(&encode(&ws, NOW)), Ok(ws), "{deals} deals");
+    }
+}
+
+#[test]
+fn a_plain_json_copy_from_an_earlier_version_still_reads() {
+    let ws = generate_workspace(9, 40, NOW);
+    assert_eq!(decode(&encode_compact(&ws, NOW)), Ok(ws));
+}
+
+#[test]
+fn every_packed_character_is_a_whole_character_outside_the_surrogates() {
+    let text = encode(&generate_workspace(2, 300, NOW), NOW);
+    assert!(text.chars().all(|c| !(0xD800..=0xDFFF).contains(&u32::from(c)) && u32::from(c) >= 0x20));
+    // One UTF-16 unit per character: packing never needs surrogate pairs.
+    assert_eq!(text.encode_utf16().count(), text.chars().count());
+}
+
+#[test]
+fn ten_thousand_deals_in_two_copies_fit_within_sixty_percent_of_five_mebibytes() {
+    let text = encode(&generate_workspace(1, 10_000, NOW), NOW);
+    let budget = 5 * 1024 * 1024 * 60 / 100;
+    assert!(2 * stored_bytes(&text) <= budget, "two copies take {} bytes, budget {budget}", 2 * stored_bytes(&text));
+}
+
+#[test]
+fn a_cut_short_or_overwritten_packed_copy_is_damaged() {
+    let text = encode(&generate_workspace(4, 60, NOW), NOW);
+    let cut: String = text.chars().take(text.chars().count() - 3).collect();
+    assert_eq!(decode(&cut), Err(ImportError::Damaged));
+    let middle = text.chars().count() / 2;
+    let flipped: String = text.chars().enumerate().map(|(i, c)| if i == middle { char::from_u32(u32::from(c) ^ 0x55).unwrap() } else { c }).collect();
+    assert!(decode(&flipped).is_err(), "a changed character never reads as a workspace silently");
+    assert_eq!(decode("wp1z:notanumber:abc"), Err(ImportError::Damaged));
+    assert_eq!(decode("wp1z:"), Err(ImportError::Damaged));
+}
+
+#[test]
+fn a_damaged_main_copy_falls_back_to_the_previous_packed_one() {
+    let ws = generate_workspace(6, 30, NOW);
+    let good = encode(&ws, NOW);
+    match start_from(Some("wp1z:12:\u{4e00}"), Some(&good)) {
+        StartFrom::Previous(back, ImportError::Damaged) => assert_eq!(*back, ws),
+        other => panic!("expected the previous copy, got {other:?}"),
+    }
+}
