@@ -83,6 +83,8 @@ async function importFile(page, text, deals) {
     transfer.items.add(new File([text], 'bench.json', { type: 'application/json' }));
     input.files = transfer.files;
     const shown = () => [...document.querySelectorAll('[data-testid=notice]')].some((n) => n.textContent.includes(String(deals)));
+    // Only the save of the imported workspace counts, not the first visit's.
+    performance.clearMeasures('waypoint:save');
     const start = performance.now();
     input.dispatchEvent(new Event('change', { bubbles: true }));
     return (await window.__until(shown)) - start;
@@ -226,6 +228,10 @@ async function main() {
       const { context, page, errors } = await newPage(browser, server.url);
       r.import_10k_ms = await importFile(page, files[10000], 10000);
       r.save_10k_ms = await savedMeasure(page);
+      // The next save keeps this copy as the previous good one: measure with both stored.
+      await page.evaluate(() => performance.clearMeasures('waypoint:save'));
+      await page.getByTestId('stage-column').nth(1).getByTestId('move-back').first().click();
+      await savedMeasure(page);
       r.stored_bytes_per_deal = (await storedBytes(page)) / 10000;
       r.startup_10k_ms = await startup(page);
       r.filter_10k_ms = median(await filterTimes(page));
@@ -259,7 +265,7 @@ async function main() {
 const MIB = 1024 * 1024;
 const BUDGETS = [
   ['initial transfer (wasm+js+css, gzip) ≤ 200 KB', (r) => r.wasm_gz_kb + r.js_gz_kb + r.css_gz_kb, 200, 'KB'],
-  ['10,000 deals stored ≤ 60% of 5 MiB', (r) => (r.stored_bytes_per_deal * 10000) / MIB, 0.6 * 5, 'MiB'],
+  ['10,000 deals stored (2 copies) ≤ 60% of 5 MiB', (r) => (r.stored_bytes_per_deal * 10000) / MIB, 0.6 * 5, 'MiB'],
   ['start-up, 10,000 deals ≤ 300 ms', (r) => r.startup_10k_ms, 300, 'ms'],
   ['move, 5,000 deals, p95 ≤ 16 ms', (r) => r.move_5k_p95_ms, 16, 'ms'],
   ['funnel redraw, 10,000 deals ≤ 16 ms', (r) => r.funnel_draw_10k_ms, 16, 'ms'],

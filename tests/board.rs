@@ -27,10 +27,10 @@ fn columns_hold_open_deals_per_stage_with_totals_per_currency() {
 
     let cols = columns(&ws, &rid, &BoardFilter::default(), today());
     assert_eq!(cols.len(), ws.roadmaps[0].stages.len());
-    assert_eq!(cols[0].deal_ids, ids[..3].to_vec());
+    assert_eq!(cols[0].deal_ids().cloned().collect::<Vec<_>>(), ids[..3].to_vec());
     // USD: 100 + 250 = 350.00; EUR: 70.00
     assert_eq!(cols[0].totals, vec![("EUR".to_owned(), 70_00), ("USD".to_owned(), 350_00)]);
-    assert!(cols[2].deal_ids.is_empty() && cols[2].totals.is_empty());
+    assert!(cols[2].deals.is_empty() && cols[2].totals.is_empty());
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn filters_narrow_the_board_by_owner_segment_status_text_overdue_and_stalled() {
     let c = make(&mut ws, "Cobalt Mining", "Ana", "Finance");
     apply(&mut ws, Command::CloseDeal { deal_id: c.clone(), won: true, reason: None, note: String::new() }, NOW).unwrap();
 
-    let shown = |filter: BoardFilter, today: NaiveDate| -> Vec<Id> { columns(&ws, &rid, &filter, today).into_iter().flat_map(|c| c.deal_ids).collect() };
+    let shown = |filter: BoardFilter, today: NaiveDate| -> Vec<Id> { columns(&ws, &rid, &filter, today).iter().flat_map(|c| c.deal_ids().cloned().collect::<Vec<_>>()).collect() };
     assert_eq!(shown(BoardFilter::default(), today()), vec![a.clone(), b.clone()]);
     assert_eq!(shown(BoardFilter { owner: Some("Ana".into()), ..Default::default() }, today()), vec![a.clone()]);
     assert_eq!(shown(BoardFilter { tag: Some("Finance".into()), status: StatusFilter::All, ..Default::default() }, today()), vec![b.clone(), c.clone()]);
@@ -79,4 +79,47 @@ fn filters_narrow_the_board_by_owner_segment_status_text_overdue_and_stalled() {
 
     assert_eq!(owners(&ws), ["Ana", "Ben"]);
     assert_eq!(tags(&ws), ["Factory", "Finance"]);
+}
+
+#[test]
+fn short_columns_draw_every_card_and_long_ones_only_those_in_view() {
+    use waypoint::core::board::{window, OVERSCAN, SLOT_PX, WINDOW_FROM};
+    let all = window(WINDOW_FROM, 5_000.0, 600.0);
+    assert_eq!((all.start, all.end, all.windowed), (0, WINDOW_FROM, false));
+
+    let top = window(5_000, 0.0, 600.0);
+    assert!(top.windowed && top.start == 0 && top.before_px == 0.0);
+    assert!(top.end as f64 * SLOT_PX >= 600.0, "the view is covered");
+    assert!(top.end < 30, "but not much more: {}", top.end);
+
+    let middle = window(5_000, 100.0 * SLOT_PX + 10.0, 600.0);
+    assert_eq!(middle.start, 100 - OVERSCAN);
+    assert!(middle.end as f64 * SLOT_PX >= 100.0 * SLOT_PX + 610.0);
+    // The spacers and the drawn cards add up to the full column height.
+    let drawn = (middle.end - middle.start) as f64 * SLOT_PX;
+    assert_eq!(middle.before_px + drawn + middle.after_px, 5_000.0 * SLOT_PX);
+
+    let past_end = window(5_000, 1e9, 600.0);
+    assert!(past_end.start <= past_end.end && past_end.end == 5_000 && past_end.after_px == 0.0);
+}
+
+#[test]
+fn a_card_names_its_neighbouring_stages_and_flags_a_stalled_deal() {
+    use waypoint::core::card::card_facts;
+    let mut ws = workspace();
+    let rid = roadmap_id(&ws);
+    let acme = fields(&ws, "Acme", 123_456_78);
+    let Ok(Outcome::Created(id)) = apply(&mut ws, Command::CreateDeal { roadmap_id: rid, fields: acme, sample: false }, NOW) else { panic!() };
+    let (roadmap, deal) = (&ws.roadmaps[0], ws.deal(&id).unwrap());
+    let card = card_facts(roadmap, deal, today()).unwrap();
+    assert_eq!(card.customer, "Acme");
+    assert!(card.value.contains("123,456.78"), "{}", card.value);
+    assert_eq!(card.back, None, "the first stage has nothing before it");
+    assert_eq!(card.forward.map(|(id, _)| id), Some(stage_id(&ws, 1)));
+    assert_eq!(card.stalled, None);
+    assert_eq!(card.open_milestones, roadmap.stages[0].milestones.len());
+    let late = NaiveDate::from_ymd_opt(2027, 1, 20).unwrap();
+    let stalled = card_facts(roadmap, deal, late).unwrap();
+    assert!(matches!(stalled.stalled, Some((days, target)) if days > i64::from(target)));
+    assert!(stalled.overdue > 0);
 }

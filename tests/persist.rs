@@ -146,6 +146,46 @@ proptest! {
     fn arbitrary_text_never_panics_the_importer(text in any::<String>()) {
         let _ = import_json(&text);
     }
+
+    /// A deal damaged with any value is read or refused, and a refusal for its shape
+    /// names that deal, whichever road (typed pass or step by step) found it.
+    #[test]
+    fn a_damaged_deal_is_named_in_the_refusal(deal in 0usize..4, field in 0usize..8, value in arb_json()) {
+        let mut file = exported_value();
+        let fields = ["title", "value_minor", "stage_id", "tags", "expected_close", "status", "customer", "milestones"];
+        file["workspace"]["deals"][deal][fields[field]] = value;
+        match import_json(&file.to_string()) {
+            Err(ImportError::Malformed { path, .. } | ImportError::TextTooLong { path, .. }) => {
+                prop_assert!(path.starts_with(&format!("workspace.deals[{deal}]")), "{}", path);
+            }
+            Err(ImportError::Broken(_)) | Ok(_) => {}
+            Err(other) => prop_assert!(false, "unexpected {:?}", other),
+        }
+    }
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+        (0usize..3).prop_map(|n| Value::from("界".repeat(waypoint::core::persist::MAX_TEXT_CHARS - 1 + n))),
+        proptest::collection::vec(".{0,6}".prop_map(Value::from), 0..3).prop_map(Value::from),
+    ]
+}
+
+#[test]
+fn text_at_the_length_limit_passes_and_one_more_character_does_not() {
+    use waypoint::core::persist::MAX_TEXT_CHARS;
+    for (text, ok) in [("界".repeat(MAX_TEXT_CHARS), true), ("\"".repeat(MAX_TEXT_CHARS), true), ("界".repeat(MAX_TEXT_CHARS + 1), false)] {
+        let mut file = exported_value();
+        file["workspace"]["deals"][0]["title"] = json!(text);
+        let file = file.to_string();
+        let too_long = matches!(import_json(&file), Err(ImportError::TextTooLong { .. }));
+        assert_eq!(too_long, !ok);
+    }
 }
 
 #[test]

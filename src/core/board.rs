@@ -1,7 +1,8 @@
 //! What the pipeline board shows, computed from the workspace: one column per
 //! stage of a roadmap with its open deals and totals.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -31,22 +32,43 @@ pub enum StatusFilter {
 
 impl BoardFilter {
     pub fn matches(&self, roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> bool {
-        let status_ok = match self.status {
+        self.matcher().matches(roadmap, deal, today)
+    }
+
+    /// The filter prepared once for many deals (the search text lower-cased once).
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher { filter: self, needle: self.text.trim().to_lowercase() }
+    }
+}
+
+pub struct Matcher<'a> {
+    filter: &'a BoardFilter,
+    needle: String,
+}
+
+impl Matcher<'_> {
+    pub fn matches(&self, roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> bool {
+        let f = self.filter;
+        let status_ok = match f.status {
             StatusFilter::Open => deal.status == DealStatus::Open,
             StatusFilter::Won => deal.status == DealStatus::Won,
             StatusFilter::Lost => deal.status == DealStatus::Lost,
             StatusFilter::All => true,
         };
-        let needle = self.text.trim().to_lowercase();
-        let text_ok = needle.is_empty()
-            || [&deal.customer, &deal.title, &deal.owner].iter().any(|f| f.to_lowercase().contains(&needle))
-            || deal.tags.iter().any(|t| t.to_lowercase().contains(&needle));
+        // Cheapest tests first: most deals fail on status before any text is lowered.
         status_ok
-            && text_ok
-            && self.owner.as_ref().is_none_or(|o| &deal.owner == o)
-            && self.tag.as_ref().is_none_or(|t| deal.tags.contains(t))
-            && (!self.stalled_only || is_stalled(roadmap, deal, today))
-            && (!self.overdue_only || deal_plan(roadmap, deal, today).overdue().next().is_some())
+            && f.owner.as_ref().is_none_or(|o| &deal.owner == o)
+            && f.tag.as_ref().is_none_or(|t| deal.tags.contains(t))
+            && self.text_matches(deal)
+            && (!f.stalled_only || is_stalled(roadmap, deal, today))
+            && (!f.overdue_only || deal_plan(roadmap, deal, today).overdue().next().is_some())
+    }
+
+    fn text_matches(&self, deal: &Deal) -> bool {
+        let needle = self.needle.as_str();
+        needle.is_empty()
+            || [&deal.customer, &deal.title, &deal.owner].iter().any(|f| f.to_lowercase().contains(needle))
+            || deal.tags.iter().any(|t| t.to_lowercase().contains(needle))
     }
 }
 
@@ -66,13 +88,32 @@ pub fn tags(ws: &Workspace) -> Vec<String> {
     tags
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Column {
     pub stage_id: Id,
-    /// The deals shown in this stage, in the order they were created.
-    pub deal_ids: Vec<Id>,
+    /// The deals shown in this stage, in the order they were created. Shared with
+    /// the workspace, so building the columns copies no deal.
+    pub deals: Vec<Arc<Deal>>,
     /// Sum of values per currency (minor units), currencies in alphabetical order.
     pub totals: Vec<(String, i64)>,
+}
+
+impl Column {
+    pub fn deal_ids(&self) -> impl Iterator<Item = &Id> {
+        self.deals.iter().map(|d| &d.id)
+    }
+}
+
+/// Deals compare by identity: a changed deal is always a new `Arc` (copy on write
+/// while anything else holds the old one, and the board holds every deal it shows),
+/// so the board can tell what changed without comparing every field of 10,000 deals.
+impl PartialEq for Column {
+    fn eq(&self, other: &Self) -> bool {
+        self.stage_id == other.stage_id
+            && self.totals == other.totals
+            && self.deals.len() == other.deals.len()
+            && self.deals.iter().zip(&other.deals).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
 }
 
 /// Columns for `roadmap_id`, in stage order, holding the deals `filter` lets through.
@@ -80,9 +121,10 @@ pub fn columns(ws: &Workspace, roadmap_id: &Id, filter: &BoardFilter, today: Nai
     let Some(roadmap) = ws.roadmap(roadmap_id) else {
         return Vec::new();
     };
-    let mut by_stage: BTreeMap<&Id, Vec<&Deal>> = BTreeMap::new();
-    for deal in ws.deals.iter().filter(|d| &d.roadmap_id == roadmap_id && filter.matches(roadmap, d, today)) {
-        by_stage.entry(&deal.stage_id).or_default().push(deal);
+    let matcher = filter.matcher();
+    let mut by_stage: HashMap<&Id, Vec<Arc<Deal>>> = HashMap::with_capacity(roadmap.stages.len());
+    for deal in ws.deals.iter().filter(|d| &d.roadmap_id == roadmap_id && matcher.matches(roadmap, d, today)) {
+        by_stage.entry(&deal.stage_id).or_default().push(Arc::clone(deal));
     }
     roadmap
         .stages
@@ -93,11 +135,8 @@ pub fn columns(ws: &Workspace, roadmap_id: &Id, filter: &BoardFilter, today: Nai
             for deal in &deals {
                 *totals.entry(deal.currency.as_str()).or_default() += deal.value_minor;
             }
-            Column {
-                stage_id: stage.id.clone(),
-                deal_ids: deals.iter().map(|d| d.id.clone()).collect(),
-                totals: totals.into_iter().map(|(c, v)| (c.to_owned(), v)).collect(),
-            }
+            let totals = totals.into_iter().map(|(c, v)| (c.to_owned(), v)).collect();
+            Column { stage_id: stage.id.clone(), deals, totals }
         })
         .collect()
 }
@@ -113,4 +152,38 @@ pub fn neighbours(ws: &Workspace, roadmap_id: &Id, stage_id: &Id) -> (Option<Id>
     let previous = index.checked_sub(1).map(|i| roadmap.stages[i].id.clone());
     let next = roadmap.stages.get(index + 1).map(|s| s.id.clone());
     (previous, next)
+}
+
+/// Columns with more cards than this draw only the cards in view (plus a margin);
+/// shorter ones draw every card, so small boards behave like plain lists.
+pub const WINDOW_FROM: usize = 200;
+/// Height of one card slot in a windowed column, in CSS pixels (card and gap; the
+/// stylesheet gives windowed cards this fixed height).
+pub const SLOT_PX: f64 = 214.0;
+/// Cards drawn above and below the view, so keyboard focus and quick scrolling
+/// always land on a drawn card.
+pub const OVERSCAN: usize = 6;
+
+/// Which cards of a column to draw, and the empty space standing in for the rest.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub start: usize,
+    pub end: usize,
+    pub before_px: f64,
+    pub after_px: f64,
+    pub windowed: bool,
+}
+
+/// The cards of a `len`-card column to draw when it is scrolled to `scroll_top`
+/// and shows `view_px` pixels.
+pub fn window(len: usize, scroll_top: f64, view_px: f64) -> Window {
+    if len <= WINDOW_FROM {
+        return Window { start: 0, end: len, before_px: 0.0, after_px: 0.0, windowed: false };
+    }
+    let first = (scroll_top.max(0.0) / SLOT_PX).floor() as usize;
+    let shown = (view_px.max(SLOT_PX) / SLOT_PX).ceil() as usize + 1;
+    let start = first.saturating_sub(OVERSCAN).min(len);
+    let end = (first + shown + OVERSCAN).min(len);
+    let start = start.min(end);
+    Window { start, end, before_px: start as f64 * SLOT_PX, after_px: (len - end) as f64 * SLOT_PX, windowed: true }
 }

@@ -50,7 +50,7 @@ fn unpacked_json(rest: &str) -> Option<String> {
 
 fn pack(bytes: &[u8], out: &mut String) {
     let (mut acc, mut held) = (0u32, 0u32);
-    let mut emit = |value: u32, out: &mut String| out.push(char::from_u32(OFFSET + value).expect("below the surrogates"));
+    let emit = |value: u32, out: &mut String| out.push(char::from_u32(OFFSET + value).expect("below the surrogates"));
     for &byte in bytes {
         acc = (acc << 8) | u32::from(byte);
         held += 8;

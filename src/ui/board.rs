@@ -2,14 +2,18 @@
 
 use leptos::prelude::*;
 
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
 use super::board_filters::BoardFilters;
-use super::deal_card::DealCard;
+use super::deal_card::{CardContext, DealCard};
+use super::prefs::use_prefs;
 use super::state::{use_app, AppState, Editing, Notice};
 use crate::browser::clock;
 use crate::core::board;
 use crate::core::command::{Command, Outcome};
-use crate::core::i18n::{self, trf, Msg};
-use crate::core::model::Id;
+use crate::core::i18n::{self, tr, trf, Msg};
+use crate::core::model::{Deal, Id, Stage};
 use crate::core::money;
 
 /// The data type cards carry while dragged.
@@ -31,13 +35,13 @@ pub fn move_deal(state: AppState, deal_id: Id, to_stage: Id) {
 #[component]
 pub fn Board() -> impl IntoView {
     let state = use_app();
-    let roadmap_id = Memo::new(move |_| state.active_roadmap_id());
+    let shows = use_prefs().card_fields;
+    let roadmap = Memo::new(move |_| state.workspace.with(|ws| ws.active_roadmap().cloned().map(Arc::new)));
     let columns = Memo::new(move |_| {
-        let Some(rid) = roadmap_id.get() else { return Vec::new() };
+        let Some(rid) = roadmap.with(|r| r.as_ref().map(|r| r.id.clone())) else { return Vec::new() };
         let filter = state.filter.get();
         state.workspace.with(|ws| board::columns(ws, &rid, &filter, clock::local_today()))
     });
-    let stage_ids = Memo::new(move |_| columns.with(|cs| cs.iter().map(|c| c.stage_id.clone()).collect::<Vec<_>>()));
     view! {
         <section class="board" aria-labelledby="board-title">
             <div class="board-head">
@@ -45,37 +49,92 @@ pub fn Board() -> impl IntoView {
                 <p class="hint">{move || state.t(Msg::DragHint)}</p>
             </div>
             <BoardFilters/>
-            <div class="columns" data-testid="board">
-                <For each=move || stage_ids.get() key=|id| id.clone() let:stage_id>
-                    <StageColumn stage_id=stage_id columns=columns roadmap_id=roadmap_id/>
-                </For>
+            // Which facts the cards show is a class here, so switching one redraws no card.
+            <div
+                class="columns"
+                data-testid="board"
+                class:hide-value=move || !shows.get().value
+                class:hide-owner=move || !shows.get().owner
+                class:hide-milestones=move || !shows.get().milestones
+                class:hide-segments=move || !shows.get().segments
+            >
+                // Cards are drawn once in the current language; a new language or an
+                // edited roadmap (stage names on the buttons) draws the columns afresh.
+                {move || {
+                    let lang = state.lang.get();
+                    let roadmap = roadmap.get()?;
+                    let today = clock::local_today();
+                    Some(
+                        roadmap
+                            .stages
+                            .iter()
+                            .enumerate()
+                            .map(|(index, stage)| {
+                                let context = CardContext { roadmap: Arc::clone(&roadmap), lang, today };
+                                view! { <StageColumn stage=stage.clone() index=index columns=columns context=context/> }
+                            })
+                            .collect_view(),
+                    )
+                }}
             </div>
         </section>
     }
 }
 
+/// A drawn card: the deal it shows (by identity, so a changed deal is drawn
+/// anew) and, in a windowed column, its position (so the list stays in order).
+#[derive(Clone)]
+struct ShownCard {
+    deal: Arc<Deal>,
+    position: Option<usize>,
+}
+
+impl PartialEq for ShownCard {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.deal, &other.deal) && self.position == other.position
+    }
+}
+
+impl Eq for ShownCard {}
+
+impl Hash for ShownCard {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        Arc::as_ptr(&self.deal).hash(state);
+        self.position.hash(state);
+    }
+}
+
 #[component]
-fn StageColumn(stage_id: Id, columns: Memo<Vec<board::Column>>, roadmap_id: Memo<Option<Id>>) -> impl IntoView {
+fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, context: CardContext) -> impl IntoView {
     let state = use_app();
-    let id = stage_id.clone();
-    let column = Memo::new(move |_| columns.with(|cs| cs.iter().find(|c| c.stage_id == id).cloned()));
-    let id = stage_id.clone();
-    let stage = Memo::new(move |_| {
-        let rid = roadmap_id.get()?;
-        state.workspace.with(|ws| ws.roadmap(&rid)?.stage(&id).cloned())
-    });
+    let lang = context.lang;
+    let column = Memo::new(move |_| columns.with(|cs| cs.get(index).cloned()));
+    let count = move || column.with(|c| c.as_ref().map_or(0, |c| c.deals.len()));
     let over = RwSignal::new(false);
-    let deal_ids = move || column.with(|c| c.as_ref().map(|c| c.deal_ids.clone()).unwrap_or_default());
-    let count = move || column.with(|c| c.as_ref().map_or(0, |c| c.deal_ids.len()));
+    let scroll_top = RwSignal::new(0.0);
+    // Until measured, assume a tall screen: drawing a few extra cards is harmless.
+    let view_px = RwSignal::new(1200.0);
+    let list = NodeRef::<leptos::html::Div>::new();
+    let window = Memo::new(move |_| board::window(count(), scroll_top.get(), view_px.get()));
+    let shown = Memo::new(move |_| {
+        let w = window.get();
+        column.with(|c| {
+            let Some(c) = c else { return Vec::new() };
+            c.deals[w.start..w.end]
+                .iter()
+                .enumerate()
+                .map(|(i, deal)| ShownCard { deal: Arc::clone(deal), position: w.windowed.then_some(w.start + i) })
+                .collect::<Vec<_>>()
+        })
+    });
     let totals = move || {
-        let lang = state.lang.get();
         column.with(|c| {
             let parts: Vec<String> = c.iter().flat_map(|c| c.totals.iter()).map(|(cur, v)| money::format_compact(*v, cur, lang)).collect();
             if parts.is_empty() { "—".to_owned() } else { parts.join(" · ") }
         })
     };
-    let name = move || stage.with(|s| s.as_ref().map(|s| s.name.get(state.lang.get()).to_owned()).unwrap_or_default());
-    let drop_stage = stage_id.clone();
+    let name = stage.name.get(lang).to_owned();
+    let drop_stage = stage.id.clone();
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         over.set(false);
@@ -84,15 +143,27 @@ fn StageColumn(stage_id: Id, columns: Memo<Vec<board::Column>>, roadmap_id: Memo
             move_deal(state, Id(dragged), drop_stage.clone());
         }
     };
-    let add_stage = stage_id.clone();
-    let heading_id = format!("stage-{}", stage_id);
+    let measure = move || {
+        if let Some(el) = list.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            view_px.set(f64::from(el.client_height()));
+        }
+    };
+    Effect::new(move |_| {
+        if list.get().is_some() {
+            measure();
+        }
+    });
+    let add_stage = stage.id.clone();
+    let heading_id = format!("stage-{}", stage.id);
     let labelled_by = heading_id.clone();
+    let add_label = format!("{} · {}", tr(lang, Msg::NewDeal), name);
     view! {
         <section
             class="column"
             class:drop-over=move || over.get()
             data-testid="stage-column"
-            data-stage-id=stage_id.to_string()
+            data-stage-id=stage.id.to_string()
             aria-labelledby=labelled_by
             on:dragover=move |ev: leptos::ev::DragEvent| {
                 // Without this the browser refuses the drop.
@@ -106,37 +177,40 @@ fn StageColumn(stage_id: Id, columns: Memo<Vec<board::Column>>, roadmap_id: Memo
                 <div class="column-title-row">
                     <h3 class="column-title" id=heading_id>{name}</h3>
                     <span class="column-badges">
-                        <Show when=move || stage.with(|s| s.as_ref().is_some_and(|s| s.key_node))>
-                            <span class="badge badge-key">{move || state.t(Msg::KeyNode)}</span>
-                        </Show>
-                        <Show when=move || stage.with(|s| s.as_ref().is_some_and(|s| s.gate))>
-                            <span class="badge badge-gate" title=move || state.t(Msg::StageGate)>{move || state.t(Msg::GateBadge)}</span>
-                        </Show>
+                        {stage.key_node.then(|| view! { <span class="badge badge-key">{tr(lang, Msg::KeyNode)}</span> })}
+                        {stage.gate.then(|| view! { <span class="badge badge-gate" title=tr(lang, Msg::StageGate)>{tr(lang, Msg::GateBadge)}</span> })}
                     </span>
                 </div>
                 <p class="column-meta">
-                    <span data-testid="column-count">{move || i18n::count(state.lang.get(), count(), Msg::ColumnCountOne, Msg::ColumnCount)}</span>
+                    <span data-testid="column-count">{move || i18n::count(lang, count(), Msg::ColumnCountOne, Msg::ColumnCount)}</span>
                     <span class="column-total" data-testid="column-total">{totals}</span>
                 </p>
-                <p class="column-prob">
-                    {move || stage.with(|s| s.as_ref().map(|s| trf(state.lang.get(), Msg::WinProbability, &[&s.win_probability.to_string()])).unwrap_or_default())}
-                </p>
+                <p class="column-prob">{trf(lang, Msg::WinProbability, &[&stage.win_probability.to_string()])}</p>
             </header>
-            <div class="cards">
-                <For each=deal_ids key=|id| id.clone() let:deal_id>
-                    <DealCard deal_id=deal_id/>
+            <div
+                class="cards"
+                class:windowed=move || window.with(|w| w.windowed)
+                role="feed"
+                aria-labelledby=format!("stage-{}", stage.id)
+                node_ref=list
+                on:scroll=move |_| measure()
+            >
+                <div class="card-spacer" aria-hidden="true" style:height=move || format!("{}px", window.with(|w| w.before_px))></div>
+                <For each=move || shown.get() key=|card| card.clone() let:card>
+                    <DealCard deal=card.deal position=card.position.map(|p| (p, count())) context=context.clone()/>
                 </For>
+                <div class="card-spacer" aria-hidden="true" style:height=move || format!("{}px", window.with(|w| w.after_px))></div>
                 <Show when=move || count() == 0>
-                    <p class="column-empty">{move || state.t(Msg::ColumnEmpty)}</p>
+                    <p class="column-empty">{tr(lang, Msg::ColumnEmpty)}</p>
                 </Show>
             </div>
             <button
                 class="column-add"
                 data-testid="column-add"
-                aria-label=move || format!("{} · {}", state.t(Msg::NewDeal), name())
+                aria-label=add_label
                 on:click=move |_| state.editing.set(Some(Editing::New { stage_id: add_stage.clone() }))
             >
-                "+ " {move || state.t(Msg::NewDeal)}
+                "+ " {tr(lang, Msg::NewDeal)}
             </button>
         </section>
     }
