@@ -81,17 +81,15 @@ pub fn Board() -> impl IntoView {
     }
 }
 
-/// A drawn card: the deal it shows (by identity, so a changed deal is drawn
-/// anew) and, in a windowed column, its position (so the list stays in order).
+/// A drawn card, known by the identity of its deal: a changed deal is a new
+/// `Arc`, so it is drawn anew, and an unchanged one keeps its card even when
+/// cards above it come and go.
 #[derive(Clone)]
-struct ShownCard {
-    deal: Arc<Deal>,
-    position: Option<usize>,
-}
+struct ShownCard(Arc<Deal>);
 
 impl PartialEq for ShownCard {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.deal, &other.deal) && self.position == other.position
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -99,8 +97,7 @@ impl Eq for ShownCard {}
 
 impl Hash for ShownCard {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        Arc::as_ptr(&self.deal).hash(state);
-        self.position.hash(state);
+        Arc::as_ptr(&self.0).hash(state);
     }
 }
 
@@ -120,11 +117,7 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
         let w = window.get();
         column.with(|c| {
             let Some(c) = c else { return Vec::new() };
-            c.deals[w.start..w.end]
-                .iter()
-                .enumerate()
-                .map(|(i, deal)| ShownCard { deal: Arc::clone(deal), position: w.windowed.then_some(w.start + i) })
-                .collect::<Vec<_>>()
+            c.deals[w.start..w.end].iter().map(|deal| ShownCard(Arc::clone(deal))).collect::<Vec<_>>()
         })
     });
     let totals = move || {
@@ -153,6 +146,29 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
         if list.get().is_some() {
             measure();
         }
+    });
+    // In a windowed column, each drawn card says where it stands among all of them
+    // (aria-posinset of aria-setsize); set here rather than in the card, so a card
+    // above leaving does not redraw every card below it.
+    Effect::new(move |_| {
+        let w = window.get();
+        shown.track();
+        let Some(list) = list.get() else { return };
+        let total = count();
+        // After the cards of this change are in place.
+        request_animation_frame(move || {
+            let cards = list.children();
+            for i in 0..cards.length() {
+                let Some(card) = cards.item(i).filter(|c| c.class_list().contains("card")) else { continue };
+                let _ = if w.windowed {
+                    let position = w.start + i as usize; // child 0 is the top spacer
+                    card.set_attribute("aria-posinset", &position.to_string())
+                        .and_then(|()| card.set_attribute("aria-setsize", &total.to_string()))
+                } else {
+                    card.remove_attribute("aria-posinset").and_then(|()| card.remove_attribute("aria-setsize"))
+                };
+            }
+        });
     });
     let add_stage = stage.id.clone();
     let heading_id = format!("stage-{}", stage.id);
@@ -197,7 +213,7 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
             >
                 <div class="card-spacer" aria-hidden="true" style:height=move || format!("{}px", window.with(|w| w.before_px))></div>
                 <For each=move || shown.get() key=|card| card.clone() let:card>
-                    <DealCard deal=card.deal position=card.position.map(|p| (p, count())) context=context.clone()/>
+                    <DealCard deal=card.0 context=context.clone()/>
                 </For>
                 <div class="card-spacer" aria-hidden="true" style:height=move || format!("{}px", window.with(|w| w.after_px))></div>
                 <Show when=move || count() == 0>

@@ -22,8 +22,9 @@ pub fn BoardFilters() -> impl IntoView {
             </label>
         }
     };
-    let owners = move || state.workspace.with(board::owners);
-    let tags = move || state.workspace.with(board::tags);
+    // Memos: the option lists are redrawn only when someone new owns a deal or a segment appears.
+    let owners = Memo::new(move |_| state.workspace.with(board::owners));
+    let tags = Memo::new(move |_| state.workspace.with(board::tags));
     let pick = |value: String| (!value.is_empty()).then_some(value);
     let statuses = [
         (StatusFilter::Open, "open", Msg::FilterOpen),
@@ -45,7 +46,7 @@ pub fn BoardFilters() -> impl IntoView {
             <select data-testid="filter-owner" aria-label=move || t(Msg::FilterOwner)
                 on:change=move |ev| filter.update(|f| f.owner = pick(event_target_value(&ev)))>
                 <option value="" selected=move || filter.with(|f| f.owner.is_none())>{move || t(Msg::FilterAllOwners)}</option>
-                {move || owners().into_iter().map(|o| {
+                {move || owners.get().into_iter().map(|o| {
                     let selected = filter.with(|f| f.owner.as_ref() == Some(&o));
                     view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
                 }).collect_view()}
@@ -53,7 +54,7 @@ pub fn BoardFilters() -> impl IntoView {
             <select data-testid="filter-segment" aria-label=move || t(Msg::FilterSegment)
                 on:change=move |ev| filter.update(|f| f.tag = pick(event_target_value(&ev)))>
                 <option value="" selected=move || filter.with(|f| f.tag.is_none())>{move || t(Msg::FilterAllSegments)}</option>
-                {move || tags().into_iter().map(|tag| {
+                {move || tags.get().into_iter().map(|tag| {
                     let selected = filter.with(|f| f.tag.as_ref() == Some(&tag));
                     view! { <option value=tag.clone() selected=selected>{tag.clone()}</option> }
                 }).collect_view()}
@@ -86,7 +87,7 @@ pub fn BoardFilters() -> impl IntoView {
                     prefs.me.set((!chosen.is_empty()).then_some(chosen));
                 }>
                     <option value="" selected=move || prefs.me.with(Option::is_none)>{move || t(Msg::NobodyChosen)}</option>
-                    {move || owners().into_iter().map(|o| {
+                    {move || owners.get().into_iter().map(|o| {
                         let selected = prefs.me.with(|m| m.as_ref() == Some(&o));
                         view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
                     }).collect_view()}

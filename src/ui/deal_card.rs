@@ -33,9 +33,8 @@ fn mark_dragging(ev: &leptos::ev::DragEvent, on: bool) {
     }
 }
 
-/// `position` is (index, column length) in a windowed column, where not every card is drawn.
 #[component]
-pub fn DealCard(deal: Arc<Deal>, position: Option<(usize, usize)>, context: CardContext) -> impl IntoView {
+pub fn DealCard(deal: Arc<Deal>, context: CardContext) -> impl IntoView {
     let state = use_app();
     let CardContext { roadmap, lang, today } = context;
     let card = card_facts(&roadmap, &deal, today)?;
@@ -77,8 +76,6 @@ pub fn DealCard(deal: Arc<Deal>, position: Option<(usize, usize)>, context: Card
             data-testid="deal-card"
             data-deal-id=deal_id.to_string()
             aria-label=trf(lang, Msg::DealCardLabel, &[&card.title, &card.customer])
-            aria-posinset=position.map(|(i, _)| (i + 1).to_string())
-            aria-setsize=position.map(|(_, n)| n.to_string())
             on:dragstart=move |ev: leptos::ev::DragEvent| {
                 if let Some(dt) = ev.data_transfer() {
                     let _ = dt.set_data(DRAG_TYPE, drag_id.as_str());
