@@ -123,3 +123,24 @@ fn a_card_names_its_neighbouring_stages_and_flags_a_stalled_deal() {
     assert!(matches!(stalled.stalled, Some((days, target)) if days > i64::from(target)));
     assert!(stalled.overdue > 0);
 }
+
+#[test]
+fn card_texts_follow_the_language_and_leave_out_what_a_deal_lacks() {
+    use waypoint::core::card::{card_facts, card_texts};
+    use waypoint::core::i18n::Lang;
+    let mut ws = workspace();
+    let rid = roadmap_id(&ws);
+    let mut f = fields(&ws, "Acme", 500_00);
+    f.owner = String::new();
+    let Ok(Outcome::Created(id)) = apply(&mut ws, Command::CreateDeal { roadmap_id: rid, fields: f, sample: false }, NOW) else { panic!() };
+    let facts = card_facts(&ws.roadmaps[0], ws.deal(&id).unwrap(), today()).unwrap();
+    let (en, zh) = (card_texts(&facts, Lang::En), card_texts(&facts, Lang::Zh));
+    assert_eq!(en.customer, "Acme");
+    assert_eq!((en.sample_badge, en.overdue.as_deref(), en.stalled.as_deref()), (None, None, None));
+    assert_eq!(en.back, None);
+    let (stage, label) = en.forward.clone().unwrap();
+    assert_eq!(stage, stage_id(&ws, 1).to_string());
+    assert!(label.contains(ws.roadmaps[0].stages[1].name.get(Lang::En)), "{label}");
+    assert_ne!(en.owner, zh.owner, "the no-owner text is in each language");
+    assert_ne!(en.milestones, zh.milestones);
+}

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::deal_plan::{days_in_stage, deal_plan, is_stalled};
 use super::model::{Deal, Id, Roadmap};
 use super::money;
+use super::i18n::{self, tr, trf, Lang, Msg};
 use super::text::Text;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,4 +46,54 @@ pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<Ca
         back: index.checked_sub(1).and_then(named),
         forward: named(index + 1),
     })
+}
+
+/// Every text a card shows, in one language: what the board writes into its
+/// card skeleton.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardTexts {
+    pub label: String,
+    pub customer: String,
+    pub sample_badge: Option<&'static str>,
+    pub title: String,
+    pub overdue: Option<String>,
+    pub stalled: Option<String>,
+    pub value: String,
+    pub tags: Vec<String>,
+    pub owner: String,
+    pub close: String,
+    pub milestones: String,
+    pub all_done: bool,
+    /// (stage id, button label) for ◀ and ▶.
+    pub back: Option<(String, String)>,
+    pub forward: Option<(String, String)>,
+}
+
+pub fn card_texts(card: &CardFacts, lang: Lang) -> CardTexts {
+    let button = |target: &Option<(Id, Text)>, label: Msg| {
+        target.as_ref().map(|(id, name)| (id.to_string(), trf(lang, label, &[name.get(lang)])))
+    };
+    CardTexts {
+        label: trf(lang, Msg::DealCardLabel, &[&card.title, &card.customer]),
+        customer: card.customer.clone(),
+        sample_badge: card.sample.then(|| tr(lang, Msg::SampleBadge)),
+        title: card.title.clone(),
+        overdue: (card.overdue > 0).then(|| i18n::count(lang, card.overdue, Msg::OverdueOne, Msg::OverdueMany)),
+        stalled: card.stalled.map(|(days, target)| trf(lang, Msg::StalledFlag, &[&days.to_string(), &target.to_string()])),
+        value: card.value.clone(),
+        tags: card.tags.clone(),
+        owner: if card.owner.is_empty() { tr(lang, Msg::NoOwner).to_owned() } else { card.owner.clone() },
+        close: match card.expected_close {
+            Some(date) => trf(lang, Msg::ExpectedCloseShort, &[&date.to_string()]),
+            None => tr(lang, Msg::NoCloseDate).to_owned(),
+        },
+        milestones: if card.open_milestones == 0 {
+            tr(lang, Msg::AllMilestonesDone).to_owned()
+        } else {
+            i18n::count(lang, card.open_milestones, Msg::OpenMilestonesOne, Msg::OpenMilestones)
+        },
+        all_done: card.open_milestones == 0,
+        back: button(&card.back, Msg::MoveBack),
+        forward: button(&card.forward, Msg::MoveForward),
+    }
 }

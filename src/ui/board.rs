@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use super::board_filters::BoardFilters;
-use super::deal_card::{CardContext, DealCard};
+use super::deal_card::{on_board_click, on_board_drag_end, on_board_drag_start, CardContext, DealCard};
 use super::prefs::use_prefs;
 use super::state::{use_app, AppState, Editing, Notice};
 use crate::browser::clock;
@@ -57,6 +57,9 @@ pub fn Board() -> impl IntoView {
                 class:hide-owner=move || !shows.get().owner
                 class:hide-milestones=move || !shows.get().milestones
                 class:hide-segments=move || !shows.get().segments
+                on:click=move |ev| on_board_click(state, &ev)
+                on:dragstart=move |ev| on_board_drag_start(&ev)
+                on:dragend=move |ev| on_board_drag_end(&ev)
             >
                 // Cards are drawn once in the current language; a new language or an
                 // edited roadmap (stage names on the buttons) draws the columns afresh.
@@ -138,13 +141,18 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
     };
     let measure = move || {
         if let Some(el) = list.get_untracked() {
-            scroll_top.set(f64::from(el.scroll_top()));
-            view_px.set(f64::from(el.client_height()));
+            let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+            // Unchanged sizes wake nothing.
+            scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
+            view_px.maybe_update(|v| std::mem::replace(v, height) != height);
         }
     };
+    let windowed = Memo::new(move |_| window.with(|w| w.windowed));
+    // A windowed column measures itself once drawn, in the next frame: reading
+    // sizes straight after drawing would force a layout of the whole board per column.
     Effect::new(move |_| {
-        if list.get().is_some() {
-            measure();
+        if list.get().is_some() && windowed.get() {
+            request_animation_frame(measure);
         }
     });
     // In a windowed column, each drawn card says where it stands among all of them
@@ -205,7 +213,7 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
             </header>
             <div
                 class="cards"
-                class:windowed=move || window.with(|w| w.windowed)
+                class:windowed=move || windowed.get()
                 role="feed"
                 aria-labelledby=format!("stage-{}", stage.id)
                 node_ref=list

@@ -7,6 +7,7 @@ pub mod bar_chart_panel;
 pub mod board;
 pub mod board_filters;
 pub mod canvas_width;
+pub mod card_dom;
 pub mod deal_card;
 pub mod deal_dialog;
 pub mod deal_log;
