@@ -1,0 +1,62 @@
+// A long column as a growing team meets it: only the cards in view are drawn,
+// scrolling brings the rest, a card far down moves like any other and stays moved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, readStored, waitForStored } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const BULK = 400;
+
+/** The sample workspace with BULK more open deals in its first stage. */
+async function longColumnFile(page) {
+  const doc = await readStored(page);
+  const ws = doc.workspace;
+  const first = ws.roadmaps[0].stages[0].id;
+  const model = ws.deals.find((d) => d.stage_id === first && d.status === 'open');
+  for (let i = 0; i < BULK; i++) {
+    ws.deals.push({ ...model, id: `${model.id}-bulk${i}`, customer: `Bulk customer ${i}`, activities: [], feedback: [], sample: false });
+  }
+  return JSON.stringify(doc);
+}
+
+test('a column of hundreds of deals draws what is in view, scrolls, and moves a card from far down', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  const file = await longColumnFile(page);
+  await page.getByTestId('import-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByTestId('notice').filter({ hasText: 'Imported' }).waitFor();
+
+  const column = page.getByTestId('stage-column').first();
+  const total = Number((await column.getByTestId('column-count').textContent()).match(/\d+/)[0]);
+  assert.ok(total > BULK, `the column holds them all (${total})`);
+  const list = column.locator('.cards');
+  assert.match(await list.getAttribute('class'), /windowed/);
+  const drawn = await column.getByTestId('deal-card').count();
+  assert.ok(drawn > 3 && drawn < 40, `only the cards in view are drawn (${drawn})`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=stage-column] [data-testid=deal-card]')?.getAttribute('aria-posinset') === '1');
+  assert.equal(await column.getByTestId('deal-card').first().getAttribute('aria-setsize'), String(total));
+
+  // Scroll to the end: the last deal is drawn, the first no longer is.
+  await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const last = column.getByTestId('deal-card').filter({ hasText: `Bulk customer ${BULK - 1}` });
+  await last.waitFor();
+  assert.equal(await column.getByTestId('deal-card').count() < 40, true);
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid=stage-column]:first-child [data-testid=deal-card]')]
+    .some((c) => c.getAttribute('aria-posinset') === String(n)), total);
+
+  await last.getByTestId('move-forward').click();
+  const next = page.getByTestId('stage-column').nth(1);
+  await next.getByTestId('deal-card').filter({ hasText: `Bulk customer ${BULK - 1}` }).waitFor();
+  assert.equal(await column.getByTestId('column-count').textContent(), `${total - 1} deals`);
+  await waitForStored(page, (doc) => doc.workspace.deals.find((d) => d.customer === `Bulk customer ${BULK - 1}`)?.stage_id === doc.workspace.roadmaps[0].stages[1].id);
+
+  await page.reload();
+  await page.getByTestId('board').waitFor();
+  assert.equal(await next.getByTestId('deal-card').filter({ hasText: `Bulk customer ${BULK - 1}` }).count(), 1, 'saved in its new stage');
+  assert.equal(await column.getByTestId('column-count').textContent(), `${total - 1} deals`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
