@@ -456,7 +456,7 @@ catalog! {
     FilterOwner => "负责人", "Owner";
     FilterSegment => "客户细分", "Segment";
     FilterStatus => "状态", "Status";
-    StalledFlag => "⏱ 已在本阶段 {0} 天（目标 {1} 天）", "⏱ {0} days in stage (target {1})";
+    StalledFlag => "⏱ 停留 {0} 天（目标 {1} 天）", "⏱ {0} days in stage (target {1})";
     ErrReasonRequired => "丢单时请选择原因", "Choose why the deal was lost";
     ErrUnknownReason => "该丢单原因已不存在", "That lost reason no longer exists";
     ErrReasonInUse => "有 {0} 个商机使用这个原因，不能删除", "{0} deals use this reason, so it cannot be removed";
