@@ -36,11 +36,14 @@ fn columns_hold_open_deals_per_stage_with_totals_per_currency() {
 #[test]
 fn neighbours_name_the_stages_either_side() {
     let ws = workspace();
-    let rid = roadmap_id(&ws);
-    assert_eq!(neighbours(&ws, &rid, &stage_id(&ws, 0)), (None, Some(stage_id(&ws, 1))));
-    assert_eq!(neighbours(&ws, &rid, &stage_id(&ws, 2)), (Some(stage_id(&ws, 1)), Some(stage_id(&ws, 3))));
+    let ids = |stage_id: Id| {
+        let (back, forward) = neighbours(&ws.roadmaps[0], &stage_id);
+        (back.map(|s| s.id.clone()), forward.map(|s| s.id.clone()))
+    };
+    assert_eq!(ids(stage_id(&ws, 0)), (None, Some(stage_id(&ws, 1))));
+    assert_eq!(ids(stage_id(&ws, 2)), (Some(stage_id(&ws, 1)), Some(stage_id(&ws, 3))));
     let last = ws.roadmaps[0].stages.len() - 1;
-    assert_eq!(neighbours(&ws, &rid, &stage_id(&ws, last)), (Some(stage_id(&ws, last - 1)), None));
+    assert_eq!(ids(stage_id(&ws, last)), (Some(stage_id(&ws, last - 1)), None));
 }
 
 fn today() -> NaiveDate {

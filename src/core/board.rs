@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::deal_plan::{deal_plan, is_stalled};
-use super::model::{Deal, DealStatus, Id, Roadmap, Workspace};
+use super::model::{Deal, DealStatus, Id, Roadmap, Stage, Workspace};
 
 /// Which deals the board shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -144,17 +144,12 @@ pub fn columns(ws: &Workspace, roadmap_id: &Id, filter: &BoardFilter, today: Nai
         .collect()
 }
 
-/// The stages either side of `stage_id` on its roadmap, for the ◀ ▶ move buttons.
-pub fn neighbours(ws: &Workspace, roadmap_id: &Id, stage_id: &Id) -> (Option<Id>, Option<Id>) {
-    let Some(roadmap) = ws.roadmap(roadmap_id) else {
-        return (None, None);
-    };
+/// The stages either side of `stage_id` on `roadmap`, for the ◀ ▶ move buttons.
+pub fn neighbours<'a>(roadmap: &'a Roadmap, stage_id: &Id) -> (Option<&'a Stage>, Option<&'a Stage>) {
     let Some(index) = roadmap.stage_index(stage_id) else {
         return (None, None);
     };
-    let previous = index.checked_sub(1).map(|i| roadmap.stages[i].id.clone());
-    let next = roadmap.stages.get(index + 1).map(|s| s.id.clone());
-    (previous, next)
+    (index.checked_sub(1).map(|i| &roadmap.stages[i]), roadmap.stages.get(index + 1))
 }
 
 /// Columns with more cards than this draw only the cards in view (plus a margin);

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::deal_plan::{days_in_stage, deal_plan, is_stalled};
-use super::model::{Deal, Id, Roadmap};
+use super::board::neighbours;
+use super::model::{Deal, Id, Roadmap, Stage};
 use super::money;
 use super::i18n::{self, tr, trf, Lang, Msg};
 use super::text::Text;
@@ -29,9 +30,9 @@ pub struct CardFacts {
 
 /// The card for `deal`, or None when its stage is not on `roadmap` (never for a checked workspace).
 pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<CardFacts> {
-    let index = roadmap.stage_index(&deal.stage_id)?;
-    let stage = &roadmap.stages[index];
-    let named = |i: usize| roadmap.stages.get(i).map(|s| (s.id.clone(), s.name.clone()));
+    let stage = roadmap.stage(&deal.stage_id)?;
+    let (back, forward) = neighbours(roadmap, &deal.stage_id);
+    let named = |s: Option<&Stage>| s.map(|s| (s.id.clone(), s.name.clone()));
     Some(CardFacts {
         customer: deal.customer.clone(),
         title: deal.title.clone(),
@@ -43,8 +44,8 @@ pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<Ca
         stalled: is_stalled(roadmap, deal, today).then(|| (days_in_stage(deal, today), stage.target_days)),
         tags: deal.tags.clone(),
         sample: deal.sample,
-        back: index.checked_sub(1).and_then(named),
-        forward: named(index + 1),
+        back: named(back),
+        forward: named(forward),
     })
 }
 

@@ -243,10 +243,9 @@ fn read_through_value(text: &str, typed_error: Option<TypedError>) -> Result<Wor
     }
 }
 
-fn checked(ws: Workspace) -> Result<Workspace, ImportError> {
+fn checked(mut ws: Workspace) -> Result<Workspace, ImportError> {
     check_counts(&ws)?;
     validate::check(&ws).map_err(ImportError::Broken)?;
-    let mut ws = ws;
     validate::repair_id_counter(&mut ws);
     Ok(ws)
 }
