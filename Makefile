@@ -4,10 +4,14 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup serve build test test-safety test-native test-browser test-e2e fuzz screenshots bench clean
+.PHONY: setup setup-build serve build test test-safety test-native test-browser test-e2e fuzz screenshots bench clean
 
 setup:
 	@bash scripts/setup.sh
+
+## Only the build tools (no browser, no E2E packages): enough for `make build` and `make serve`.
+setup-build:
+	@bash scripts/setup.sh build
 
 ## The planner on http://127.0.0.1:$(PORT)/ (the release build, served as a static host would).
 serve: build
@@ -15,7 +19,7 @@ serve: build
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## The release build in dist/: copy that folder to any static host, at any path.
-build: setup
+build: setup-build
 	trunk build --release
 
 ## Every test: native core, components in headless Chromium, end to end with Playwright.

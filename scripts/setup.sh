@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything Waypoint needs to build and test, on a bare machine or an
 # already set-up one. Each step checks first, so a second run takes seconds.
+# `setup.sh build` installs only what a release build needs (a static host's CI, `make serve`).
 set -euo pipefail
+MODE=${1:-all}
 cd "$(dirname "$0")/.."
 
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -32,6 +34,12 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
   say "installing wasm-opt (binaryen $WASM_OPT_VERSION, about 9 minutes)"
   cargo install --locked wasm-opt || cargo install wasm-opt
+fi
+
+if [ "$MODE" = build ]; then
+  cargo fetch --quiet --target wasm32-unknown-unknown
+  say "ready to build"
+  exit 0
 fi
 
 missing=()

@@ -2,5 +2,6 @@
 
 pub mod clock;
 pub mod files;
+pub mod offline;
 pub mod storage;
 pub mod timing;

@@ -476,6 +476,9 @@ catalog! {
     Rescheduled => "已改期", "Rescheduled";
     ChartStageFacts => "{0} 天 · 赢单 {1}%", "{0} days · {1}% win";
     ChartDay => "第 {0} 天", "Day {0}";
+    UpdateReady => "Waypoint 有新版本。重新加载即可使用，已保存的数据不受影响。", "A new version of Waypoint is ready. Reload to use it; your saved data stays as it is.";
+    ChartNoData => "暂无数据", "No data yet";
+    ReloadNow => "重新加载", "Reload now";
 }
 
 /// The text of `msg` in `lang`.

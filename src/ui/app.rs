@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
         persistence::save_now(state);
     }
     persistence::guard_storage(state);
+    crate::browser::offline::register(move || state.update_ready.set(true));
     provide_context(super::prefs::Prefs::load());
     view! { <Shell state=state/> }
 }

@@ -51,7 +51,11 @@ pub fn BarChartPanel(
         }
     };
     // Screen readers get the rows as text.
-    let aria = move || chart.with(|c| c.rows.iter().map(|r| format!("{}: {}", r.label.trim(), r.shown)).collect::<Vec<_>>().join("; "));
+    let aria = move || {
+        let rows = chart.with(|c| c.rows.iter().map(|r| format!("{}: {}", r.label.trim(), r.shown)).collect::<Vec<_>>().join("; "));
+        let rows = if rows.is_empty() { t(Msg::ChartNoData).to_owned() } else { rows };
+        format!("{}. {rows}", t(title))
+    };
     view! {
         <section class="panel chart-panel" data-testid=format!("panel-{name}")>
             <div class="panel-head">

@@ -46,6 +46,15 @@ pub fn Notices() -> impl IntoView {
                     <button class="btn btn-small btn-ghost" on:click=move |_| state.recovered.set(None)>{move || t(Msg::Dismiss)}</button>
                 </div>
             })}
+            <Show when=move || state.update_ready.get()>
+                <div class="banner banner-info" role="status" data-testid="update-ready">
+                    <span>{move || t(Msg::UpdateReady)}</span>
+                    <button class="btn btn-small btn-primary" data-testid="reload-update" on:click=move |_| {
+                        super::persistence::save_now(state);
+                        crate::browser::offline::switch_to_new_version();
+                    }>{move || t(Msg::ReloadNow)}</button>
+                </div>
+            </Show>
             {move || state.sandbox.get().map(|id| {
                 let scenario = id.scenario();
                 view! {

@@ -177,7 +177,7 @@ fn StageEditor(stage_id: Id, roadmap_id: Memo<Option<Id>>, deleting: RwSignal<Op
                         data-testid="stage-handle"
                         on:dragstart=move |ev: leptos::ev::DragEvent| start_drag(&ev, format!("stage:{drag_id}"))
                     >"⠿"</span>
-                    <span class="stage-index">{trf(lang, Msg::StageNumber, &[&(index + 1).to_string()])}</span>
+                    <h3 class="stage-index">{trf(lang, Msg::StageNumber, &[&(index + 1).to_string()])}</h3>
                     {stage.key_node.then(|| view! { <span class="badge badge-key">{t(Msg::KeyNode)}</span> })}
                     {stage.gate.then(|| view! { <span class="badge badge-gate">{t(Msg::GateBadge)}</span> })}
                     <span class="spacer"></span>

@@ -104,6 +104,8 @@ pub struct AppState {
     pub pending: StoredValue<Vec<Command>>,
     /// Presentation mode is on.
     pub presenting: RwSignal<bool>,
+    /// A newer deployment is installed and waits for the user to reload into it.
+    pub update_ready: RwSignal<bool>,
     /// The person's own workspace, set aside while a scenario is open.
     own_workspace: StoredValue<Option<Workspace>>,
 }
@@ -122,6 +124,7 @@ impl AppState {
             filter: RwSignal::new(Default::default()),
             sandbox: RwSignal::new(None),
             presenting: RwSignal::new(false),
+            update_ready: RwSignal::new(false),
             pending: StoredValue::new(Vec::new()),
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),

@@ -86,14 +86,17 @@ pub fn WhatIfPanel(roadmap: Roadmap) -> impl IntoView {
                 <tbody>
                     {names.iter().enumerate().map(|(i, name)| {
                         let name = name.clone();
+                        let (for_probability, for_conversion) = (name.clone(), name.clone());
                         view! {
                             <tr data-testid="what-if-row">
                                 <th scope="row">{move || name.get(state.lang.get()).to_owned()}</th>
                                 <td><input type="number" min="0" max="100" class="what-if-number" data-testid="what-if-probability"
+                                    aria-label=move || format!("{} · {}", for_probability.get(state.lang.get()), t(Msg::StageProbability))
                                     prop:value=move || probabilities.with(|p| p.get(i).copied().unwrap_or(0).to_string())
                                     on:input=move |ev| { if let Ok(p) = event_target_value(&ev).parse::<u8>() { probabilities.update(|list| if let Some(slot) = list.get_mut(i) { *slot = p.min(100) }) } }/></td>
                                 <td>{(i > 0).then(|| view! {
                                     <input type="number" min="0" max="100" class="what-if-number" data-testid="what-if-conversion"
+                                        aria-label={let name = for_conversion.clone(); move || format!("{} · {}", name.get(state.lang.get()), t(Msg::WhatIfConversion))}
                                         prop:value=move || conversions.with(|c| c.get(i).copied().unwrap_or(0.0).to_string())
                                         on:input=move |ev| { if let Ok(c) = event_target_value(&ev).parse::<f64>() { conversions.update(|list| if let Some(slot) = list.get_mut(i) { *slot = c.clamp(0.0, 100.0) }) } }/>
                                 })}</td>

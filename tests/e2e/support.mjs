@@ -10,6 +10,7 @@ const DIST = path.resolve(import.meta.dirname, '../../dist');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /**
@@ -33,15 +34,23 @@ export async function serveDist(extra = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
-  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+  // Closing drops kept-alive connections too, so a test can take the host away ("offline").
+  return { url, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
 }
 
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** A browser with a real profile in `dir` (not incognito), for what only such a profile does. */
+export async function launchProfile(dir) {
+  return chromium.launchPersistentContext(dir, CHROMIUM);
 }
 
 /** A fresh profile (context) with a page that fails the test on any page error. */

@@ -1,0 +1,95 @@
+// Offline and installable: after one visit the app opens with the host gone; a new
+// deployment is announced and taken on reload; Chromium finds nothing missing to install it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launch, launchProfile, openApp } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Waits until the service worker controls the page (the first visit ends with it in charge). */
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+test('after one visit the planner opens, with its data, with no network at all', async () => {
+  const server = await serveDist();
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await controlled(page);
+  await page.getByTestId('deal-card').filter({ hasText: 'Eastline Precision' }).getByTestId('move-forward').click();
+  await page.getByTestId('stage-column').nth(1).getByText('Eastline Precision').waitFor();
+  await page.waitForTimeout(400);
+  await server.close();
+
+  await page.reload();
+  await page.getByTestId('board').waitFor();
+  await page.getByTestId('stage-column').nth(1).getByText('Eastline Precision').waitFor();
+  // A second tab, opened from the address bar, and a screen reached by its hash.
+  const other = await context.newPage();
+  await other.goto(`${server.url}#analytics`);
+  await other.getByTestId('analytics-period').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new deployment is announced; reloading takes it and drops the old cache', async () => {
+  // A copy of dist/ that can be "redeployed" while the page is open.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'waypoint-deploy-'));
+  fs.cpSync(path.resolve(import.meta.dirname, '../../dist'), copy, { recursive: true });
+  const server = await serveDist({ '/deployed/': copy });
+  const url = server.url.replace('/team/waypoint/', '/deployed/');
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('board').waitFor();
+  await controlled(page);
+  const cachesBefore = await page.evaluate(() => caches.keys());
+  assert.equal(cachesBefore.length, 1);
+  assert.equal(await page.getByTestId('update-ready').count(), 0, 'the first install is not an update');
+
+  const sw = path.join(copy, 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  const banner = page.getByTestId('update-ready');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /new version/);
+
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('reload-update').click()]);
+  await page.getByTestId('board').waitFor();
+  await page.waitForFunction(async () => (await caches.keys()).every((name) => name.endsWith('-next')));
+  assert.equal(await page.getByTestId('update-ready').count(), 0);
+  await context.close();
+  await server.close();
+  fs.rmSync(copy, { recursive: true, force: true });
+});
+
+test('the manifest and icons make it installable, in Chromium’s own judgement', async () => {
+  // A real (persistent) profile: Chromium never offers to install from an incognito one.
+  const server = await serveDist();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'waypoint-profile-'));
+  const context = await launchProfile(profile);
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('board').waitFor();
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+    const parsed = JSON.parse(manifest.data);
+    assert.equal(parsed.short_name, 'Waypoint');
+    assert.ok(parsed.icons.some((icon) => icon.sizes === '512x512' && icon.purpose === 'maskable'));
+    for (const icon of parsed.icons) {
+      const response = await page.request.get(new URL(icon.src, manifest.url).href);
+      assert.equal(response.status(), 200, icon.src);
+    }
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
