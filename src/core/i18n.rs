@@ -478,6 +478,34 @@ catalog! {
     ChartDay => "第 {0} 天", "Day {0}";
     UpdateReady => "Waypoint 有新版本。重新加载即可使用，已保存的数据不受影响。", "A new version of Waypoint is ready. Reload to use it; your saved data stays as it is.";
     ChartNoData => "暂无数据", "No data yet";
+    Help => "帮助", "Help";
+    HelpLabel => "帮助与键盘快捷键 (?)", "Help and keyboard shortcuts (?)";
+    HelpTitle => "帮助", "Help";
+    HelpGuide => "使用说明", "Guide";
+    HelpShortcuts => "键盘快捷键", "Keyboard shortcuts";
+    HelpClose => "关闭", "Close";
+    HelpMacNote => "在 Mac 上，Ctrl 用 ⌘ 代替。在输入框中打字时，单键快捷键不起作用。", "On a Mac, use ⌘ for Ctrl. Single-key shortcuts do nothing while you type in a field.";
+    KeysEverywhere => "任何页面", "Anywhere";
+    KeysBoard => "销售管道与对话框", "Pipeline and dialogs";
+    KeysPresentation => "演示模式", "Presentation mode";
+    KeyShowShortcuts => "显示本快捷键表", "Show this list of shortcuts";
+    KeyNewDeal => "新建商机", "New deal";
+    KeySearch => "搜索商机（切换到销售管道）", "Search deals (opens the pipeline)";
+    KeyScreens => "切换到第 1–5 个页面：销售管道、日程、分析、路线图设计、学习", "Go to screen 1–5: pipeline, agenda, analytics, roadmap design, learn";
+    KeyPresent => "开始演示", "Start presenting";
+    KeyUndo => "撤销", "Undo";
+    KeyRedo => "重做", "Redo";
+    KeyTabCards => "在按钮、卡片和输入框之间移动", "Move between buttons, cards and fields";
+    KeyOpenCard => "打开当前卡片的商机", "Open the focused card's deal";
+    KeyMoveCard => "卡片上的按钮：把商机移到上一个或下一个阶段", "Buttons on a card: move the deal to the previous or next stage";
+    KeyCloseDialog => "关闭对话框，不保存", "Close a dialog without saving";
+    KeyNextStage => "下一个阶段", "Next stage";
+    KeyPreviousStage => "上一个阶段", "Previous stage";
+    KeyFirstLast => "第一个 / 最后一个阶段", "First / last stage";
+    KeyHideMoney => "隐藏或显示金额", "Hide or show amounts";
+    KeyFunnel => "显示或隐藏漏斗", "Show or hide the funnel";
+    KeyReplay => "回放商机的推进过程", "Replay how the deals moved";
+    KeyLeavePresentation => "退出演示", "Leave presentation mode";
     ReloadNow => "重新加载", "Reload now";
 }
 

@@ -14,6 +14,8 @@ use super::notices::Notices;
 use super::persistence;
 use super::presentation::Presentation;
 use super::state::AppState;
+use super::help_dialog::{HelpDialog, HelpTab};
+use crate::core::shortcuts::{app_action, Action, KeyPress};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -37,20 +39,33 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell(state: AppState) -> impl IntoView {
     provide_context(state);
-    // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes; inside a text field the
-    // browser's own text undo is left alone.
+    // The shortcuts of core::shortcuts. Inside a text field the browser's own keys
+    // (text undo included) are left alone; under a dialog only undo and redo work.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing || !(ev.ctrl_key() || ev.meta_key()) {
-            return;
-        }
-        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
-            ("z", false) => state.undo(),
-            ("z", true) | ("y", _) => state.redo(),
-            _ => return,
+        let key = ev.key();
+        let press = KeyPress { key: &key, command: ev.ctrl_key() || ev.meta_key(), shift: ev.shift_key(), alt: ev.alt_key(), typing };
+        let Some(action) = app_action(&press) else { return };
+        match action {
+            Action::Undo => state.undo(),
+            Action::Redo => state.redo(),
+            _ if state.covered() => return,
+            Action::ShowShortcuts => state.help.set(Some(HelpTab::Shortcuts)),
+            Action::NewDeal => state.start_new_deal(),
+            Action::Present => state.present(),
+            Action::Go(screen) => state.screen.set(screen),
+            Action::Search => {
+                state.screen.set(Screen::Board);
+                request_animation_frame(|| {
+                    let search = document().get_element_by_id("board-search");
+                    if let Some(input) = search.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                        let _ = input.focus();
+                    }
+                });
+            }
         }
         ev.prevent_default();
     });
@@ -77,6 +92,9 @@ pub fn Shell(state: AppState) -> impl IntoView {
                 }}
             </main>
             <DealDialog/>
+            <Show when=move || state.help.get().is_some()>
+                <HelpDialog/>
+            </Show>
             <Show when=move || state.presenting.get()>
                 <Presentation/>
             </Show>

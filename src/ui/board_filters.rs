@@ -37,6 +37,7 @@ pub fn BoardFilters() -> impl IntoView {
             <input
                 class="filter-search"
                 type="search"
+                id="board-search"
                 data-testid="filter-text"
                 placeholder=move || t(Msg::FilterSearch)
                 aria-label=move || t(Msg::FilterSearch)

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::modal::{modal_focus, trap_tab};
+
 use super::deal_log::{ActivityLog, DealOutcome, FeedbackLog};
 use super::deal_timeline::DealTimeline;
 use super::state::{use_app, Editing, Notice};
@@ -100,8 +102,9 @@ fn DealForm(editing: Editing) -> impl IntoView {
                 aria-modal="true"
                 aria-labelledby="deal-dialog-title"
                 data-testid="deal-dialog"
+                use:modal_focus
                 on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() } else { trap_tab(&ev) }
             >
                 <h2 id="deal-dialog-title" class="dialog-title">{move || t(heading)}</h2>
                 <form class="form" novalidate on:submit=submit>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::persistence::remember_lang;
-use super::state::{use_app, Editing, Notice, Screen};
+use super::state::{use_app, Notice, Screen};
 use crate::browser::{clock, files};
 use crate::core::csv_export;
 use crate::core::scenarios::ScenarioId;
@@ -22,12 +22,7 @@ pub fn Header() -> impl IntoView {
     let roadmap_name = move || {
         state.workspace.with(|ws| ws.active_roadmap().map(|r| r.name.get(state.lang.get()).to_owned()).unwrap_or_default())
     };
-    let new_deal = move |_| {
-        let first_stage = state.workspace.with_untracked(|ws| ws.active_roadmap().and_then(|r| r.stages.first()).map(|s| s.id.clone()));
-        if let Some(stage_id) = first_stage {
-            state.editing.set(Some(Editing::New { stage_id }));
-        }
-    };
+    let new_deal = move |_| state.start_new_deal();
     let switch_lang = move |_| {
         let next = state.lang.get_untracked().other();
         state.lang.set(next);
@@ -101,13 +96,7 @@ pub fn Header() -> impl IntoView {
                     disabled=move || !state.can_undo.get() on:click=move |_| state.undo()>"↶"</button>
                 <button class="btn btn-icon" data-testid="redo" aria-label=move || t(Msg::Redo) title=move || t(Msg::Redo)
                     disabled=move || !state.can_redo.get() on:click=move |_| state.redo()>"↷"</button>
-                <button class="btn" data-testid="present" title=move || t(Msg::PresentLabel) on:click=move |_| {
-                    state.presenting.set(true);
-                    // Full screen where the browser allows it; the overlay works without.
-                    if let Some(root) = document().document_element() {
-                        let _ = root.request_fullscreen();
-                    }
-                }>"▶ " {move || t(Msg::Present)}</button>
+                <button class="btn" data-testid="present" title=move || t(Msg::PresentLabel) on:click=move |_| state.present()>"▶ " {move || t(Msg::Present)}</button>
                 <button class="btn btn-primary" data-testid="new-deal" on:click=new_deal>
                     "+ " {move || t(Msg::NewDeal)}
                 </button>
@@ -148,6 +137,8 @@ pub fn Header() -> impl IntoView {
                     node_ref=file_input
                     on:change=on_file
                 />
+                <button class="btn" data-testid="help" title=move || t(Msg::HelpLabel) aria-label=move || t(Msg::HelpLabel)
+                    on:click=move |_| state.help.set(Some(super::help_dialog::HelpTab::Guide))>"? " {move || t(Msg::Help)}</button>
                 <button
                     class="btn btn-lang"
                     data-testid="switch-lang"

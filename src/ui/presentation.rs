@@ -16,6 +16,8 @@ use crate::core::i18n::{tr, trf, Msg};
 use crate::core::model::DealStatus;
 use crate::core::money::format_compact;
 use crate::core::presentation::{replay, slides, Slide};
+use crate::core::shortcuts::{slide_action, SlideAction};
+use super::modal::{modal_focus, trap_tab};
 
 #[component]
 pub fn Presentation() -> impl IntoView {
@@ -35,16 +37,16 @@ pub fn Presentation() -> impl IntoView {
     };
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        match ev.key().as_str() {
-            "ArrowRight" | "PageDown" | " " => at.update(|a| *a = (*a + 1).min(last())),
-            "ArrowLeft" | "PageUp" => at.update(|a| *a = a.saturating_sub(1)),
-            "Home" => at.set(0),
-            "End" => at.set(last()),
-            "h" | "H" | "m" | "M" => hide_money.update(|h| *h = !*h),
-            "f" | "F" => funnel.update(|f| *f = !*f),
-            "r" | "R" => replaying.set(Some(0)),
-            "Escape" => close(),
-            _ => return,
+        let Some(action) = slide_action(&ev.key()) else { return };
+        match action {
+            SlideAction::Next => at.update(|a| *a = (*a + 1).min(last())),
+            SlideAction::Previous => at.update(|a| *a = a.saturating_sub(1)),
+            SlideAction::First => at.set(0),
+            SlideAction::Last => at.set(last()),
+            SlideAction::ToggleMoney => hide_money.update(|h| *h = !*h),
+            SlideAction::ToggleFunnel => funnel.update(|f| *f = !*f),
+            SlideAction::Replay => replaying.set(Some(0)),
+            SlideAction::Leave => close(),
         }
         ev.prevent_default();
     });
@@ -142,7 +144,8 @@ pub fn Presentation() -> impl IntoView {
 
     let t = move |msg| state.t(msg);
     view! {
-        <div class="presentation" role="dialog" aria-modal="true" aria-label=move || t(Msg::Present) data-testid="presentation">
+        <div class="presentation" role="dialog" aria-modal="true" aria-label=move || t(Msg::Present) data-testid="presentation"
+            use:modal_focus on:keydown=move |ev: leptos::ev::KeyboardEvent| trap_tab(&ev)>
             <div class="presentation-bar">
                 <span data-testid="slide-counter">{move || trf(state.lang.get(), Msg::SlideCounter, &[&(at.get() + 1).to_string(), &list.with(Vec::len).to_string()])}</span>
                 <span class="hint">{move || t(Msg::PresentKeys)}</span>

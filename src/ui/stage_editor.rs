@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::modal::{modal_focus, trap_tab};
+
 use super::state::{use_app, AppState, Notice};
 use crate::core::command::Command;
 use crate::core::describe::decision_phase;
@@ -377,8 +379,9 @@ fn DeleteStageDialog(stage_id: Id, deleting: RwSignal<Option<Id>>) -> impl IntoV
     Some(view! {
         <div class="overlay" on:click=move |_| close()>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="delete-stage-title" data-testid="delete-stage-dialog"
+                use:modal_focus
                 on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() }>
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() } else { trap_tab(&ev) }>
                 <h2 id="delete-stage-title" class="dialog-title">{trf(lang, Msg::DeleteStageTitle, &[&name])}</h2>
                 {if deals > 0 {
                     view! {

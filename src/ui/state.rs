@@ -39,37 +39,7 @@ impl Notice {
     }
 }
 
-/// The two screens; the URL hash names the one shown, so a reload keeps it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Board,
-    Roadmap,
-    Agenda,
-    Analytics,
-    Learn,
-}
-
-impl Screen {
-    pub fn hash(self) -> &'static str {
-        match self {
-            Screen::Board => "#board",
-            Screen::Roadmap => "#roadmap",
-            Screen::Agenda => "#agenda",
-            Screen::Analytics => "#analytics",
-            Screen::Learn => "#learn",
-        }
-    }
-
-    pub fn from_hash(hash: &str) -> Screen {
-        match hash {
-            "#roadmap" => Screen::Roadmap,
-            "#agenda" => Screen::Agenda,
-            "#analytics" => Screen::Analytics,
-            "#learn" => Screen::Learn,
-            _ => Screen::Board,
-        }
-    }
-}
+pub use crate::core::shortcuts::Screen;
 
 /// Which deal the dialog is open for.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,6 +74,8 @@ pub struct AppState {
     pub pending: StoredValue<Vec<Command>>,
     /// Presentation mode is on.
     pub presenting: RwSignal<bool>,
+    /// The help dialog is open, on this tab.
+    pub help: RwSignal<Option<super::help_dialog::HelpTab>>,
     /// A newer deployment is installed and waits for the user to reload into it.
     pub update_ready: RwSignal<bool>,
     /// The person's own workspace, set aside while a scenario is open.
@@ -125,6 +97,7 @@ impl AppState {
             sandbox: RwSignal::new(None),
             presenting: RwSignal::new(false),
             update_ready: RwSignal::new(false),
+            help: RwSignal::new(None),
             pending: StoredValue::new(Vec::new()),
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
@@ -279,4 +252,27 @@ impl AppState {
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Opens the new-deal dialog on the active roadmap's first stage.
+    pub fn start_new_deal(self) {
+        let first_stage = self.workspace.with_untracked(|ws| ws.active_roadmap().and_then(|r| r.stages.first()).map(|s| s.id.clone()));
+        if let Some(stage_id) = first_stage {
+            self.editing.set(Some(Editing::New { stage_id }));
+        }
+    }
+
+    /// Presentation mode, full screen where the browser allows it (the overlay works without).
+    pub fn present(self) {
+        self.presenting.set(true);
+        if let Some(root) = document().document_element() {
+            let _ = root.request_fullscreen();
+        }
+    }
+
+    /// A dialog or presentation mode covers the page, so page shortcuts stay quiet.
+    pub fn covered(self) -> bool {
+        self.editing.with_untracked(Option::is_some) || self.help.with_untracked(Option::is_some) || self.presenting.get_untracked()
+    }
 }

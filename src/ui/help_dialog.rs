@@ -1,0 +1,93 @@
+//! Help: a short guide to each part of the app and the keyboard shortcut sheet
+//! (both from the core, so the sheet lists exactly what the key handlers do).
+
+use leptos::prelude::*;
+
+use super::modal::{modal_focus, trap_tab};
+use super::state::use_app;
+use crate::core::help::HELP;
+use crate::core::i18n::Msg;
+use crate::core::shortcuts::SHEET;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpTab {
+    Guide,
+    Shortcuts,
+}
+
+#[component]
+pub fn HelpDialog() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let close = move || state.help.set(None);
+    let tab = move || state.help.get().unwrap_or(HelpTab::Guide);
+    let tab_button = move |which: HelpTab, label: Msg, testid: &'static str| view! {
+        <button class="tab" role="tab" data-testid=testid
+            class:active=move || tab() == which
+            aria-selected=move || (tab() == which).to_string()
+            on:click=move |_| state.help.set(Some(which))>{move || t(label)}</button>
+    };
+    view! {
+        <div class="overlay" on:click=move |_| close()>
+            <div class="dialog dialog-wide help" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-dialog"
+                use:modal_focus
+                on:click=|ev| ev.stop_propagation()
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" { close() } else { trap_tab(&ev) }
+                }>
+                <div class="panel-head">
+                    <h2 id="help-title" class="dialog-title">{move || t(Msg::HelpTitle)}</h2>
+                    <span class="spacer"></span>
+                    <button class="btn btn-small" data-testid="help-close" on:click=move |_| close()>{move || t(Msg::HelpClose)}</button>
+                </div>
+                <div class="tabs help-tabs" role="tablist">
+                    {tab_button(HelpTab::Guide, Msg::HelpGuide, "help-tab-guide")}
+                    {tab_button(HelpTab::Shortcuts, Msg::HelpShortcuts, "help-tab-shortcuts")}
+                </div>
+                {move || match tab() {
+                    HelpTab::Guide => view! { <Guide/> }.into_any(),
+                    HelpTab::Shortcuts => view! { <ShortcutSheet/> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Guide() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="help-guide" role="tabpanel" tabindex="0" aria-label=move || state.t(Msg::HelpGuide) data-testid="help-guide">
+            {HELP.iter().map(|section| view! {
+                <section class="help-section">
+                    <h3>{move || state.lang.get().pick(section.title)}</h3>
+                    <p>{move || state.lang.get().pick(section.body)}</p>
+                </section>
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn ShortcutSheet() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    view! {
+        <div class="shortcut-sheet" role="tabpanel" tabindex="0" aria-label=move || t(Msg::HelpShortcuts) data-testid="shortcut-sheet">
+            {SHEET.iter().map(|group| view! {
+                <section class="help-section">
+                    <h3>{move || t(group.title)}</h3>
+                    <dl class="keys">
+                        {group.lines.iter().map(|(keys, what)| view! {
+                            <div class="key-line">
+                                <dt>{keys.iter().map(|k| view! { <kbd>{*k}</kbd> }).collect_view()}</dt>
+                                <dd>{move || t(*what)}</dd>
+                            </div>
+                        }).collect_view()}
+                    </dl>
+                </section>
+            }).collect_view()}
+            <p class="hint">{move || t(Msg::HelpMacNote)}</p>
+        </div>
+    }
+}
