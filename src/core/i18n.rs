@@ -506,6 +506,8 @@ catalog! {
     KeyFunnel => "显示或隐藏漏斗", "Show or hide the funnel";
     KeyReplay => "回放商机的推进过程", "Replay how the deals moved";
     KeyLeavePresentation => "退出演示", "Leave presentation mode";
+    Print => "打印", "Print";
+    PrintLabel => "打印或存为 PDF（A4 横向）", "Print or save as PDF (A4 landscape)";
     ReloadNow => "重新加载", "Reload now";
 }
 

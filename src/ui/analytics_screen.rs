@@ -126,6 +126,7 @@ pub fn AnalyticsScreen() -> impl IntoView {
                 <Show when=move || figs.with(|f| f.other_currency_deals > 0)>
                     <p class="hint">{move || state.workspace.with(|ws| trf(lang.get(), Msg::OtherCurrencyNote, &[&figs.get().other_currency_deals.to_string(), &ws.default_currency]))}</p>
                 </Show>
+                <button class="btn btn-small" data-testid="print" title=move || state.t(Msg::PrintLabel) on:click=move |_| { let _ = window().print(); }>{move || state.t(Msg::Print)}</button>
             </section>
             <div class="kpis">
                 {move || kpis().into_iter().map(|(testid, label, value, hint)| view! {

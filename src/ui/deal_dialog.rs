@@ -156,6 +156,10 @@ fn DealForm(editing: Editing) -> impl IntoView {
                             </button>
                         })}
                         <span class="spacer"></span>
+                        {existing.is_some().then(|| view! {
+                            <button type="button" class="btn" data-testid="print" title=move || t(Msg::PrintLabel)
+                                on:click=move |_| { let _ = window().print(); }>{move || t(Msg::Print)}</button>
+                        })}
                         <button type="button" class="btn" data-testid="cancel-deal" on:click=move |_| close()>{move || t(Msg::Cancel)}</button>
                         <button type="submit" class="btn btn-primary" data-testid="save-deal">{move || t(Msg::Save)}</button>
                     </div>

@@ -146,6 +146,7 @@ pub fn RoadmapChart() -> impl IntoView {
                 <span class="spacer"></span>
                 <button class="btn btn-small" data-testid="download-svg" on:click=download_svg>{move || state.t(Msg::DownloadSvg)}</button>
                 <button class="btn btn-small" data-testid="download-png" on:click=download_png>{move || state.t(Msg::DownloadPng)}</button>
+                <button class="btn btn-small" data-testid="print" title=move || state.t(Msg::PrintLabel) on:click=move |_| { let _ = window().print(); }>{move || state.t(Msg::Print)}</button>
             </div>
             <div class="chart-box">
                 <canvas
