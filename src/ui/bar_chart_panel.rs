@@ -53,8 +53,8 @@ pub fn BarChartPanel(
     // Screen readers get the rows as text.
     let aria = move || {
         let rows = chart.with(|c| c.rows.iter().map(|r| format!("{}: {}", r.label.trim(), r.shown)).collect::<Vec<_>>().join("; "));
-        let rows = if rows.is_empty() { t(Msg::ChartNoData).to_owned() } else { rows };
-        format!("{}. {rows}", t(title))
+        // Never empty: an unnamed image is invisible to a screen reader (the panel's heading names the chart).
+        if rows.is_empty() { t(Msg::ChartNoData).to_owned() } else { rows }
     };
     view! {
         <section class="panel chart-panel" data-testid=format!("panel-{name}")>
