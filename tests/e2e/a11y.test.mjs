@@ -64,6 +64,10 @@ for (const locale of ['zh-CN', 'en-US']) {
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByTestId('board').waitFor();
+      // The page follows the system's colour scheme.
+      const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g).map(Number);
+      const light = (r + g + b) / 3 > 128;
+      assert.equal(light, colorScheme === 'light', `body background rgb(${r}, ${g}, ${b}) in ${colorScheme} mode`);
       const report = [];
       for (const [name, open] of SCREENS) {
         await open(page);
