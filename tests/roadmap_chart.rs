@@ -32,6 +32,7 @@ fn roadmap() -> Roadmap {
         id: Id("r".into()),
         name: Text::plain("R"),
         template: None,
+        updated_at: 0,
         stages: vec![
             stage("s1", "线索", "Leads", 10, DecisionPhase::NeedRecognition, vec![milestone("m1", "Call", true, 99)]),
             stage("s2", "需求", "Needs", 30, DecisionPhase::NeedRecognition, vec![milestone("m2", "Budget", true, 15), milestone("m3", "Map", false, 0)]),

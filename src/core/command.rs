@@ -114,6 +114,54 @@ pub enum Outcome {
 }
 
 pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Outcome, CommandError> {
+    // Roadmaps and goals carry the time of their last change, for merging files.
+    let (roadmap, goal) = (command.edited_roadmap().cloned(), command.edited_goal().cloned());
+    let outcome = apply_command(ws, command, now)?;
+    if matches!(outcome, Outcome::Changed | Outcome::Created(_)) {
+        if let Some(r) = roadmap.and_then(|id| ws.roadmap_mut(&id)) {
+            r.updated_at = now;
+        }
+        if let Some(g) = goal.and_then(|id| ws.goals.iter_mut().find(|g| g.id == id)) {
+            g.updated_at = now;
+        }
+        if let Outcome::Created(id) = &outcome {
+            if let Some(r) = ws.roadmap_mut(id) {
+                r.updated_at = now;
+            }
+            if let Some(g) = ws.goals.iter_mut().find(|g| &g.id == id) {
+                g.updated_at = now;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+impl Command {
+    /// The roadmap whose name, stages or milestones this command changes.
+    fn edited_roadmap(&self) -> Option<&Id> {
+        match self {
+            Command::AddStage { roadmap_id, .. }
+            | Command::UpdateStage { roadmap_id, .. }
+            | Command::DeleteStage { roadmap_id, .. }
+            | Command::MoveStage { roadmap_id, .. }
+            | Command::AddMilestone { roadmap_id, .. }
+            | Command::UpdateMilestone { roadmap_id, .. }
+            | Command::DeleteMilestone { roadmap_id, .. }
+            | Command::MoveMilestone { roadmap_id, .. }
+            | Command::RenameRoadmap { roadmap_id, .. } => Some(roadmap_id),
+            _ => None,
+        }
+    }
+
+    fn edited_goal(&self) -> Option<&Id> {
+        match self {
+            Command::UpdateGoal { goal_id, .. } => Some(goal_id),
+            _ => None,
+        }
+    }
+}
+
+fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Outcome, CommandError> {
     match command {
         Command::CreateDeal { roadmap_id, fields, sample } => create_deal(ws, roadmap_id, fields, sample, now),
         Command::UpdateDeal { deal_id, fields, confirmed } => update_deal(ws, &deal_id, fields, confirmed, now),

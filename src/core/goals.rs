@@ -44,6 +44,7 @@ pub fn add_goal(ws: &mut Workspace, fields: GoalFields) -> Result<Outcome, Comma
         period_end: fields.period_end,
         owner: fields.owner.trim().to_owned(),
         roadmap_id: fields.roadmap_id,
+        updated_at: 0,
     });
     Ok(Outcome::Created(id))
 }

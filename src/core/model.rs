@@ -111,6 +111,14 @@ pub struct Roadmap {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     pub stages: Vec<Stage>,
+    /// When a command last changed its name, stages or milestones (0: never, or a
+    /// file from before this was kept). A merge takes the newer of two versions.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_at: Timestamp,
+}
+
+fn is_zero(value: &Timestamp) -> bool {
+    *value == 0
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -303,6 +311,9 @@ pub struct Goal {
     pub owner: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roadmap_id: Option<Id>,
+    /// When it was last changed (0: never); a merge takes the newer version.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_at: Timestamp,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -329,5 +329,5 @@ pub fn build_roadmap(ws: &mut Workspace, template: TemplateId) -> Roadmap {
             }
         })
         .collect();
-    Roadmap { id, name: template.name(), template: Some(template.key().to_owned()), stages }
+    Roadmap { id, name: template.name(), template: Some(template.key().to_owned()), stages, updated_at: 0 }
 }
