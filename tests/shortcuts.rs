@@ -53,7 +53,8 @@ fn presentation_keys() {
     assert_eq!(slide_action("F"), Some(SlideAction::ToggleFunnel));
     assert_eq!(slide_action("r"), Some(SlideAction::Replay));
     assert_eq!(slide_action("Escape"), Some(SlideAction::Leave));
-    assert_eq!(slide_action("q"), None);
+    assert_eq!(slide_action("q"), Some(SlideAction::ShowQr));
+    assert_eq!(slide_action("x"), None);
 }
 
 /// The key as `KeyboardEvent.key` reports it, for the names the sheet prints.
@@ -99,7 +100,7 @@ fn every_key_on_the_sheet_does_something() {
 fn every_presentation_action_is_on_the_sheet() {
     let presentation = &SHEET[2];
     let listed: Vec<SlideAction> = presentation.lines.iter().flat_map(|(keys, _)| keys.iter().filter_map(|k| slide_action(event_key(k)))).collect();
-    for action in [SlideAction::Next, SlideAction::Previous, SlideAction::First, SlideAction::Last, SlideAction::ToggleMoney, SlideAction::ToggleFunnel, SlideAction::Replay, SlideAction::Leave] {
+    for action in [SlideAction::Next, SlideAction::Previous, SlideAction::First, SlideAction::Last, SlideAction::ToggleMoney, SlideAction::ToggleFunnel, SlideAction::Replay, SlideAction::ShowQr, SlideAction::Leave] {
         assert!(listed.contains(&action), "{action:?} has no line on the sheet");
     }
 }

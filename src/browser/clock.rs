@@ -13,10 +13,11 @@ pub fn local_today() -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// A short random id prefix for a new workspace, e.g. "k3f9a2".
+/// A random id prefix, e.g. "k3f9a2xq": 40 bits, so two people (or two tabs) never
+/// mint the same id and their files merge without clashes.
 pub fn random_origin() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
-    (0..6)
+    (0..8)
         .map(|_| ALPHABET[(js_sys::Math::random() * ALPHABET.len() as f64) as usize % ALPHABET.len()] as char)
         .collect()
 }

@@ -51,6 +51,17 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
     }
 }
 
+/// Why a share link does not open, or cannot be made.
+pub fn link_error(lang: Lang, error: &super::share::LinkError) -> String {
+    use super::share::LinkError;
+    match error {
+        LinkError::TooLarge { chars, limit } => trf(lang, Msg::ShareTooLarge, &[&chars.to_string(), &limit.to_string()]),
+        LinkError::UnknownScenario(key) => trf(lang, Msg::ShareUnknownScenario, &[key]),
+        LinkError::Damaged => tr(lang, Msg::ShareDamaged).to_owned(),
+        LinkError::Invalid(error) => import_error(lang, error),
+    }
+}
+
 pub fn file_too_large(lang: Lang, bytes: u64) -> String {
     let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
     trf(lang, Msg::ImportTooLarge, &[&mb(bytes), &(MAX_IMPORT_BYTES / (1024 * 1024)).to_string()])

@@ -508,6 +508,36 @@ catalog! {
     KeyLeavePresentation => "退出演示", "Leave presentation mode";
     Print => "打印", "Print";
     PrintLabel => "打印或存为 PDF（A4 横向）", "Print or save as PDF (A4 landscape)";
+    LinkSandboxBanner => "这是别人通过链接分享的工作区，在沙盒中打开：可以随意查看和操作，但不会保存，你自己的数据也不受影响。想保留它，请先“导出 JSON”。", "This workspace came in a shared link and is open in a sandbox: look around and try things, nothing is saved and your own data is untouched. To keep it, use “Export JSON”.";
+    Share => "分享", "Share";
+    ShareLabel => "用链接或二维码分享当前工作区", "Share this workspace as a link or QR code";
+    ShareTitle => "分享链接", "Share link";
+    ShareHint => "打开链接的人会在沙盒中看到这份工作区：数据全在链接里，不经过任何服务器。", "Whoever opens the link sees this workspace in a sandbox. All the data is in the link itself; no server is involved.";
+    ShareScenarioHint => "这是练习场景的短链接：对方打开的是同一个场景的初始状态。", "This is the scenario's short link: it opens the same scenario as it starts.";
+    ShareCopy => "复制链接", "Copy link";
+    ShareCopied => "链接已复制。", "Link copied.";
+    ShareCopyFailed => "无法自动复制，请选中链接后按 Ctrl+C（Mac 上按 ⌘C）。", "Could not copy automatically: select the link and press Ctrl+C (⌘C on a Mac).";
+    ShareLinkLabel => "分享链接", "Share link";
+    ShareQrAlt => "分享链接的二维码：用手机扫描即可打开", "QR code of the share link: scan it with a phone to open it";
+    ShareNoQr => "这个链接太长，放不进二维码。请复制链接，或改用文件。", "This link is too long for a QR code. Copy the link, or send a file instead.";
+    ShareTooLarge => "这个工作区太大，放不进链接（需要 {0} 个字符，上限 {1}）。请用“导出 JSON”把文件发给对方。", "This workspace is too large for a link ({0} characters; links take at most {1}). Send it as a file with “Export JSON” instead.";
+    ShareUnknownScenario => "链接里的练习场景“{0}”在这个版本中不存在", "the practice scenario “{0}” in the link does not exist in this version";
+    ShareDamaged => "链接不完整或被改动过，可能在复制时被截断了，请让对方重新发送", "the link is incomplete or altered, perhaps cut off when it was copied; ask for it again";
+    ShareOpenFailed => "无法打开这个分享链接：{0}。你自己的数据没有改动。", "This share link could not be opened: {0}. Your own data is unchanged.";
+    ShowInPresentation => "在演示中放大显示", "Show large in presentation";
+    ShowQr => "二维码", "QR code";
+    KeyShowQr => "显示或隐藏分享二维码", "Show or hide the share QR code";
+    Merge => "合并 JSON", "Merge JSON";
+    MergeLabel => "把同事的文件合并到当前数据中（不替换）", "Merge a teammate's file into your data (nothing is replaced)";
+    MergeTitle => "合并“{0}”", "Merge “{0}”";
+    MergeAdded => "新增：{0} 条记录", "Added: {0} records";
+    MergeUpdated => "更新：{0} 条记录（文件中的版本较新）", "Updated: {0} records (newer in the file)";
+    MergeConflicts => "两边都改过：{0} 条，已按较新的修改合并，两边的活动和反馈都保留", "Changed on both sides: {0}, resolved by the newer change; activities and feedback from both are kept";
+    MergeUnchanged => "未变：{0} 条", "Unchanged: {0}";
+    MergeNote => "合并不会删除任何记录。确认后，如需还原，按“撤销”即可撤回整个合并。", "Merging never deletes a record. After confirming, one Undo takes the whole merge back.";
+    MergeConfirm => "合并", "Merge";
+    MergeNothing => "“{0}”中没有新的内容，当前数据已包含它的全部记录。", "“{0}” has nothing new: your data already holds all of its records.";
+    MergeDone => "已合并：新增 {0}，更新 {1}，冲突已解决 {2}。可以撤销。", "Merged: {0} added, {1} updated, {2} conflicts resolved. Undo takes it back.";
     ReloadNow => "重新加载", "Reload now";
 }
 

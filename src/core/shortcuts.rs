@@ -90,6 +90,7 @@ pub enum SlideAction {
     ToggleMoney,
     ToggleFunnel,
     Replay,
+    ShowQr,
     Leave,
 }
 
@@ -102,6 +103,7 @@ pub fn slide_action(key: &str) -> Option<SlideAction> {
         "h" | "H" | "m" | "M" => SlideAction::ToggleMoney,
         "f" | "F" => SlideAction::ToggleFunnel,
         "r" | "R" => SlideAction::Replay,
+        "q" | "Q" => SlideAction::ShowQr,
         "Escape" => SlideAction::Leave,
         _ => return None,
     })
@@ -147,6 +149,7 @@ pub const SHEET: &[SheetGroup] = &[
             (&["H"], Msg::KeyHideMoney),
             (&["F"], Msg::KeyFunnel),
             (&["R"], Msg::KeyReplay),
+            (&["Q"], Msg::KeyShowQr),
             (&["Esc"], Msg::KeyLeavePresentation),
         ],
     },

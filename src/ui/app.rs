@@ -15,16 +15,19 @@ use super::persistence;
 use super::presentation::Presentation;
 use super::state::AppState;
 use super::help_dialog::{HelpDialog, HelpTab};
+use super::merge_dialog::MergeDialog;
+use super::share_dialog::ShareDialog;
 use crate::core::shortcuts::{app_action, Action, KeyPress};
 
 #[component]
 pub fn App() -> impl IntoView {
     let lang = persistence::initial_lang();
     let loaded = persistence::load(lang);
-    let state = AppState::new(loaded.workspace, lang);
+    let state = AppState::new(persistence::adopt(loaded.workspace), lang);
     state.recovered.set(loaded.recovered);
     state.save_failure.set(loaded.failure);
     persistence::install_autosave(state);
+    super::share_dialog::open_link_in_address(state);
     follow_hash(state);
     if loaded.save_at_start {
         persistence::save_now(state);
@@ -92,6 +95,10 @@ pub fn Shell(state: AppState) -> impl IntoView {
                 }}
             </main>
             <DealDialog/>
+            <Show when=move || state.sharing.get()>
+                <ShareDialog/>
+            </Show>
+            {move || state.merging.get().map(|preview| view! { <MergeDialog preview=preview/> })}
             <Show when=move || state.help.get().is_some()>
                 <HelpDialog/>
             </Show>
@@ -106,7 +113,12 @@ pub fn Shell(state: AppState) -> impl IntoView {
 fn follow_hash(state: AppState) {
     let read = move || Screen::from_hash(&window().location().hash().unwrap_or_default());
     state.screen.set(read());
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| state.screen.set(read()));
+    // A share link pasted into the address bar of an open page arrives as a hash change.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if !super::share_dialog::open_link_in_address(state) {
+            state.screen.set(read());
+        }
+    });
     std::mem::forget(listener);
     Effect::new(move |_| {
         let hash = state.screen.get().hash();

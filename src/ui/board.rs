@@ -214,7 +214,8 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
             <div
                 class="cards"
                 class:windowed=move || windowed.get()
-                role="feed"
+                // A feed must hold articles (cards); an empty column is plain text.
+                role=move || (count() > 0).then_some("feed")
                 aria-labelledby=format!("stage-{}", stage.id)
                 node_ref=list
                 on:scroll=move |_| measure()

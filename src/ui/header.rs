@@ -18,6 +18,7 @@ pub fn Header() -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let merge_input: NodeRef<leptos::html::Input> = NodeRef::new();
 
     let roadmap_name = move || {
         state.workspace.with(|ws| ws.active_roadmap().map(|r| r.name.get(state.lang.get()).to_owned()).unwrap_or_default())
@@ -58,11 +59,14 @@ pub fn Header() -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
-        // Clearing the picker lets the same file be chosen again after fixing it.
-        input.set_value("");
-        import_file(file);
+        if let Some(file) = picked_file(&ev) {
+            import_file(file, Purpose::Replace);
+        }
+    };
+    let on_merge_file = move |ev: leptos::ev::Event| {
+        if let Some(file) = picked_file(&ev) {
+            import_file(file, Purpose::Merge);
+        }
     };
 
     view! {
@@ -127,6 +131,14 @@ pub fn Header() -> impl IntoView {
                 <button class="btn" data-testid="import" title=move || t(Msg::ImportLabel) on:click=pick_file>
                     {move || t(Msg::Import)}
                 </button>
+                <button class="btn" data-testid="merge" title=move || t(Msg::MergeLabel) on:click=move |_| {
+                    if let Some(input) = merge_input.get() { input.click() }
+                }>{move || t(Msg::Merge)}</button>
+                <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="merge-file"
+                    aria-label=move || t(Msg::MergeLabel) tabindex="-1" node_ref=merge_input on:change=on_merge_file/>
+                <button class="btn" data-testid="share" title=move || t(Msg::ShareLabel) on:click=move |_| state.sharing.set(true)>
+                    {move || t(Msg::Share)}
+                </button>
                 <input
                     type="file"
                     accept=".json,application/json"
@@ -152,8 +164,27 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Checks the size, reads the text, validates all of it, and only then replaces the workspace.
-fn import_file(file: web_sys::File) {
+/// The file chosen in a picker; clearing the picker lets the same file be chosen
+/// again after fixing it.
+fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|list| list.get(0));
+    input.set_value("");
+    file
+}
+
+/// What an opened file is for.
+#[derive(Clone, Copy)]
+enum Purpose {
+    /// It becomes the workspace.
+    Replace,
+    /// Its records join the workspace, after the user sees the summary.
+    Merge,
+}
+
+/// Checks the size, reads the text, validates all of it, and only then replaces the
+/// workspace or offers the merge. A bad file changes nothing.
+fn import_file(file: web_sys::File, purpose: Purpose) {
     let state = use_app();
     let fail = move |why: Box<dyn Fn(crate::core::i18n::Lang) -> String + Send + Sync>| {
         state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&why(lang)])));
@@ -168,10 +199,15 @@ fn import_file(file: web_sys::File) {
             Ok(text) => text,
             Err(_) => return fail(Box::new(|lang| tr(lang, Msg::ImportReadFailed).to_owned())),
         };
-        match persist::import_json(&text) {
-            Err(error) => fail(Box::new(move |lang| describe::import_error(lang, &error))),
-            Ok(workspace) => {
+        let workspace = match persist::import_json(&text) {
+            Err(error) => return fail(Box::new(move |lang| describe::import_error(lang, &error))),
+            Ok(workspace) => workspace,
+        };
+        match purpose {
+            Purpose::Merge => super::merge_dialog::prepare(state, file.name(), &workspace),
+            Purpose::Replace => {
                 let count = workspace.deals.len().to_string();
+                let workspace = super::persistence::adopt(workspace);
                 if state.dispatch(Command::ReplaceWorkspace(Box::new(workspace))).is_ok() {
                     state.editing.set(None);
                     state.say(Notice::info(move |lang| trf(lang, Msg::ImportDone, &[&count])));

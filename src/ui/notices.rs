@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app;
+use super::state::{use_app, Sandbox};
 use crate::browser::storage::{self, StorageFailure};
 use crate::browser::files;
 use crate::core::i18n::{tr, trf, Lang, Msg};
@@ -55,14 +55,19 @@ pub fn Notices() -> impl IntoView {
                     }>{move || t(Msg::ReloadNow)}</button>
                 </div>
             </Show>
-            {move || state.sandbox.get().map(|id| {
-                let scenario = id.scenario();
+            {move || state.sandbox.get().map(|kind| {
                 view! {
                     <div class="banner banner-sandbox" role="status" data-testid="sandbox-banner">
                         <span>{move || {
                             let lang = state.lang.get();
-                            let (name, summary) = (lang.pick(scenario.name), lang.pick(scenario.summary));
-                            format!("{} {}", trf(lang, Msg::SandboxBanner, &[name]), summary)
+                            match kind {
+                                Sandbox::Scenario(id) => {
+                                    let scenario = id.scenario();
+                                    let (name, summary) = (lang.pick(scenario.name), lang.pick(scenario.summary));
+                                    format!("{} {}", trf(lang, Msg::SandboxBanner, &[name]), summary)
+                                }
+                                Sandbox::Link => tr(lang, Msg::LinkSandboxBanner).to_owned(),
+                            }
                         }}</span>
                         <button class="btn btn-small" data-testid="reset-scenario" on:click=move |_| {
                             state.reset_scenario();

@@ -39,6 +39,21 @@ thread_local! {
     static LAST_GOOD: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
+thread_local! {
+    /// This page's own id prefix, made once per page load.
+    static SESSION_ORIGIN: String = clock::random_origin();
+}
+
+/// A workspace this page will work on (loaded, imported, received or from another
+/// tab) mints its new ids with this page's own origin. Ids already in it stay, so
+/// records keep their identity across files; only new ones get the fresh prefix.
+/// An older workspace whose origin was copied to a teammate by an import thus
+/// stops minting ids that could clash with theirs.
+pub fn adopt(mut workspace: Workspace) -> Workspace {
+    workspace.origin = SESSION_ORIGIN.with(Clone::clone);
+    workspace
+}
+
 /// Reads the stored workspace. A damaged main copy is moved to the recovery key
 /// (never overwritten); the previous good copy is used if it reads, else a fresh
 /// first-visit workspace.
@@ -105,7 +120,7 @@ pub fn save_now(state: AppState) {
         if let Some(theirs) = theirs {
             let (merged, _dropped) = state.pending.with_value(|p| sync::rebase(theirs, p, clock::now_ms()));
             SKIP_NEXT_SAVE.with(|s| s.set(true));
-            state.workspace.set(merged);
+            state.workspace.set(adopt(merged));
             state.forget_history();
         }
     }
@@ -144,7 +159,7 @@ fn on_other_tab_saved(state: AppState) {
         LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
         SKIP_NEXT_SAVE.with(|s| s.set(true));
         // An open dialog stays open: the person may be typing in it.
-        state.workspace.set(theirs);
+        state.workspace.set(adopt(theirs));
         state.forget_history();
     }
 }

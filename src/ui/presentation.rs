@@ -18,6 +18,7 @@ use crate::core::money::format_compact;
 use crate::core::presentation::{replay, slides, Slide};
 use crate::core::shortcuts::{slide_action, SlideAction};
 use super::modal::{modal_focus, trap_tab};
+use super::share_dialog::{qr_image, share_link};
 
 #[component]
 pub fn Presentation() -> impl IntoView {
@@ -31,6 +32,7 @@ pub fn Presentation() -> impl IntoView {
     let last = move || list.with(|l| l.len().saturating_sub(1));
     let close = move || {
         state.presenting.set(false);
+        state.presenting_qr.set(false);
         if document().fullscreen_element().is_some() {
             document().exit_fullscreen();
         }
@@ -46,6 +48,7 @@ pub fn Presentation() -> impl IntoView {
             SlideAction::ToggleMoney => hide_money.update(|h| *h = !*h),
             SlideAction::ToggleFunnel => funnel.update(|f| *f = !*f),
             SlideAction::Replay => replaying.set(Some(0)),
+            SlideAction::ShowQr => state.presenting_qr.update(|q| *q = !*q),
             SlideAction::Leave => close(),
         }
         ev.prevent_default();
@@ -155,10 +158,15 @@ pub fn Presentation() -> impl IntoView {
                 </button>
                 <button class="btn btn-small" data-testid="toggle-funnel" aria-pressed=move || funnel.get().to_string() on:click=move |_| funnel.update(|f| *f = !*f)>{move || t(Msg::ShowFunnel)}</button>
                 <button class="btn btn-small" data-testid="start-replay" on:click=move |_| replaying.set(Some(0))>{move || t(Msg::ShowReplay)}</button>
+                <button class="btn btn-small" data-testid="toggle-qr" aria-pressed=move || state.presenting_qr.get().to_string()
+                    on:click=move |_| state.presenting_qr.update(|q| *q = !*q)>{move || t(Msg::ShowQr)}</button>
                 <button class="btn btn-small btn-primary" data-testid="exit-presentation" on:click=move |_| close()>{move || t(Msg::ExitPresentation)}</button>
             </div>
             <div class="presentation-body" data-testid="slide">
                 {slide}
+                <Show when=move || state.presenting_qr.get()>
+                    <PresentationQr/>
+                </Show>
                 <Show when=move || funnel.get()>
                     <div class="presentation-panel" data-testid="presentation-funnel">
                         <BarChartPanel title=Msg::FunnelTitle chart=funnel_chart name="present-funnel"/>
@@ -186,4 +194,22 @@ pub fn Presentation() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The share link's QR code, as large as the screen allows, for a room of phones.
+#[component]
+fn PresentationQr() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let content = match share_link(state) {
+        Ok(link) => match qr_image(&link) {
+            Some(src) => view! {
+                <img class="presentation-qr-code" data-testid="presentation-qr-code" src=src alt=move || t(Msg::ShareQrAlt)/>
+                <p class="presentation-qr-link">{link}</p>
+            }.into_any(),
+            None => view! { <p class="slide-text">{move || t(Msg::ShareNoQr)}</p> }.into_any(),
+        },
+        Err(error) => view! { <p class="slide-text">{move || crate::core::describe::link_error(state.lang.get(), &error)}</p> }.into_any(),
+    };
+    view! { <div class="presentation-panel presentation-qr" data-testid="presentation-qr">{content}</div> }
 }

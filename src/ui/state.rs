@@ -41,6 +41,14 @@ impl Notice {
 
 pub use crate::core::shortcuts::Screen;
 
+/// What the sandbox holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sandbox {
+    Scenario(ScenarioId),
+    /// A workspace someone shared as a link.
+    Link,
+}
+
 /// Which deal the dialog is open for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Editing {
@@ -63,8 +71,11 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     /// Which deals the board shows (not saved: a fresh visit shows all open deals).
     pub filter: RwSignal<crate::core::board::BoardFilter>,
-    /// A practice scenario is open: nothing is saved until the person leaves it.
-    pub sandbox: RwSignal<Option<ScenarioId>>,
+    /// A practice scenario or a shared link is open: nothing is saved until the person leaves it.
+    pub sandbox: RwSignal<Option<Sandbox>>,
+    /// The sandbox's workspace as it opened: *Reset* goes back to it, and a share
+    /// link for an unchanged scenario is the short one.
+    sandbox_start: StoredValue<Option<Workspace>>,
     /// What undo and redo step through (snapshots, at least 100).
     history: StoredValue<History>,
     /// Whether there is something to undo / redo, for the buttons.
@@ -74,6 +85,12 @@ pub struct AppState {
     pub pending: StoredValue<Vec<Command>>,
     /// Presentation mode is on.
     pub presenting: RwSignal<bool>,
+    /// The share dialog is open.
+    pub sharing: RwSignal<bool>,
+    /// Presentation mode shows the share link's QR code.
+    pub presenting_qr: RwSignal<bool>,
+    /// A merge waiting for the user's confirmation.
+    pub merging: RwSignal<Option<super::merge_dialog::MergePreview>>,
     /// The help dialog is open, on this tab.
     pub help: RwSignal<Option<super::help_dialog::HelpTab>>,
     /// A newer deployment is installed and waits for the user to reload into it.
@@ -95,9 +112,13 @@ impl AppState {
             screen: RwSignal::new(Screen::Board),
             filter: RwSignal::new(Default::default()),
             sandbox: RwSignal::new(None),
+            sandbox_start: StoredValue::new(None),
             presenting: RwSignal::new(false),
             update_ready: RwSignal::new(false),
             help: RwSignal::new(None),
+            sharing: RwSignal::new(false),
+            presenting_qr: RwSignal::new(false),
+            merging: RwSignal::new(None),
             pending: StoredValue::new(Vec::new()),
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
@@ -193,21 +214,39 @@ impl AppState {
 
     /// Opens a practice scenario in the sandbox, setting the own workspace aside.
     pub fn enter_scenario(&self, id: ScenarioId) {
+        self.enter_sandbox(Sandbox::Scenario(id), build_scenario(id, self.lang.get_untracked(), clock::now_ms()));
+    }
+
+    /// Opens a workspace that came in a share link, in the sandbox.
+    pub fn enter_shared(&self, workspace: Workspace) {
+        self.enter_sandbox(Sandbox::Link, workspace);
+    }
+
+    fn enter_sandbox(&self, kind: Sandbox, workspace: Workspace) {
         if self.sandbox.get_untracked().is_none() {
             self.own_workspace.set_value(Some(self.workspace.get_untracked()));
         }
-        self.sandbox.set(Some(id));
+        self.sandbox.set(Some(kind));
+        self.sandbox_start.set_value(Some(workspace.clone()));
         self.forget_history();
         self.editing.set(None);
         self.filter.set(Default::default());
-        self.workspace.set(build_scenario(id, self.lang.get_untracked(), clock::now_ms()));
+        self.workspace.set(workspace);
     }
 
-    /// Puts the scenario back as it started.
+    /// Puts the sandbox back as it opened.
     pub fn reset_scenario(&self) {
-        if let Some(id) = self.sandbox.get_untracked() {
+        if let Some(start) = self.sandbox_start.get_value() {
             self.editing.set(None);
-            self.workspace.set(build_scenario(id, self.lang.get_untracked(), clock::now_ms()));
+            self.workspace.set(start);
+        }
+    }
+
+    /// A scenario still exactly as it opened (its share link can be the short one).
+    pub fn untouched_scenario(&self) -> Option<ScenarioId> {
+        match self.sandbox.get_untracked()? {
+            Sandbox::Scenario(id) => self.sandbox_start.with_value(|start| start.as_ref().map(|s| self.workspace.with_untracked(|ws| ws == s))).unwrap_or(false).then_some(id),
+            Sandbox::Link => None,
         }
     }
 
@@ -219,6 +258,7 @@ impl AppState {
             self.workspace.set(own);
         }
         self.sandbox.set(None);
+        self.sandbox_start.set_value(None);
         self.forget_history();
     }
 
@@ -240,7 +280,8 @@ impl AppState {
         let text = self.workspace.with_untracked(|ws| persist::export_json(ws, clock::now_ms()));
         // Inside a practice scenario the file is a hand-out for the room, named as such.
         let name = match self.sandbox.get_untracked() {
-            Some(id) => format!("waypoint-scenario-{}-{}.json", id.scenario().key, clock::local_today()),
+            Some(Sandbox::Scenario(id)) => format!("waypoint-scenario-{}-{}.json", id.scenario().key, clock::local_today()),
+            Some(Sandbox::Link) => format!("waypoint-shared-{}.json", clock::local_today()),
             None => persist::export_file_name(clock::local_today()),
         };
         if let Err(error) = crate::browser::files::download(&name, &text, "application/json") {
@@ -273,6 +314,10 @@ impl AppState {
 
     /// A dialog or presentation mode covers the page, so page shortcuts stay quiet.
     pub fn covered(self) -> bool {
-        self.editing.with_untracked(Option::is_some) || self.help.with_untracked(Option::is_some) || self.presenting.get_untracked()
+        self.editing.with_untracked(Option::is_some)
+            || self.help.with_untracked(Option::is_some)
+            || self.merging.with_untracked(Option::is_some)
+            || self.sharing.get_untracked()
+            || self.presenting.get_untracked()
     }
 }

@@ -55,6 +55,16 @@ const SCREENS = [
     await page.getByTestId('toggle-funnel').click();
     await page.getByTestId('presentation-funnel').waitFor();
   }],
+  ['presentation QR code', async (page) => {
+    await page.keyboard.press('q');
+    await page.getByTestId('presentation-qr').waitFor();
+  }],
+  ['share dialog', async (page) => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('practice').selectOption('saas-launch');
+    await page.getByTestId('share').click();
+    await page.getByTestId('share-qr').waitFor();
+  }],
 ];
 
 for (const locale of ['zh-CN', 'en-US']) {
