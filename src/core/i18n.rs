@@ -508,7 +508,7 @@ catalog! {
     KeyLeavePresentation => "退出演示", "Leave presentation mode";
     Print => "打印", "Print";
     PrintLabel => "打印或存为 PDF（A4 横向）", "Print or save as PDF (A4 landscape)";
-    LinkSandboxBanner => "这是别人通过链接分享的工作区，在沙盒中打开：可以随意查看和操作，但不会保存，你自己的数据也不受影响。想保留它，请先“导出 JSON”。", "This workspace came in a shared link and is open in a sandbox: look around and try things, nothing is saved and your own data is untouched. To keep it, use “Export JSON”.";
+    LinkSandboxBanner => "这是别人通过链接分享的工作区，在沙盒中打开：可以随意查看和操作，但不会保存，你自己的数据也不受影响。想保留它，可以“合并到我的数据”或“导出 JSON”。", "This workspace came in a shared link and is open in a sandbox: look around and try things, nothing is saved and your own data is untouched. To keep it, merge it into your data or export it.";
     Share => "分享", "Share";
     ShareLabel => "用链接或二维码分享当前工作区", "Share this workspace as a link or QR code";
     ShareTitle => "分享链接", "Share link";
@@ -538,6 +538,9 @@ catalog! {
     MergeConfirm => "合并", "Merge";
     MergeNothing => "“{0}”中没有新的内容，当前数据已包含它的全部记录。", "“{0}” has nothing new: your data already holds all of its records.";
     MergeDone => "已合并：新增 {0}，更新 {1}，冲突已解决 {2}。可以撤销。", "Merged: {0} added, {1} updated, {2} conflicts resolved. Undo takes it back.";
+    MergeShared => "合并到我的数据", "Merge into my data";
+    MergeSharedLabel => "把这份分享的工作区合并到你自己的数据中（先显示摘要，可撤销）", "Merge this shared workspace into your own data (a summary first; can be undone)";
+    SharedWorkspaceName => "分享的工作区", "shared workspace";
     ReloadNow => "重新加载", "Reload now";
 }
 

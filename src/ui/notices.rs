@@ -73,6 +73,14 @@ pub fn Notices() -> impl IntoView {
                             state.reset_scenario();
                             state.say(super::state::Notice::info(|lang| tr(lang, Msg::ScenarioReset).to_owned()));
                         }>{move || t(Msg::ResetScenario)}</button>
+                        {(kind == Sandbox::Link).then(|| view! {
+                            <button class="btn btn-small" data-testid="merge-shared" title=move || t(Msg::MergeSharedLabel) on:click=move |_| {
+                                // What is open now (with any changes made in the sandbox) joins the own data.
+                                let shared = state.workspace.get_untracked();
+                                state.leave_sandbox();
+                                super::merge_dialog::prepare(state, tr(state.lang.get_untracked(), Msg::SharedWorkspaceName).to_owned(), &shared);
+                            }>{move || t(Msg::MergeShared)}</button>
+                        })}
                         <button class="btn btn-small btn-primary" data-testid="leave-sandbox" on:click=move |_| state.leave_sandbox()>{move || t(Msg::LeaveSandbox)}</button>
                     </div>
                 }

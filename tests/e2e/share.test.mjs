@@ -78,6 +78,18 @@ test('an own workspace travels packed in a link, and arrives exactly', async () 
   await other.getByTestId('leave-sandbox').click();
   await other.getByTestId('sandbox-banner').waitFor({ state: 'detached' });
   assert.ok(!(await customers(other)).includes('Linked Co'));
+  // Opened again, it can be merged into the receiver's own data after the summary.
+  await other.goto(link);
+  await other.getByTestId('merge-shared').click();
+  await other.getByTestId('sandbox-banner').waitFor({ state: 'detached' });
+  assert.match(await other.getByTestId('merge-added').textContent(), /Added: [1-9]/);
+  await other.getByTestId('merge-confirm').click();
+  await other.getByTestId('notice').filter({ hasText: 'Merged:' }).waitFor();
+  await other.waitForTimeout(400);
+  // Two people's separate first visits made separate roadmaps: the sender's comes along.
+  const merged = (await readStored(other)).workspace;
+  assert.ok(merged.deals.some((d) => d.customer === 'Linked Co'), 'merged data is saved');
+  assert.equal(merged.roadmaps.length, 2);
   await fresh.close();
 });
 
