@@ -45,11 +45,13 @@ const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
-function distFile(ext) {
-  const name = fs.readdirSync(DIST).find((f) => f.endsWith(ext));
-  if (!name) throw new Error(`no ${ext} in dist/: run make build`);
-  return path.join(DIST, name);
+/** Every file of dist/ (top level) with this ending: the loader and sw.js are both JavaScript a first visit fetches. */
+function distFiles(ext) {
+  const names = fs.readdirSync(DIST).filter((f) => f.endsWith(ext));
+  if (!names.length) throw new Error(`no ${ext} in dist/: run make build`);
+  return names.map((name) => path.join(DIST, name));
 }
+const gzipKbAll = (ext) => distFiles(ext).reduce((sum, file) => sum + gzipKb(file), 0);
 
 /** The generator in the core, through its example binary: the same file for a seed, every time. */
 function generated(deals) {
@@ -195,7 +197,7 @@ async function baselineRender(browser, url, workspace, css) {
 }
 
 async function main() {
-  const sizes = { wasm_gz_kb: gzipKb(distFile('.wasm')), js_gz_kb: gzipKb(distFile('.js')), css_gz_kb: gzipKb(distFile('.css')) };
+  const sizes = { wasm_gz_kb: gzipKbAll('.wasm'), js_gz_kb: gzipKbAll('.js'), css_gz_kb: gzipKbAll('.css') };
   const files = { 1000: generated(1000), 5000: generated(5000), 10000: generated(10000) };
   const server = await serveDist({ '/bench/': path.join(ROOT, 'bench') });
   const browser = await launch();
@@ -210,7 +212,7 @@ async function main() {
       const open = JSON.parse(files[1000]).workspace.deals.filter((d) => d.status === 'open').length;
       r.render_1k_ms = await boardRender(page, open);
       await context.close();
-      const css = `${new URL(server.url).pathname}${path.basename(distFile('.css'))}`;
+      const css = `${new URL(server.url).pathname}${path.basename(distFiles('.css')[0])}`;
       r.baseline_render_1k_ms = await baselineRender(browser, server.url.replace(/\/team\/waypoint\/$/, '/bench/'), JSON.parse(files[1000]).workspace, css);
     }
     // 5,000 deals: moving cards.

@@ -63,8 +63,8 @@ pub const HELP: &[HelpSection] = &[
     section(
         ("数据、备份与共享", "Your data, backups and sharing"),
         (
-            "数据只在本浏览器、本网址下保存。请定期“导出 JSON”作备份；把文件发给同事，对方“导入 JSON”即可使用。导入会替换当前数据，可以撤销。换浏览器或换网址时，用导出和导入搬家。",
-            "Data is kept only in this browser, at this address. Use “Export JSON” regularly as a backup; send the file to a teammate, who opens it with “Import JSON”. An import replaces the current data and can be undone. To move to another browser or address, export and import.",
+            "数据只在本浏览器、本网址下保存。请定期“导出 JSON”作备份。“导入 JSON”用文件替换当前数据；“合并 JSON”把同事的文件并入你的数据，先显示摘要，同一条记录两边都改过时以较新的修改为准，什么都不会删除。两者都可以撤销。“分享”生成一个包含数据的链接和二维码，对方打开后在沙盒中查看。换浏览器或换网址时，用导出和导入搬家。",
+            "Data is kept only in this browser, at this address. Use “Export JSON” regularly as a backup. “Import JSON” replaces your data with a file; “Merge JSON” adds a teammate's file to yours, with a summary first: where both changed the same record the newer change wins, and nothing is deleted. Both can be undone. “Share” makes a link and QR code that carry the data; whoever opens it sees it in a sandbox. To move to another browser or address, export and import.",
         ),
     ),
     section(
