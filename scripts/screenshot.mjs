@@ -23,5 +23,18 @@ for (const locale of ['zh-CN', 'en-US']) {
   await page.screenshot({ path: `${out}/analytics-${locale}.png` });
   await context.close();
 }
+// Dark mode and sharing a scenario by link and QR code.
+{
+  const context = await browser.newContext({ locale: 'zh-CN', colorScheme: 'dark', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('board').waitFor();
+  await page.getByTestId('practice').selectOption('saas-launch');
+  await page.getByTestId('share').click();
+  await page.getByTestId('share-qr').waitFor();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/share-dark-zh-CN.png` });
+  await context.close();
+}
 await browser.close();
 await server.close();
