@@ -27,13 +27,16 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The app's page (with any query or hash) is the cached one; other pages that share
+  // the host folder are left to the network.
+  const scope = new URL(self.registration.scope).pathname;
+  const appPage = url.pathname === scope || url.pathname === `${scope}index.html`;
+  if (request.mode === 'navigate' && !appPage) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // Any page address inside the app (a query string, index.html or not) is the app's one page.
-    const cached = request.mode === 'navigate'
-      ? await cache.match('./', { ignoreSearch: true })
-      : await cache.match(request, { ignoreSearch: true });
+    const cached = await cache.match(appPage ? './' : request, { ignoreSearch: true });
     return cached ?? fetch(request);
   })());
 });

@@ -30,6 +30,8 @@ test('after one visit the planner opens, with its data, with no network at all',
   const other = await context.newPage();
   await other.goto(`${server.url}#analytics`);
   await other.getByTestId('analytics-period').waitFor();
+  // Other pages in the host folder are not the app: they are left to the (absent) network.
+  await assert.rejects(other.goto(`${server.url}notes/readme.html`));
   assert.deepEqual(errors, []);
   await context.close();
 });
