@@ -17,6 +17,8 @@ pub struct MergePreview {
     pub file_name: String,
     pub merged: Workspace,
     pub summary: MergeSummary,
+    /// Deals the merge brings in on roadmaps other than the one the board shows.
+    pub off_board: usize,
 }
 
 /// Works out the merge of a checked file; says so when there is nothing to merge.
@@ -30,7 +32,12 @@ pub fn prepare(state: AppState, file_name: String, incoming: &Workspace) {
         state.say(Notice::info(move |lang| trf(lang, Msg::MergeNothing, &[&file_name])));
         return;
     }
-    state.merging.set(Some(MergePreview { file_name, merged: result.workspace, summary: result.summary }));
+    let off_board = state.workspace.with_untracked(|ws| {
+        let active = ws.active_roadmap().map(|r| r.id.clone());
+        let known: std::collections::HashSet<_> = ws.deals.iter().map(|d| d.id.clone()).collect();
+        result.workspace.deals.iter().filter(|d| !known.contains(&d.id) && Some(&d.roadmap_id) != active.as_ref()).count()
+    });
+    state.merging.set(Some(MergePreview { file_name, merged: result.workspace, summary: result.summary, off_board }));
 }
 
 #[component]
@@ -38,7 +45,7 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
     let close = move || state.merging.set(None);
-    let MergePreview { file_name, merged, summary } = preview;
+    let MergePreview { file_name, merged, summary, off_board } = preview;
     let s = summary.clone();
     let confirm = move |_| {
         let s = s.clone();
@@ -66,6 +73,9 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
                     {line(Msg::MergeConflicts, summary.conflicts, "merge-conflicts")}
                     {line(Msg::MergeUnchanged, summary.unchanged, "merge-unchanged")}
                 </ul>
+                {(off_board > 0).then(|| view! {
+                    <p class="hint" data-testid="merge-off-board">{move || trf(state.lang.get(), Msg::MergeOffBoard, &[&off_board.to_string()])}</p>
+                })}
                 <p class="hint">{move || t(Msg::MergeNote)}</p>
                 <div class="form-actions">
                     <span class="spacer"></span>

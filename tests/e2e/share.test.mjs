@@ -83,6 +83,8 @@ test('an own workspace travels packed in a link, and arrives exactly', async () 
   await other.getByTestId('merge-shared').click();
   await other.getByTestId('sandbox-banner').waitFor({ state: 'detached' });
   assert.match(await other.getByTestId('merge-added').textContent(), /Added: [1-9]/);
+  // The sender's first visit made their own roadmap; the summary says where the deals went.
+  assert.match(await other.getByTestId('merge-off-board').textContent(), /on another roadmap/);
   await other.getByTestId('merge-confirm').click();
   await other.getByTestId('notice').filter({ hasText: 'Merged:' }).waitFor();
   await other.waitForTimeout(400);
