@@ -19,7 +19,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::model::{Activity, Deal, Feedback, Goal, Id, LostReason, MilestoneProgress, Roadmap, Stage, Workspace};
+use super::model::{Activity, Deal, Feedback, Id, LostReason, MilestoneProgress, Roadmap, Stage, Workspace};
 
 /// What a merge did, for the summary the user confirms.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -74,35 +74,8 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
         }
     }
 
-    for theirs in &incoming.roadmaps {
-        match ws.roadmaps.iter().position(|r| r.id == theirs.id) {
-            Some(i) => {
-                let ours = ws.roadmaps[i].clone();
-                let merged = merge_roadmap(&ours, theirs);
-                count(&mut summary, &ours, theirs, &merged);
-                ws.roadmaps[i] = merged;
-            }
-            None => {
-                ws.roadmaps.push(theirs.clone());
-                summary.added += 1;
-            }
-        }
-    }
-
-    for theirs in &incoming.goals {
-        match ws.goals.iter().position(|g| g.id == theirs.id) {
-            Some(i) => {
-                let ours = ws.goals[i].clone();
-                let merged = newer(&ours, theirs, |g: &Goal| g.updated_at).clone();
-                count(&mut summary, &ours, theirs, &merged);
-                ws.goals[i] = merged;
-            }
-            None => {
-                ws.goals.push(theirs.clone());
-                summary.added += 1;
-            }
-        }
-    }
+    merge_records(&mut ws.roadmaps, &incoming.roadmaps, |r| &r.id, merge_roadmap, &mut summary);
+    merge_records(&mut ws.goals, &incoming.goals, |g| &g.id, |ours, theirs| newer(ours, theirs, |g| g.updated_at).clone(), &mut summary);
 
     // Lost reasons a merged deal may name; labels here stay as they are.
     let known: HashSet<Id> = ws.settings.lost_reasons.iter().map(|r| r.id.clone()).collect();
@@ -112,6 +85,29 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
     ws.settings.lost_reasons.extend(new_reasons);
 
     Merged { workspace: ws, summary }
+}
+
+/// Records matched by id: the file's new ones are added, the others combined.
+fn merge_records<T: Clone + PartialEq>(
+    ours: &mut Vec<T>,
+    theirs: &[T],
+    id: impl Fn(&T) -> &Id,
+    combine: impl Fn(&T, &T) -> T,
+    summary: &mut MergeSummary,
+) {
+    for incoming in theirs {
+        match ours.iter().position(|o| id(o) == id(incoming)) {
+            Some(i) => {
+                let merged = combine(&ours[i], incoming);
+                count(summary, &ours[i], incoming, &merged);
+                ours[i] = merged;
+            }
+            None => {
+                ours.push(incoming.clone());
+                summary.added += 1;
+            }
+        }
+    }
 }
 
 fn count<T: PartialEq>(summary: &mut MergeSummary, ours: &T, theirs: &T, merged: &T) {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::modal::{modal_focus, trap_tab};
+use super::modal::Modal;
 
 use super::deal_log::{ActivityLog, DealOutcome, FeedbackLog};
 use super::deal_timeline::DealTimeline;
@@ -94,84 +94,73 @@ fn DealForm(editing: Editing) -> impl IntoView {
     let heading = if existing.is_some() { Msg::EditDeal } else { Msg::NewDeal };
 
     Some(view! {
-        <div class="overlay" on:click=move |_| close()>
-            <div
-                class="dialog"
-                class:dialog-wide=existing.is_some()
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="deal-dialog-title"
-                data-testid="deal-dialog"
-                use:modal_focus
-                on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() } else { trap_tab(&ev) }
-            >
-                <h2 id="deal-dialog-title" class="dialog-title">{move || t(heading)}</h2>
-                <form class="form" novalidate on:submit=submit>
-                    <TextInput form errors field=DealField::Customer label=Msg::FieldCustomer placeholder=Some(Msg::PlaceholderCustomer)
-                        get=|f| f.customer.clone() set=|f, v| f.customer = v/>
-                    <TextInput form errors field=DealField::Title label=Msg::FieldTitle placeholder=Some(Msg::PlaceholderTitle)
-                        get=|f| f.title.clone() set=|f, v| f.title = v/>
-                    <div class="form-row">
-                        <TextInput form errors field=DealField::Value label=Msg::FieldValue placeholder=Some(Msg::PlaceholderValue)
-                            input_mode="decimal" get=|f| f.value.clone() set=|f, v| f.value = v/>
-                        <Field label=Msg::FieldCurrency error=field_error(DealField::Currency)>
-                            <select
-                                id="field-currency" name="currency" data-testid="field-currency"
-                                on:change=edit(DealField::Currency, |f, v| f.currency = v)
-                            >
-                                {CURRENCIES.iter().map(|c| view! {
-                                    <option value=*c selected=move || form.with(|f| f.currency == *c)>{*c}</option>
-                                }).collect_view()}
-                            </select>
-                        </Field>
-                    </div>
-                    <div class="form-row">
-                        <TextInput form errors field=DealField::Owner label=Msg::FieldOwner placeholder=Some(Msg::PlaceholderOwner)
-                            suggestions="team-owners" get=|f| f.owner.clone() set=|f, v| f.owner = v/>
-                        // The team: everyone who already owns a deal.
-                        <datalist id="team-owners">
-                            {state.workspace.with_untracked(crate::core::board::owners).into_iter().map(|o| view! { <option value=o/> }).collect_view()}
-                        </datalist>
-                        <TextInput form errors field=DealField::ExpectedClose label=Msg::FieldExpectedClose placeholder=None
-                            input_type="date" get=|f| f.expected_close.clone() set=|f, v| f.expected_close = v/>
-                    </div>
-                    <TextInput form errors field=DealField::Tags label=Msg::FieldTags placeholder=Some(Msg::PlaceholderTags)
-                        get=|f| f.tags.clone() set=|f, v| f.tags = v/>
-                    <Field label=Msg::FieldStage error=field_error(DealField::Stage)>
+        <Modal on_close=move |_| close() labelled_by="deal-dialog-title" testid="deal-dialog"
+            class=if existing.is_some() { "dialog dialog-wide" } else { "dialog" }>
+            <h2 id="deal-dialog-title" class="dialog-title">{move || t(heading)}</h2>
+            <form class="form" novalidate on:submit=submit>
+                <TextInput form errors field=DealField::Customer label=Msg::FieldCustomer placeholder=Some(Msg::PlaceholderCustomer)
+                    get=|f| f.customer.clone() set=|f, v| f.customer = v/>
+                <TextInput form errors field=DealField::Title label=Msg::FieldTitle placeholder=Some(Msg::PlaceholderTitle)
+                    get=|f| f.title.clone() set=|f, v| f.title = v/>
+                <div class="form-row">
+                    <TextInput form errors field=DealField::Value label=Msg::FieldValue placeholder=Some(Msg::PlaceholderValue)
+                        input_mode="decimal" get=|f| f.value.clone() set=|f, v| f.value = v/>
+                    <Field label=Msg::FieldCurrency error=field_error(DealField::Currency)>
                         <select
-                            id="field-stage" name="stage" data-testid="field-stage"
-                            on:change=edit(DealField::Stage, |f, v| f.stage_id = v)
+                            id="field-currency" name="currency" data-testid="field-currency"
+                            on:change=edit(DealField::Currency, |f, v| f.currency = v)
                         >
-                            {move || stages().into_iter().map(|(id, name)| {
-                                let selected = form.with(|f| f.stage_id == id);
-                                view! { <option value=id selected=selected>{name}</option> }
+                            {CURRENCIES.iter().map(|c| view! {
+                                <option value=*c selected=move || form.with(|f| f.currency == *c)>{*c}</option>
                             }).collect_view()}
                         </select>
                     </Field>
-                    <div class="form-actions">
-                        {existing.is_some().then(|| view! {
-                            <button type="button" class="btn btn-danger" data-testid="delete-deal" on:click=delete.clone()>
-                                {move || t(Msg::Delete)}
-                            </button>
-                        })}
-                        <span class="spacer"></span>
-                        {existing.is_some().then(|| view! {
-                            <button type="button" class="btn" data-testid="print" title=move || t(Msg::PrintLabel)
-                                on:click=move |_| { let _ = window().print(); }>{move || t(Msg::Print)}</button>
-                        })}
-                        <button type="button" class="btn" data-testid="cancel-deal" on:click=move |_| close()>{move || t(Msg::Cancel)}</button>
-                        <button type="submit" class="btn btn-primary" data-testid="save-deal">{move || t(Msg::Save)}</button>
-                    </div>
-                </form>
-                {existing.clone().map(|deal_id| view! {
-                    <DealOutcome deal_id=deal_id.clone()/>
-                    <DealTimeline deal_id=deal_id.clone()/>
-                    <FeedbackLog deal_id=deal_id.clone()/>
-                    <ActivityLog deal_id=deal_id/>
-                })}
-            </div>
-        </div>
+                </div>
+                <div class="form-row">
+                    <TextInput form errors field=DealField::Owner label=Msg::FieldOwner placeholder=Some(Msg::PlaceholderOwner)
+                        suggestions="team-owners" get=|f| f.owner.clone() set=|f, v| f.owner = v/>
+                    // The team: everyone who already owns a deal.
+                    <datalist id="team-owners">
+                        {state.workspace.with_untracked(crate::core::board::owners).into_iter().map(|o| view! { <option value=o/> }).collect_view()}
+                    </datalist>
+                    <TextInput form errors field=DealField::ExpectedClose label=Msg::FieldExpectedClose placeholder=None
+                        input_type="date" get=|f| f.expected_close.clone() set=|f, v| f.expected_close = v/>
+                </div>
+                <TextInput form errors field=DealField::Tags label=Msg::FieldTags placeholder=Some(Msg::PlaceholderTags)
+                    get=|f| f.tags.clone() set=|f, v| f.tags = v/>
+                <Field label=Msg::FieldStage error=field_error(DealField::Stage)>
+                    <select
+                        id="field-stage" name="stage" data-testid="field-stage"
+                        on:change=edit(DealField::Stage, |f, v| f.stage_id = v)
+                    >
+                        {move || stages().into_iter().map(|(id, name)| {
+                            let selected = form.with(|f| f.stage_id == id);
+                            view! { <option value=id selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </Field>
+                <div class="form-actions">
+                    {existing.is_some().then(|| view! {
+                        <button type="button" class="btn btn-danger" data-testid="delete-deal" on:click=delete.clone()>
+                            {move || t(Msg::Delete)}
+                        </button>
+                    })}
+                    <span class="spacer"></span>
+                    {existing.is_some().then(|| view! {
+                        <button type="button" class="btn" data-testid="print" title=move || t(Msg::PrintLabel)
+                            on:click=move |_| { let _ = window().print(); }>{move || t(Msg::Print)}</button>
+                    })}
+                    <button type="button" class="btn" data-testid="cancel-deal" on:click=move |_| close()>{move || t(Msg::Cancel)}</button>
+                    <button type="submit" class="btn btn-primary" data-testid="save-deal">{move || t(Msg::Save)}</button>
+                </div>
+            </form>
+            {existing.clone().map(|deal_id| view! {
+                <DealOutcome deal_id=deal_id.clone()/>
+                <DealTimeline deal_id=deal_id.clone()/>
+                <FeedbackLog deal_id=deal_id.clone()/>
+                <ActivityLog deal_id=deal_id/>
+            })}
+        </Modal>
     })
 }
 

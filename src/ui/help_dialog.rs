@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::modal::{modal_focus, trap_tab};
+use super::modal::Modal;
 use super::state::use_app;
 use crate::core::help::HELP;
 use crate::core::i18n::Msg;
@@ -28,28 +28,21 @@ pub fn HelpDialog() -> impl IntoView {
             on:click=move |_| state.help.set(Some(which))>{move || t(label)}</button>
     };
     view! {
-        <div class="overlay" on:click=move |_| close()>
-            <div class="dialog dialog-wide help" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-dialog"
-                use:modal_focus
-                on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Escape" { close() } else { trap_tab(&ev) }
-                }>
-                <div class="panel-head">
-                    <h2 id="help-title" class="dialog-title">{move || t(Msg::HelpTitle)}</h2>
-                    <span class="spacer"></span>
-                    <button class="btn btn-small" data-testid="help-close" on:click=move |_| close()>{move || t(Msg::HelpClose)}</button>
-                </div>
-                <div class="tabs help-tabs" role="tablist">
-                    {tab_button(HelpTab::Guide, Msg::HelpGuide, "help-tab-guide")}
-                    {tab_button(HelpTab::Shortcuts, Msg::HelpShortcuts, "help-tab-shortcuts")}
-                </div>
-                {move || match tab() {
-                    HelpTab::Guide => view! { <Guide/> }.into_any(),
-                    HelpTab::Shortcuts => view! { <ShortcutSheet/> }.into_any(),
-                }}
+        <Modal on_close=move |_| close() labelled_by="help-title" testid="help-dialog" class="dialog dialog-wide help">
+            <div class="panel-head">
+                <h2 id="help-title" class="dialog-title">{move || t(Msg::HelpTitle)}</h2>
+                <span class="spacer"></span>
+                <button class="btn btn-small" data-testid="help-close" on:click=move |_| close()>{move || t(Msg::HelpClose)}</button>
             </div>
-        </div>
+            <div class="tabs help-tabs" role="tablist">
+                {tab_button(HelpTab::Guide, Msg::HelpGuide, "help-tab-guide")}
+                {tab_button(HelpTab::Shortcuts, Msg::HelpShortcuts, "help-tab-shortcuts")}
+            </div>
+            {move || match tab() {
+                HelpTab::Guide => view! { <Guide/> }.into_any(),
+                HelpTab::Shortcuts => view! { <ShortcutSheet/> }.into_any(),
+            }}
+        </Modal>
     }
 }
 

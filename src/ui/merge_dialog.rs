@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::modal::{modal_focus, trap_tab};
+use super::modal::Modal;
 use super::state::{use_app, AppState, Notice};
 use crate::core::command::Command;
 use crate::core::i18n::{trf, Msg};
@@ -61,28 +61,23 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
         <li data-testid=testid class:muted=n == 0>{move || trf(state.lang.get(), msg, &[&n.to_string()])}</li>
     };
     view! {
-        <div class="overlay" on:click=move |_| close()>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="merge-title" data-testid="merge-dialog"
-                use:modal_focus
-                on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() } else { trap_tab(&ev) }>
-                <h2 id="merge-title" class="dialog-title">{move || trf(state.lang.get(), Msg::MergeTitle, &[&file_name])}</h2>
-                <ul class="merge-summary">
-                    {line(Msg::MergeAdded, summary.added, "merge-added")}
-                    {line(Msg::MergeUpdated, summary.updated, "merge-updated")}
-                    {line(Msg::MergeConflicts, summary.conflicts, "merge-conflicts")}
-                    {line(Msg::MergeUnchanged, summary.unchanged, "merge-unchanged")}
-                </ul>
-                {(off_board > 0).then(|| view! {
-                    <p class="hint" data-testid="merge-off-board">{move || trf(state.lang.get(), Msg::MergeOffBoard, &[&off_board.to_string()])}</p>
-                })}
-                <p class="hint">{move || t(Msg::MergeNote)}</p>
-                <div class="form-actions">
-                    <span class="spacer"></span>
-                    <button class="btn" data-testid="merge-cancel" on:click=move |_| close()>{move || t(Msg::Cancel)}</button>
-                    <button class="btn btn-primary" data-testid="merge-confirm" on:click=confirm>{move || t(Msg::MergeConfirm)}</button>
-                </div>
+        <Modal on_close=move |_| close() labelled_by="merge-title" testid="merge-dialog">
+            <h2 id="merge-title" class="dialog-title">{move || trf(state.lang.get(), Msg::MergeTitle, &[&file_name])}</h2>
+            <ul class="merge-summary">
+                {line(Msg::MergeAdded, summary.added, "merge-added")}
+                {line(Msg::MergeUpdated, summary.updated, "merge-updated")}
+                {line(Msg::MergeConflicts, summary.conflicts, "merge-conflicts")}
+                {line(Msg::MergeUnchanged, summary.unchanged, "merge-unchanged")}
+            </ul>
+            {(off_board > 0).then(|| view! {
+                <p class="hint" data-testid="merge-off-board">{move || trf(state.lang.get(), Msg::MergeOffBoard, &[&off_board.to_string()])}</p>
+            })}
+            <p class="hint">{move || t(Msg::MergeNote)}</p>
+            <div class="form-actions">
+                <span class="spacer"></span>
+                <button class="btn" data-testid="merge-cancel" on:click=move |_| close()>{move || t(Msg::Cancel)}</button>
+                <button class="btn btn-primary" data-testid="merge-confirm" on:click=confirm>{move || t(Msg::MergeConfirm)}</button>
             </div>
-        </div>
+        </Modal>
     }
 }

@@ -64,3 +64,25 @@ pub fn trap_tab(ev: &KeyboardEvent) {
         let _ = first.focus();
     }
 }
+
+/// A modal dialog: the dimmed overlay (a click on it closes), `role="dialog"` named by
+/// its title's id, Escape closes, and the focus rules above.
+#[component]
+pub fn Modal(
+    #[prop(into)] on_close: Callback<()>,
+    labelled_by: &'static str,
+    testid: &'static str,
+    #[prop(default = "dialog")] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="overlay" on:click=move |_| on_close.run(())>
+            <div class=class role="dialog" aria-modal="true" aria-labelledby=labelled_by data-testid=testid
+                use:modal_focus
+                on:click=|ev| ev.stop_propagation()
+                on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) } else { trap_tab(&ev) }>
+                {children()}
+            </div>
+        </div>
+    }
+}

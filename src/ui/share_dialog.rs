@@ -6,7 +6,7 @@ use base64::Engine;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::modal::{modal_focus, trap_tab};
+use super::modal::Modal;
 use super::state::{use_app, AppState, Notice, Screen};
 use crate::browser::clock;
 use crate::core::describe;
@@ -95,18 +95,13 @@ pub fn ShareDialog() -> impl IntoView {
         }.into_any(),
     };
     view! {
-        <div class="overlay" on:click=move |_| close()>
-            <div class="dialog share" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog"
-                use:modal_focus
-                on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() } else { trap_tab(&ev) }>
-                <div class="panel-head">
-                    <h2 id="share-title" class="dialog-title">{move || t(Msg::ShareTitle)}</h2>
-                    <span class="spacer"></span>
-                    <button class="btn btn-small" data-testid="share-close" on:click=move |_| close()>{move || t(Msg::HelpClose)}</button>
-                </div>
-                {body}
+        <Modal on_close=move |_| close() labelled_by="share-title" testid="share-dialog" class="dialog share">
+            <div class="panel-head">
+                <h2 id="share-title" class="dialog-title">{move || t(Msg::ShareTitle)}</h2>
+                <span class="spacer"></span>
+                <button class="btn btn-small" data-testid="share-close" on:click=move |_| close()>{move || t(Msg::HelpClose)}</button>
             </div>
-        </div>
+            {body}
+        </Modal>
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::modal::{modal_focus, trap_tab};
+use super::modal::Modal;
 
 use super::state::{use_app, AppState, Notice};
 use crate::core::command::Command;
@@ -377,30 +377,25 @@ fn DeleteStageDialog(stage_id: Id, deleting: RwSignal<Option<Id>>) -> impl IntoV
         }
     };
     Some(view! {
-        <div class="overlay" on:click=move |_| close()>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="delete-stage-title" data-testid="delete-stage-dialog"
-                use:modal_focus
-                on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() } else { trap_tab(&ev) }>
-                <h2 id="delete-stage-title" class="dialog-title">{trf(lang, Msg::DeleteStageTitle, &[&name])}</h2>
-                {if deals > 0 {
-                    view! {
-                        <label class="field">
-                            <span>{trf(lang, Msg::DeleteStageDeals, &[&deals.to_string()])}</span>
-                            <select data-testid="delete-stage-target" on:change=move |ev| target.set(Some(Id(event_target_value(&ev))))>
-                                {others.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
-                            </select>
-                        </label>
-                    }.into_any()
-                } else {
-                    view! { <p>{t(Msg::DeleteStageNoDeals)}</p> }.into_any()
-                }}
-                <div class="form-actions">
-                    <span class="spacer"></span>
-                    <button class="btn" on:click=move |_| close()>{t(Msg::Cancel)}</button>
-                    <button class="btn btn-danger" data-testid="confirm-delete-stage" on:click=confirm>{t(Msg::Delete)}</button>
-                </div>
+        <Modal on_close=move |_| close() labelled_by="delete-stage-title" testid="delete-stage-dialog">
+            <h2 id="delete-stage-title" class="dialog-title">{trf(lang, Msg::DeleteStageTitle, &[&name])}</h2>
+            {if deals > 0 {
+                view! {
+                    <label class="field">
+                        <span>{trf(lang, Msg::DeleteStageDeals, &[&deals.to_string()])}</span>
+                        <select data-testid="delete-stage-target" on:change=move |ev| target.set(Some(Id(event_target_value(&ev))))>
+                            {others.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                        </select>
+                    </label>
+                }.into_any()
+            } else {
+                view! { <p>{t(Msg::DeleteStageNoDeals)}</p> }.into_any()
+            }}
+            <div class="form-actions">
+                <span class="spacer"></span>
+                <button class="btn" on:click=move |_| close()>{t(Msg::Cancel)}</button>
+                <button class="btn btn-danger" data-testid="confirm-delete-stage" on:click=confirm>{t(Msg::Delete)}</button>
             </div>
-        </div>
+        </Modal>
     })
 }
