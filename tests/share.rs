@@ -40,10 +40,13 @@ fn a_screen_hash_is_not_a_link() {
 
 #[test]
 fn a_large_workspace_is_refused_with_its_size() {
-    let ws = generate_workspace(3, 400, NOW);
-    match workspace_fragment(&ws, NOW) {
-        Err(LinkError::TooLarge { chars, limit }) => assert!(chars > limit && limit == MAX_LINK_DATA),
-        other => panic!("{other:?}"),
+    // Just over the limit (measured exactly) and far over it (measured fast).
+    for deals in [60, 10_000] {
+        let ws = generate_workspace(3, deals, NOW);
+        match workspace_fragment(&ws, NOW) {
+            Err(LinkError::TooLarge { chars, limit }) => assert!(chars > limit && limit == MAX_LINK_DATA, "{deals}: {chars}"),
+            other => panic!("{deals}: {other:?}"),
+        }
     }
 }
 

@@ -520,7 +520,7 @@ catalog! {
     ShareLinkLabel => "分享链接", "Share link";
     ShareQrAlt => "分享链接的二维码：用手机扫描即可打开", "QR code of the share link: scan it with a phone to open it";
     ShareNoQr => "这个链接太长，放不进二维码。请复制链接，或改用文件。", "This link is too long for a QR code. Copy the link, or send a file instead.";
-    ShareTooLarge => "这个工作区太大，放不进链接（需要 {0} 个字符，上限 {1}）。请用“导出 JSON”把文件发给对方。", "This workspace is too large for a link ({0} characters; links take at most {1}). Send it as a file with “Export JSON” instead.";
+    ShareTooLarge => "这个工作区太大，放不进链接（约需 {0} 个字符，上限 {1}）。请用“导出 JSON”把文件发给对方。", "This workspace is too large for a link (about {0} characters; links take at most {1}). Send it as a file with “Export JSON” instead.";
     ShareUnknownScenario => "链接里的练习场景“{0}”在这个版本中不存在", "the practice scenario “{0}” in the link does not exist in this version";
     ShareDamaged => "链接不完整或被改动过，可能在复制时被截断了，请让对方重新发送", "the link is incomplete or altered, perhaps cut off when it was copied; ask for it again";
     ShareOpenFailed => "无法打开这个分享链接：{0}。你自己的数据没有改动。", "This share link could not be opened: {0}. Your own data is unchanged.";

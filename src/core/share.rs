@@ -52,11 +52,24 @@ pub fn scenario_fragment(id: ScenarioId) -> String {
 /// The fragment carrying `ws`, or how far over the limit it is.
 pub fn workspace_fragment(ws: &Workspace, now: Timestamp) -> Result<String, LinkError> {
     let json = persist::encode_compact(ws, now);
+    // A big workspace is measured with fast deflate first: the best level on 10 MB of
+    // JSON would hold the page for seconds only to say "too large".
+    if json.len() > 32 * MAX_LINK_DATA {
+        let rough = base64_len(compress_to_vec(json.as_bytes(), 1).len());
+        if rough > 2 * MAX_LINK_DATA {
+            return Err(LinkError::TooLarge { chars: rough, limit: MAX_LINK_DATA });
+        }
+    }
     let data = URL_SAFE_NO_PAD.encode(compress_to_vec(json.as_bytes(), LEVEL));
     if data.len() > MAX_LINK_DATA {
         return Err(LinkError::TooLarge { chars: data.len(), limit: MAX_LINK_DATA });
     }
     Ok(format!("{SHARE_PREFIX}{data}"))
+}
+
+/// Characters of unpadded base64 for `bytes` bytes.
+fn base64_len(bytes: usize) -> usize {
+    (bytes * 4).div_ceil(3)
 }
 
 /// Reads a page's fragment; `None` when it is not a share link (a screen's hash).
