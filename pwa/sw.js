@@ -7,8 +7,10 @@ const FILES = __FILES__;
 const CACHE = `waypoint-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  // Everything or nothing: a half-filled cache would open a broken app offline.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(['./', ...FILES])));
+  // Everything or nothing: a half-filled cache would open a broken app offline. Past the
+  // browser's HTTP cache, so a host's max-age cannot slip an older index.html in.
+  const fresh = ['./', ...FILES].map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
   // No skipWaiting here: the open page keeps its version until the user reloads.
 });
 

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use waypoint::core::command::{apply, Command};
 use waypoint::core::generate::{generate_workspace, Seeded};
 use waypoint::core::goals::GoalFields;
-use waypoint::core::merge::{merge, MergeSummary};
+use waypoint::core::merge::{checked_merge, merge, MergeSummary};
 use waypoint::core::model::{ActivityKind, GoalMetric, Id, Workspace};
 use waypoint::core::text::Text;
 use waypoint::core::validate;
@@ -226,4 +226,40 @@ fn a_stage_added_on_one_side_keeps_its_place() {
     assert_eq!(r.name, Text::plain("Our pipeline"), "our rename is newer");
     assert_eq!(r.stages.last().unwrap().name, Text::plain("After-sales review"));
     assert_eq!(r.stages.len(), base.roadmaps[0].stages.len() + 1);
+}
+
+#[test]
+fn a_record_back_from_a_file_is_never_minted_again() {
+    // Create a deal, export, undo it (the counter goes back), merge the export.
+    let before = common::workspace();
+    let mut after = before.clone();
+    let roadmap = after.roadmaps[0].id.clone();
+    let f = fields(&after, "Comes Back", 100);
+    apply(&mut after, Command::CreateDeal { roadmap_id: roadmap.clone(), fields: f, sample: false }, NOW).unwrap();
+    let mut ws = checked_merge(&before, &after).unwrap().workspace;
+    let f = fields(&ws, "Brand New", 200);
+    apply(&mut ws, Command::CreateDeal { roadmap_id: roadmap, fields: f, sample: false }, NOW + 1).unwrap();
+    assert!(validate::check(&ws).is_ok(), "{:?}", validate::check(&ws));
+    assert_eq!(ws.deals.len(), 2);
+}
+
+#[test]
+fn a_clashing_deal_keeps_its_log_under_fresh_ids() {
+    let mut ours = common::workspace();
+    let roadmap = ours.roadmaps[0].id.clone();
+    let mut theirs = ours.clone();
+    let (a, b) = (fields(&ours, "Ours Ltd", 100), fields(&theirs, "Theirs Inc", 200));
+    apply(&mut ours, Command::CreateDeal { roadmap_id: roadmap.clone(), fields: a, sample: false }, NOW).unwrap();
+    apply(&mut theirs, Command::CreateDeal { roadmap_id: roadmap, fields: b, sample: false }, NOW + 5).unwrap();
+    let log = |ws: &mut Workspace, who: &str| {
+        let deal_id = ws.deals[0].id.clone();
+        let command = Command::AddActivity { deal_id, kind: ActivityKind::Call, date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(), who: who.into(), notes: String::new() };
+        apply(ws, command, NOW + 10).unwrap();
+    };
+    log(&mut ours, "ours");
+    log(&mut theirs, "theirs");
+    assert_eq!(ours.deals[0].activities[0].id, theirs.deals[0].activities[0].id, "the old shared origin minted the same ids");
+    let merged = checked_merge(&ours, &theirs).expect("a whole workspace").workspace;
+    assert_eq!(merged.deals.len(), 2);
+    assert!(merged.deals.iter().all(|d| d.activities.len() == 1));
 }

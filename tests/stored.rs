@@ -62,3 +62,14 @@ fn a_damaged_main_copy_falls_back_to_the_previous_packed_one() {
         other => panic!("expected the previous copy, got {other:?}"),
     }
 }
+
+#[test]
+fn a_packed_copy_downloads_as_json_that_imports() {
+    let ws = waypoint::core::generate::generate_workspace(5, 20, 1_795_000_000_000);
+    let packed = waypoint::core::stored::encode(&ws, 1_795_000_000_000);
+    let readable = waypoint::core::stored::readable_text(&packed);
+    assert!(readable.starts_with('{'));
+    assert_eq!(waypoint::core::persist::import_json(&readable).unwrap(), ws);
+    // Text that is not a packed copy comes back unchanged.
+    assert_eq!(waypoint::core::stored::readable_text("{broken"), "{broken");
+}

@@ -53,8 +53,12 @@ pub fn register(on_update: impl Fn() + 'static) {
         };
         registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
         found.forget();
+        // Offline, the check fails; that is expected and not worth a console error.
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
         let check = Closure::<dyn Fn()>::new(move || {
-            let _ = registration.update();
+            if let Ok(promise) = registration.update() {
+                let _ = promise.catch(&ignore);
+            }
         });
         if let Some(window) = web_sys::window() {
             let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), CHECK_EVERY_MS);

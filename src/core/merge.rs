@@ -20,6 +20,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::model::{Activity, Deal, Feedback, Id, LostReason, MilestoneProgress, Roadmap, Stage, Workspace};
+use super::persist::{self, ImportError};
+use super::validate;
 
 /// What a merge did, for the summary the user confirms.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,9 +63,16 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
                 }
             }
             Some(_) => {
-                // Another deal under the same id: keep both.
+                // Another deal under the same id: keep both. Its entries were minted
+                // under the same shared origin, so they get fresh ids too.
                 let mut copy = (**theirs).clone();
                 copy.id = ws.mint_id();
+                for activity in &mut copy.activities {
+                    activity.id = ws.mint_id();
+                }
+                for feedback in &mut copy.feedback {
+                    feedback.id = ws.mint_id();
+                }
                 ws.deals.push(Arc::new(copy));
                 summary.added += 1;
             }
@@ -108,6 +117,17 @@ fn merge_records<T: Clone + PartialEq>(
             }
         }
     }
+}
+
+/// The merge, checked like an import: whole (every reference resolves, no id twice),
+/// within the record limits, and with an id counter past every id it holds, so a
+/// record that comes back from a file (say, after an undo) is never minted again.
+pub fn checked_merge(current: &Workspace, incoming: &Workspace) -> Result<Merged, ImportError> {
+    let mut merged = merge(current, incoming);
+    validate::repair_id_counter(&mut merged.workspace);
+    validate::check(&merged.workspace).map_err(ImportError::Broken)?;
+    persist::check_counts(&merged.workspace)?;
+    Ok(merged)
 }
 
 fn count<T: PartialEq>(summary: &mut MergeSummary, ours: &T, theirs: &T, merged: &T) {

@@ -91,7 +91,7 @@ fn find_long_text(value: &Value, path: &mut String) -> Option<String> {
 }
 
 /// Record counts: per workspace, per roadmap, per stage, per deal.
-fn check_counts(ws: &Workspace) -> Result<(), ImportError> {
+pub fn check_counts(ws: &Workspace) -> Result<(), ImportError> {
     let over = |what: RecordKind, found: usize| {
         let limit = limit(what);
         (found > limit).then_some(ImportError::TooMany { what, found, limit })

@@ -13,7 +13,7 @@ use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 
 use super::model::{Timestamp, Workspace};
-use super::persist::{self, ImportError, MAX_IMPORT_BYTES};
+use super::persist::{self, ImportError};
 use super::scenarios::ScenarioId;
 
 pub const SHARE_PREFIX: &str = "#share=";
@@ -81,11 +81,19 @@ pub fn read_fragment(hash: &str) -> Option<Result<Shared, LinkError>> {
     Some(read_data(data).map(|ws| Shared::Workspace(Box::new(ws))))
 }
 
+/// The most a link's data may unpack to: far above what 8,000 characters of deflate
+/// hold in practice, far below what would freeze the tab.
+const MAX_UNPACKED_BYTES: usize = 4 * 1024 * 1024;
+
 fn read_data(data: &str) -> Result<Workspace, LinkError> {
     // Some apps add a trailing slash or whitespace when they make a link clickable.
     let data = data.trim().trim_end_matches('/');
+    // Links made here stay under the limit; a much longer one was made by something else.
+    if data.len() > 2 * MAX_LINK_DATA {
+        return Err(LinkError::Damaged);
+    }
     let packed = URL_SAFE_NO_PAD.decode(data).map_err(|_| LinkError::Damaged)?;
-    let json = decompress_to_vec_with_limit(&packed, MAX_IMPORT_BYTES as usize).map_err(|_| LinkError::Damaged)?;
+    let json = decompress_to_vec_with_limit(&packed, MAX_UNPACKED_BYTES).map_err(|_| LinkError::Damaged)?;
     let text = String::from_utf8(json).map_err(|_| LinkError::Damaged)?;
     persist::import_json(&text).map_err(LinkError::Invalid)
 }

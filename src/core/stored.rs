@@ -41,6 +41,13 @@ pub fn decode(text: &str) -> Result<Workspace, ImportError> {
     }
 }
 
+/// A stored copy as readable JSON, for the recovery download: a packed copy that
+/// still unpacks becomes its JSON (which a person can repair and import); anything
+/// else is given back as it is.
+pub fn readable_text(text: &str) -> String {
+    text.strip_prefix(PREFIX).and_then(unpacked_json).unwrap_or_else(|| text.to_owned())
+}
+
 fn unpacked_json(rest: &str) -> Option<String> {
     let (len, chars) = rest.split_once(':')?;
     let bytes = unpack(chars, len.parse().ok()?)?;

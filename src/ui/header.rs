@@ -204,7 +204,7 @@ fn import_file(file: web_sys::File, purpose: Purpose) {
             Ok(workspace) => workspace,
         };
         match purpose {
-            Purpose::Merge => super::merge_dialog::prepare(state, file.name(), &workspace),
+            Purpose::Merge => super::merge_dialog::prepare(state, super::merge_dialog::MergeSource::File(file.name()), workspace),
             Purpose::Replace => {
                 let count = workspace.deals.len().to_string();
                 let workspace = super::persistence::adopt(workspace);

@@ -1,43 +1,62 @@
-//! Merging a teammate's file: read and check it like an import, show what the merge
-//! would do, and apply it as one undoable step only when the user confirms.
+//! Merging a teammate's file (or a shared link's workspace): read and check it like an
+//! import, show what the merge would do, and apply it as one undoable step only when
+//! the user confirms. The merge is worked out again at that moment, on the data as it
+//! is then, so a change made meanwhile (in this tab or another) is never overwritten.
 
 use leptos::prelude::*;
 
 use super::modal::Modal;
 use super::state::{use_app, AppState, Notice};
 use crate::core::command::Command;
-use crate::core::i18n::{trf, Msg};
-use crate::core::merge::{merge, MergeSummary};
+use crate::core::describe;
+use crate::core::i18n::{tr, trf, Lang, Msg};
+use crate::core::merge::{checked_merge, MergeSummary};
 use crate::core::model::Workspace;
-use crate::core::{describe, validate};
+
+/// Where the records to merge come from, named in the user's language.
+#[derive(Clone)]
+pub enum MergeSource {
+    File(String),
+    /// The workspace of a share link, open in the sandbox.
+    Link,
+}
+
+impl MergeSource {
+    fn name(&self, lang: Lang) -> String {
+        match self {
+            MergeSource::File(name) => name.clone(),
+            MergeSource::Link => tr(lang, Msg::SharedWorkspaceName).to_owned(),
+        }
+    }
+}
 
 /// A merge worked out and waiting for the user's yes.
 #[derive(Clone)]
 pub struct MergePreview {
-    pub file_name: String,
-    pub merged: Workspace,
-    pub summary: MergeSummary,
+    source: MergeSource,
+    incoming: Workspace,
+    summary: MergeSummary,
     /// Deals the merge brings in on roadmaps other than the one the board shows.
-    pub off_board: usize,
+    off_board: usize,
 }
 
-/// Works out the merge of a checked file; says so when there is nothing to merge.
-pub fn prepare(state: AppState, file_name: String, incoming: &Workspace) {
-    let result = state.workspace.with_untracked(|ws| merge(ws, incoming));
-    if let Err(error) = validate::check(&result.workspace) {
-        state.say(Notice::error_now(|lang| describe::integrity_error(lang, &error)));
-        return;
-    }
+/// Works out the merge of a checked workspace into the own data (the sandbox stays
+/// open until the user confirms); says why when it cannot, or that nothing is new.
+pub fn prepare(state: AppState, source: MergeSource, incoming: Workspace) {
+    let own = state.own_data();
+    let result = match checked_merge(&own, &incoming) {
+        Ok(result) => result,
+        Err(error) => {
+            return state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&describe::import_error(lang, &error)])));
+        }
+    };
     if result.summary.changes() == 0 {
-        state.say(Notice::info(move |lang| trf(lang, Msg::MergeNothing, &[&file_name])));
-        return;
+        return state.say(Notice::info(move |lang| trf(lang, Msg::MergeNothing, &[&source.name(lang)])));
     }
-    let off_board = state.workspace.with_untracked(|ws| {
-        let active = ws.active_roadmap().map(|r| r.id.clone());
-        let known: std::collections::HashSet<_> = ws.deals.iter().map(|d| d.id.clone()).collect();
-        result.workspace.deals.iter().filter(|d| !known.contains(&d.id) && Some(&d.roadmap_id) != active.as_ref()).count()
-    });
-    state.merging.set(Some(MergePreview { file_name, merged: result.workspace, summary: result.summary, off_board }));
+    let active = own.active_roadmap().map(|r| r.id.clone());
+    let known: std::collections::HashSet<_> = own.deals.iter().map(|d| d.id.clone()).collect();
+    let off_board = result.workspace.deals.iter().filter(|d| !known.contains(&d.id) && Some(&d.roadmap_id) != active.as_ref()).count();
+    state.merging.set(Some(MergePreview { source, incoming, summary: result.summary, off_board }));
 }
 
 #[component]
@@ -45,24 +64,33 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
     let close = move || state.merging.set(None);
-    let MergePreview { file_name, merged, summary, off_board } = preview;
-    let s = summary.clone();
+    let MergePreview { source, incoming, summary, off_board } = preview;
+    let title_source = source.clone();
     let confirm = move |_| {
-        let s = s.clone();
-        if state.dispatch(Command::ReplaceWorkspace(Box::new(merged.clone()))).is_ok() {
-            state.editing.set(None);
-            state.say(Notice::info(move |lang| {
-                trf(lang, Msg::MergeDone, &[&s.added.to_string(), &s.updated.to_string(), &s.conflicts.to_string()])
-            }));
-        }
         close();
+        // Back to the own data first: the merge goes there, never into the sandbox.
+        if state.sandbox.get_untracked().is_some() {
+            state.leave_sandbox();
+        }
+        match state.workspace.with_untracked(|ws| checked_merge(ws, &incoming)) {
+            Err(error) => state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&describe::import_error(lang, &error)]))),
+            Ok(result) => {
+                let s = result.summary;
+                if state.dispatch(Command::ReplaceWorkspace(Box::new(result.workspace))).is_ok() {
+                    state.editing.set(None);
+                    state.say(Notice::info(move |lang| {
+                        trf(lang, Msg::MergeDone, &[&s.added.to_string(), &s.updated.to_string(), &s.conflicts.to_string()])
+                    }));
+                }
+            }
+        }
     };
     let line = move |msg: Msg, n: usize, testid: &'static str| view! {
         <li data-testid=testid class:muted=n == 0>{move || trf(state.lang.get(), msg, &[&n.to_string()])}</li>
     };
     view! {
         <Modal on_close=move |_| close() labelled_by="merge-title" testid="merge-dialog">
-            <h2 id="merge-title" class="dialog-title">{move || trf(state.lang.get(), Msg::MergeTitle, &[&file_name])}</h2>
+            <h2 id="merge-title" class="dialog-title">{move || { let lang = state.lang.get(); trf(lang, Msg::MergeTitle, &[&title_source.name(lang)]) }}</h2>
             <ul class="merge-summary">
                 {line(Msg::MergeAdded, summary.added, "merge-added")}
                 {line(Msg::MergeUpdated, summary.updated, "merge-updated")}

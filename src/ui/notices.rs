@@ -22,6 +22,7 @@ pub fn Notices() -> impl IntoView {
     let t = move |msg| state.t(msg);
     let download_recovery = move |_| {
         if let Ok(Some(text)) = storage::read(storage::RECOVERY_KEY) {
+            let text = crate::core::stored::readable_text(&text);
             let _ = files::download("waypoint-recovered.json", &text, "application/json");
         }
     };
@@ -75,10 +76,9 @@ pub fn Notices() -> impl IntoView {
                         }>{move || t(Msg::ResetScenario)}</button>
                         {(kind == Sandbox::Link).then(|| view! {
                             <button class="btn btn-small" data-testid="merge-shared" title=move || t(Msg::MergeSharedLabel) on:click=move |_| {
-                                // What is open now (with any changes made in the sandbox) joins the own data.
+                                // What is open now (with any changes made in the sandbox) is offered to the own data.
                                 let shared = state.workspace.get_untracked();
-                                state.leave_sandbox();
-                                super::merge_dialog::prepare(state, tr(state.lang.get_untracked(), Msg::SharedWorkspaceName).to_owned(), &shared);
+                                super::merge_dialog::prepare(state, super::merge_dialog::MergeSource::Link, shared);
                             }>{move || t(Msg::MergeShared)}</button>
                         })}
                         <button class="btn btn-small btn-primary" data-testid="leave-sandbox" on:click=move |_| state.leave_sandbox()>{move || t(Msg::LeaveSandbox)}</button>

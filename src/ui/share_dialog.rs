@@ -64,7 +64,11 @@ pub fn ShareDialog() -> impl IntoView {
             let copy = move |_| {
                 let text = copy_text.clone();
                 leptos::task::spawn_local(async move {
-                    let done = wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&text)).await.is_ok();
+                    // No clipboard outside a secure context (plain http on a room's network).
+                    let navigator = window().navigator();
+                    let available = js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false)
+                        && !js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map(|c| c.is_undefined()).unwrap_or(true);
+                    let done = available && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok();
                     state.say(Notice::info(move |lang| tr(lang, if done { Msg::ShareCopied } else { Msg::ShareCopyFailed }).to_owned()));
                 });
             };

@@ -242,6 +242,11 @@ impl AppState {
         }
     }
 
+    /// The person's own data: set aside while a sandbox is open, else what is shown.
+    pub fn own_data(&self) -> Workspace {
+        self.own_workspace.get_value().unwrap_or_else(|| self.workspace.get_untracked())
+    }
+
     /// A scenario still exactly as it opened (its share link can be the short one).
     pub fn untouched_scenario(&self) -> Option<ScenarioId> {
         match self.sandbox.get_untracked()? {

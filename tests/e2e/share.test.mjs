@@ -81,12 +81,14 @@ test('an own workspace travels packed in a link, and arrives exactly', async () 
   // Opened again, it can be merged into the receiver's own data after the summary.
   await other.goto(link);
   await other.getByTestId('merge-shared').click();
-  await other.getByTestId('sandbox-banner').waitFor({ state: 'detached' });
+  // Until the merge is confirmed, the shared workspace stays open.
+  assert.equal(await other.getByTestId('sandbox-banner').count(), 1);
   assert.match(await other.getByTestId('merge-added').textContent(), /Added: [1-9]/);
   // The sender's first visit made their own roadmap; the summary says where the deals went.
   assert.match(await other.getByTestId('merge-off-board').textContent(), /on another roadmap/);
   await other.getByTestId('merge-confirm').click();
   await other.getByTestId('notice').filter({ hasText: 'Merged:' }).waitFor();
+  assert.equal(await other.getByTestId('sandbox-banner').count(), 0);
   await other.waitForTimeout(400);
   // Two people's separate first visits made separate roadmaps: the sender's comes along.
   const merged = (await readStored(other)).workspace;
