@@ -539,6 +539,7 @@ catalog! {
     MergeNothing => "“{0}”中没有新的内容，当前数据已包含它的全部记录。", "“{0}” has nothing new: your data already holds all of its records.";
     MergeDone => "已合并：新增 {0}，更新 {1}，冲突已解决 {2}。可以撤销。", "Merged: {0} added, {1} updated, {2} conflicts resolved. Undo takes it back.";
     MergeOffBoard => "其中 {0} 个新商机属于另一条路线图；在“路线图设计”中切换当前路线图即可在看板上看到它们。", "{0} of the new deals are on another roadmap: choose it as the current roadmap under “Roadmap design” to see them on the board.";
+    MergeLeavesSandbox => "合并的是你自己的数据：确认后会先退出当前的沙盒。", "The merge goes into your own data: confirming leaves the sandbox first.";
     MergeShared => "合并到我的数据", "Merge into my data";
     MergeSharedLabel => "把这份分享的工作区合并到你自己的数据中（先显示摘要，可撤销）", "Merge this shared workspace into your own data (a summary first; can be undone)";
     SharedWorkspaceName => "分享的工作区", "shared workspace";

@@ -100,6 +100,9 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
             {(off_board > 0).then(|| view! {
                 <p class="hint" data-testid="merge-off-board">{move || trf(state.lang.get(), Msg::MergeOffBoard, &[&off_board.to_string()])}</p>
             })}
+            <Show when=move || state.sandbox.get().is_some()>
+                <p class="hint" data-testid="merge-leaves-sandbox">{move || t(Msg::MergeLeavesSandbox)}</p>
+            </Show>
             <p class="hint">{move || t(Msg::MergeNote)}</p>
             <div class="form-actions">
                 <span class="spacer"></span>

@@ -81,8 +81,9 @@ test('an own workspace travels packed in a link, and arrives exactly', async () 
   // Opened again, it can be merged into the receiver's own data after the summary.
   await other.goto(link);
   await other.getByTestId('merge-shared').click();
-  // Until the merge is confirmed, the shared workspace stays open.
+  // Until the merge is confirmed, the shared workspace stays open, and the dialog says where the merge goes.
   assert.equal(await other.getByTestId('sandbox-banner').count(), 1);
+  assert.match(await other.getByTestId('merge-leaves-sandbox').textContent(), /your own data/);
   assert.match(await other.getByTestId('merge-added').textContent(), /Added: [1-9]/);
   // The sender's first visit made their own roadmap; the summary says where the deals went.
   assert.match(await other.getByTestId('merge-off-board').textContent(), /on another roadmap/);
