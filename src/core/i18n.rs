@@ -74,7 +74,7 @@ catalog! {
     ExportLabel => "把全部数据导出为 JSON 文件", "Download all data as a JSON file";
     Import => "导入 JSON", "Import JSON";
     ImportLabel => "从 JSON 文件导入，替换当前数据", "Import a JSON file, replacing the current data";
-    RemoveSamples => "清除示例商机", "Remove sample deals";
+    RemoveSamples => "清除示例商机", "Remove samples";
     RemoveSamplesConfirm => "删除全部示例商机？你自己创建的商机不受影响。", "Delete all sample deals? Deals you created stay.";
     Dismiss => "关闭", "Dismiss";
     Pipeline => "销售管道", "Pipeline";
@@ -345,7 +345,7 @@ catalog! {
     QuizPerfect => "全部正确！", "All correct!";
     QuizCorrectOrder => "正确顺序", "The right order";
     QuizHistory => "最近成绩：{0}", "Recent scores: {0}";
-    Practice => "练习场景…", "Practice scenario…";
+    Practice => "练习场景…", "Practice…";
     SandboxBanner => "练习模式：{0}。这里的改动不会保存到你的工作区。", "Practice: {0}. Nothing you change here is saved to your workspace.";
     ResetScenario => "重置场景", "Reset scenario";
     LeaveSandbox => "退出练习", "Leave practice";
@@ -530,9 +530,9 @@ catalog! {
     Merge => "合并 JSON", "Merge JSON";
     MergeLabel => "把同事的文件合并到当前数据中（不替换）", "Merge a teammate's file into your data (nothing is replaced)";
     MergeTitle => "合并“{0}”", "Merge “{0}”";
-    MergeAdded => "新增：{0} 条记录", "Added: {0} records";
-    MergeUpdated => "更新：{0} 条记录（文件中的版本较新）", "Updated: {0} records (newer in the file)";
-    MergeConflicts => "两边都改过：{0} 条，已按较新的修改合并，两边的活动和反馈都保留", "Changed on both sides: {0}, resolved by the newer change; activities and feedback from both are kept";
+    MergeAdded => "新增：{0} 条记录", "Added: {0}";
+    MergeUpdated => "更新：{0} 条记录（文件中的版本较新）", "Updated, newer in the file: {0}";
+    MergeConflicts => "两边都改过：{0} 条，已按较新的修改合并，两边的活动和反馈都保留", "Changed on both sides, the newer change kept (activities and feedback from both stay): {0}";
     MergeUnchanged => "未变：{0} 条", "Unchanged: {0}";
     MergeNote => "合并不会删除任何记录。确认后，如需还原，按“撤销”即可撤回整个合并。", "Merging never deletes a record. After confirming, one Undo takes the whole merge back.";
     MergeConfirm => "合并", "Merge";

@@ -159,8 +159,8 @@ test('a teammate\'s file merges with a summary, keeps both sides, and one undo t
   const dialog = page.getByTestId('merge-dialog');
   await dialog.waitFor();
   assert.match(await dialog.textContent(), /Merge “teammate\.json”/);
-  assert.match(await page.getByTestId('merge-added').textContent(), /Added: 1 /);
-  assert.match(await page.getByTestId('merge-updated').textContent(), /Updated: 1 /);
+  assert.match(await page.getByTestId('merge-added').textContent(), /Added: 1$/);
+  assert.match(await page.getByTestId('merge-updated').textContent(), /Updated, newer in the file: 1$/);
   // Cancel changes nothing.
   await page.getByTestId('merge-cancel').click();
   assert.deepEqual((await customers(page)).sort(), beforeMerge);
