@@ -192,16 +192,26 @@ fn an_older_copy_changes_nothing_and_a_newer_one_updates() {
     assert_eq!(fresh.summary.added, 0);
 }
 
+/// Adds a deal for `customer` on the first roadmap.
+fn add_deal(ws: &mut Workspace, customer: &str, at: i64) {
+    let (roadmap_id, fields) = (ws.roadmaps[0].id.clone(), fields(ws, customer, 100));
+    apply(ws, Command::CreateDeal { roadmap_id, fields, sample: false }, at).unwrap();
+}
+
+/// Two old workspaces that shared an origin (an import copied it) and then each
+/// minted the same id for a different deal.
+fn one_id_two_deals() -> (Workspace, Workspace) {
+    let mut ours = common::workspace();
+    let mut theirs = ours.clone();
+    add_deal(&mut ours, "Ours Ltd", NOW);
+    add_deal(&mut theirs, "Theirs Inc", NOW + 5);
+    assert_eq!(ours.deals[0].id, theirs.deals[0].id);
+    (ours, theirs)
+}
+
 #[test]
 fn the_same_id_on_two_different_deals_keeps_both() {
-    // Two old workspaces that shared an origin minted the same id for different deals.
-    let mut ours = common::workspace();
-    let roadmap = ours.roadmaps[0].id.clone();
-    let mut theirs = ours.clone();
-    let (ours_fields, theirs_fields) = (fields(&ours, "Ours Ltd", 100), fields(&theirs, "Theirs Inc", 200));
-    apply(&mut ours, Command::CreateDeal { roadmap_id: roadmap.clone(), fields: ours_fields, sample: false }, NOW).unwrap();
-    apply(&mut theirs, Command::CreateDeal { roadmap_id: roadmap, fields: theirs_fields, sample: false }, NOW + 5).unwrap();
-    assert_eq!(ours.deals[0].id, theirs.deals[0].id);
+    let (ours, theirs) = one_id_two_deals();
 
     let merged = merge(&ours, &theirs);
     let customers: BTreeSet<_> = merged.workspace.deals.iter().map(|d| d.customer.as_str()).collect();
@@ -233,24 +243,16 @@ fn a_record_back_from_a_file_is_never_minted_again() {
     // Create a deal, export, undo it (the counter goes back), merge the export.
     let before = common::workspace();
     let mut after = before.clone();
-    let roadmap = after.roadmaps[0].id.clone();
-    let f = fields(&after, "Comes Back", 100);
-    apply(&mut after, Command::CreateDeal { roadmap_id: roadmap.clone(), fields: f, sample: false }, NOW).unwrap();
+    add_deal(&mut after, "Comes Back", NOW);
     let mut ws = checked_merge(&before, &after).unwrap().workspace;
-    let f = fields(&ws, "Brand New", 200);
-    apply(&mut ws, Command::CreateDeal { roadmap_id: roadmap, fields: f, sample: false }, NOW + 1).unwrap();
+    add_deal(&mut ws, "Brand New", NOW + 1);
     assert!(validate::check(&ws).is_ok(), "{:?}", validate::check(&ws));
     assert_eq!(ws.deals.len(), 2);
 }
 
 #[test]
 fn a_clashing_deal_keeps_its_log_under_fresh_ids() {
-    let mut ours = common::workspace();
-    let roadmap = ours.roadmaps[0].id.clone();
-    let mut theirs = ours.clone();
-    let (a, b) = (fields(&ours, "Ours Ltd", 100), fields(&theirs, "Theirs Inc", 200));
-    apply(&mut ours, Command::CreateDeal { roadmap_id: roadmap.clone(), fields: a, sample: false }, NOW).unwrap();
-    apply(&mut theirs, Command::CreateDeal { roadmap_id: roadmap, fields: b, sample: false }, NOW + 5).unwrap();
+    let (mut ours, mut theirs) = one_id_two_deals();
     let log = |ws: &mut Workspace, who: &str| {
         let deal_id = ws.deals[0].id.clone();
         let command = Command::AddActivity { deal_id, kind: ActivityKind::Call, date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(), who: who.into(), notes: String::new() };

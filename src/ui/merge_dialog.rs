@@ -69,9 +69,7 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
     let confirm = move |_| {
         close();
         // Back to the own data first: the merge goes there, never into the sandbox.
-        if state.sandbox.get_untracked().is_some() {
-            state.leave_sandbox();
-        }
+        state.leave_sandbox();
         match state.workspace.with_untracked(|ws| checked_merge(ws, &incoming)) {
             Err(error) => state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&describe::import_error(lang, &error)]))),
             Ok(result) => {

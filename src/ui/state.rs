@@ -256,7 +256,11 @@ impl AppState {
     }
 
     /// Closes the scenario and brings the own workspace back, exactly as it was.
+    /// Nothing happens when no sandbox is open (undo history included).
     pub fn leave_sandbox(&self) {
+        if self.sandbox.get_untracked().is_none() {
+            return;
+        }
         if let Some(own) = self.own_workspace.try_update_value(Option::take).flatten() {
             self.editing.set(None);
             self.filter.set(Default::default());

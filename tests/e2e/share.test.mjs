@@ -10,6 +10,8 @@ before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const customers = (page) => page.getByTestId('deal-card').locator('.card-customer').allTextContents();
+/** Chooses a file in the Merge JSON picker. */
+const mergeFile = (page, name, text) => page.getByTestId('merge-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 const storedText = (page) => page.evaluate((k) => localStorage.getItem(k), STORE_KEY);
 
 test('a facilitator shares a scenario by link and QR; a fresh browser opens it in a sandbox', async () => {
@@ -155,7 +157,7 @@ test('a teammate\'s file merges with a summary, keeps both sides, and one undo t
   await page.getByText('Ours Only').waitFor();
   const beforeMerge = (await customers(page)).sort();
 
-  await page.getByTestId('merge-file').setInputFiles({ name: 'teammate.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await mergeFile(page, 'teammate.json', JSON.stringify(theirs));
   const dialog = page.getByTestId('merge-dialog');
   await dialog.waitFor();
   assert.match(await dialog.textContent(), /Merge “teammate\.json”/);
@@ -165,7 +167,7 @@ test('a teammate\'s file merges with a summary, keeps both sides, and one undo t
   await page.getByTestId('merge-cancel').click();
   assert.deepEqual((await customers(page)).sort(), beforeMerge);
 
-  await page.getByTestId('merge-file').setInputFiles({ name: 'teammate.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await mergeFile(page, 'teammate.json', JSON.stringify(theirs));
   await page.getByTestId('merge-confirm').click();
   await page.getByTestId('notice').filter({ hasText: 'Merged: 1 added, 1 updated' }).waitFor();
   const after = await customers(page);
@@ -173,13 +175,13 @@ test('a teammate\'s file merges with a summary, keeps both sides, and one undo t
   await page.getByTestId('stage-column').nth(2).getByText(moved.customer).waitFor();
 
   // Merging the same file again: nothing new.
-  await page.getByTestId('merge-file').setInputFiles({ name: 'teammate.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await mergeFile(page, 'teammate.json', JSON.stringify(theirs));
   await page.getByTestId('notice').filter({ hasText: 'has nothing new' }).waitFor();
 
   await page.getByTestId('undo').click();
   assert.deepEqual((await customers(page)).sort(), beforeMerge);
   // A bad file is refused like an import.
-  await page.getByTestId('merge-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"waypoint"}') });
+  await mergeFile(page, 'bad.json', '{"not":"waypoint"}');
   await page.getByTestId('notice').filter({ hasText: 'not a file exported by Waypoint' }).waitFor();
   assert.equal(await page.getByTestId('merge-dialog').count(), 0);
   assert.deepEqual(errors, []);
