@@ -107,6 +107,19 @@ fn short_columns_draw_every_card_and_long_ones_only_those_in_view() {
 }
 
 #[test]
+fn a_window_says_which_cards_it_draws_and_reads_their_positions() {
+    use waypoint::core::board::{window, Window, OVERSCAN, SLOT_PX};
+    let middle = window(5_000, 100.0 * SLOT_PX, 600.0);
+    assert!(middle.draws(100) && middle.draws(100 - OVERSCAN) && middle.draws(middle.end - 1));
+    assert!(!middle.draws(100 - OVERSCAN - 1) && !middle.draws(middle.end) && !middle.draws(0));
+    // aria-posinset counts from 1; anything else is not a position.
+    assert_eq!(Window::index_of_posinset("1"), Some(0));
+    assert_eq!(Window::index_of_posinset("401"), Some(400));
+    assert_eq!(Window::index_of_posinset("0"), None);
+    assert_eq!(Window::index_of_posinset("x"), None);
+}
+
+#[test]
 fn a_card_names_its_neighbouring_stages_and_flags_a_stalled_deal() {
     use waypoint::core::card::card_facts;
     let mut ws = workspace();

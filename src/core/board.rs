@@ -172,6 +172,18 @@ pub struct Window {
     pub windowed: bool,
 }
 
+impl Window {
+    /// Whether the card at `index` (0-based, among all the column's cards) is drawn.
+    pub fn draws(&self, index: usize) -> bool {
+        (self.start..self.end).contains(&index)
+    }
+
+    /// The card index behind a drawn card's `aria-posinset` (which counts from 1).
+    pub fn index_of_posinset(posinset: &str) -> Option<usize> {
+        posinset.parse::<usize>().ok()?.checked_sub(1)
+    }
+}
+
 /// The cards of a `len`-card column to draw when it is scrolled to `scroll_top`
 /// and shows `view_px` pixels.
 pub fn window(len: usize, scroll_top: f64, view_px: f64) -> Window {

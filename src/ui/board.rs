@@ -139,9 +139,17 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
             move_deal(state, Id(dragged), drop_stage.clone());
         }
     };
+    // A focused card scrolled far out of the window leaves the page, and its focus
+    // would fall to the page itself: park focus on the list and give it back when the
+    // card is drawn again.
+    let parked: StoredValue<Option<ParkedFocus>> = StoredValue::new(None);
     let measure = move || {
         if let Some(el) = list.get_untracked() {
             let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+            let len = column.with_untracked(|c| c.as_ref().map_or(0, |c| c.deals.len()));
+            if let Some(focus) = focus_leaving(&el, board::window(len, top, height)) {
+                parked.set_value(Some(focus));
+            }
             // Unchanged sizes wake nothing.
             scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
             view_px.maybe_update(|v| std::mem::replace(v, height) != height);
@@ -165,6 +173,11 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
         let total = count();
         // After the cards of this change are in place.
         request_animation_frame(move || {
+            if let Some(focus) = parked.get_value() {
+                if focus_returned(&list, &focus) {
+                    parked.set_value(None);
+                }
+            }
             let cards = list.children();
             for i in 0..cards.length() {
                 let Some(card) = cards.item(i).filter(|c| c.class_list().contains("card")) else { continue };
@@ -218,6 +231,8 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
                 role=move || (count() > 0).then_some("feed")
                 aria-labelledby=format!("stage-{}", stage.id)
                 node_ref=list
+                // Focusable from script only: it holds focus while a focused card is scrolled away.
+                tabindex="-1"
                 on:scroll=move |_| measure()
             >
                 <div class="card-spacer" aria-hidden="true" style:height=move || format!("{}px", window.with(|w| w.before_px))></div>
@@ -239,4 +254,62 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
             </button>
         </section>
     }
+}
+
+/// Which card (by deal id) and which of its buttons had focus before it was scrolled away.
+#[derive(Clone)]
+struct ParkedFocus {
+    deal_id: String,
+    button: Option<u32>,
+}
+
+fn focus_quietly(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
+/// If focus is in a card the `next` window no longer draws, moves it to the list
+/// and says where it was.
+fn focus_leaving(list: &web_sys::HtmlElement, next: board::Window) -> Option<ParkedFocus> {
+    use wasm_bindgen::JsCast;
+    let active = document().active_element()?;
+    if !list.contains(Some(&active)) {
+        return None;
+    }
+    let card = active.closest(".card").ok()??;
+    let index = board::Window::index_of_posinset(&card.get_attribute("aria-posinset")?)?;
+    if next.draws(index) {
+        return None;
+    }
+    let buttons = card.query_selector_all("button").ok()?;
+    let button = (0..buttons.length()).find(|i| buttons.item(*i).is_some_and(|b| b == *active.unchecked_ref::<web_sys::Node>()));
+    let parked = ParkedFocus { deal_id: card.get_attribute("data-deal-id")?, button };
+    focus_quietly(list);
+    Some(parked)
+}
+
+/// Gives focus back to a parked card once it is drawn again. True when there is
+/// nothing more to do: focus returned, or the person has moved it elsewhere.
+fn focus_returned(list: &web_sys::HtmlElement, focus: &ParkedFocus) -> bool {
+    use wasm_bindgen::JsCast;
+    let list_has_focus = document().active_element().is_some_and(|a| a == *list.unchecked_ref::<web_sys::Element>());
+    if !list_has_focus {
+        return true;
+    }
+    let cards = list.children();
+    let Some(card) = (0..cards.length())
+        .filter_map(|i| cards.item(i))
+        .find(|c| c.get_attribute("data-deal-id").as_deref() == Some(focus.deal_id.as_str()))
+    else {
+        return false;
+    };
+    let target = match focus.button {
+        Some(i) => card.query_selector_all("button").ok().and_then(|b| b.item(i)).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()),
+        None => card.dyn_into::<web_sys::HtmlElement>().ok(),
+    };
+    if let Some(target) = target {
+        focus_quietly(&target);
+    }
+    true
 }

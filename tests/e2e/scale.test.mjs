@@ -1,5 +1,6 @@
 // A long column as a growing team meets it: only the cards in view are drawn,
-// scrolling brings the rest, a card far down moves like any other and stays moved.
+// scrolling brings the rest, a card far down moves like any other and stays moved,
+// and keyboard focus survives its card being scrolled away.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openApp, readStored, waitForStored } from './support.mjs';
@@ -57,6 +58,45 @@ test('a column of hundreds of deals draws what is in view, scrolls, and moves a 
   await page.getByTestId('board').waitFor();
   assert.equal(await next.getByTestId('deal-card').filter({ hasText: `Bulk customer ${BULK - 1}` }).count(), 1, 'saved in its new stage');
   assert.equal(await column.getByTestId('column-count').textContent(), `${total - 1} deals`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('focus in a card scrolled far away waits on the list and comes back with the card', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  const file = await longColumnFile(page);
+  await page.getByTestId('import-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByTestId('notice').filter({ hasText: 'Imported' }).waitFor();
+  const column = page.getByTestId('stage-column').first();
+  const list = column.locator('.cards');
+  await page.waitForFunction(() => document.querySelector('[data-testid=stage-column] [data-testid=deal-card]')?.getAttribute('aria-posinset') === '1');
+
+  const first = column.getByTestId('deal-card').first();
+  const dealId = await first.getAttribute('data-deal-id');
+  await first.getByTestId('move-forward').focus();
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return { tag: a.tagName, list: a.classList.contains('cards'), deal: a.closest('[data-deal-id]')?.dataset.dealId ?? null, testid: a.dataset.testid ?? null };
+  });
+  assert.deepEqual(await focused(), { tag: 'BUTTON', list: false, deal: dealId, testid: 'move-forward' });
+
+  // Scrolled to the end, the card is gone from the page; focus waits on the list, not on the page.
+  await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForFunction((id) => !document.querySelector(`[data-deal-id="${id}"]`), dealId);
+  assert.deepEqual(await focused(), { tag: 'DIV', list: true, deal: null, testid: null });
+
+  // Back at the top, the same button of the same card has focus again.
+  await list.evaluate((el) => { el.scrollTop = 0; });
+  await page.waitForFunction((id) => document.activeElement?.closest('[data-deal-id]')?.dataset.dealId === id, dealId);
+  assert.deepEqual(await focused(), { tag: 'BUTTON', list: false, deal: dealId, testid: 'move-forward' });
+
+  // Parked on the list, Tab goes on to a card in view.
+  await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForFunction((id) => !document.querySelector(`[data-deal-id="${id}"]`), dealId);
+  await page.keyboard.press('Tab');
+  const next = await focused();
+  assert.equal(next.tag, 'BUTTON');
+  assert.ok(next.deal && next.deal !== dealId, 'a drawn card has focus');
   assert.deepEqual(errors, []);
   await context.close();
 });
