@@ -53,6 +53,32 @@ function distFiles(ext) {
 }
 const gzipKbAll = (ext) => distFiles(ext).reduce((sum, file) => sum + gzipKb(file), 0);
 
+/** The wasm's gzip size split into code, data (texts, tables) and the rest, to show
+ *  where the initial transfer goes. Sections: 10 is code, 11 is data. */
+function wasmBreakdownKb(file) {
+  const bytes = fs.readFileSync(file);
+  const parts = { code: [], data: [], other: [bytes.subarray(0, 8)] };
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const size = leb();
+    const section = bytes.subarray(start, at + size);
+    (id === 10 ? parts.code : id === 11 ? parts.data : parts.other).push(section);
+    at += size;
+  }
+  const kb = (list) => zlib.gzipSync(Buffer.concat(list), { level: 9 }).length / 1024;
+  return { code: kb(parts.code), data: kb(parts.data), other: kb(parts.other) };
+}
+
 /** The generator in the core, through its example binary: the same file for a seed, every time. */
 function generated(deals) {
   fs.mkdirSync(OUT, { recursive: true });
@@ -280,6 +306,10 @@ function report(raw) {
   const r = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, round(v)]));
   console.log('\nfigure                      value');
   for (const [key, value] of Object.entries(r)) console.log(`${key.padEnd(26)}  ${value}`);
+  for (const file of distFiles('.wasm')) {
+    const parts = wasmBreakdownKb(file);
+    console.log(`\n${path.basename(file)} (gzip, each part alone): code ${round(parts.code)} KB, data ${round(parts.data)} KB, other ${round(parts.other)} KB`);
+  }
   console.log('\nbudget                                             value      limit   result');
   for (const [name, figure, limit, unit] of BUDGETS) {
     const value = figure(raw);
