@@ -3,7 +3,7 @@
 
 use waypoint::core::generate::generate_workspace;
 use waypoint::core::persist::{encode_compact, start_from, ImportError, StartFrom};
-use waypoint::core::stored::{decode, encode};
+use waypoint::core::stored::{decode, encode, Encoding};
 
 const NOW: i64 = 1_795_392_000_000;
 
@@ -18,6 +18,28 @@ fn a_packed_copy_reads_back_as_the_same_workspace() {
         let ws = generate_workspace(5, deals, NOW);
         assert_eq!(decode(&encode(&ws, NOW)), Ok(ws), "{deals} deals");
     }
+}
+
+#[test]
+fn packing_in_slices_gives_the_same_text_as_packing_at_once() {
+    let ws = generate_workspace(3, 400, NOW);
+    let whole = encode(&ws, NOW);
+    let json_len = encode_compact(&ws, NOW).len();
+    for slice in [1_000, 4_096, 65_536, json_len - 1, json_len, usize::MAX] {
+        let mut encoding = Encoding::new(&ws, NOW);
+        let mut steps = 1;
+        while !encoding.step(slice) {
+            steps += 1;
+        }
+        // Each step takes at most its slice: small slices mean many short steps.
+        assert_eq!(steps, json_len.div_ceil(slice), "slice {slice}");
+        assert!(encoding.step(slice), "a finished encoding stays finished");
+        assert_eq!(encoding.into_text(), whole, "slice {slice}");
+    }
+    // Stopped halfway, the rest is done when the text is asked for.
+    let mut half = Encoding::new(&ws, NOW);
+    assert!(!half.step(json_len / 2));
+    assert_eq!(decode(&half.into_text()), Ok(ws));
 }
 
 #[test]

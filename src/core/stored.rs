@@ -7,7 +7,7 @@
 //! stay plain, readable JSON; only the stored copy is packed, and a stored copy
 //! written as plain JSON (by an earlier version) still reads.
 
-use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
 use super::model::{Timestamp, Workspace};
@@ -23,14 +23,80 @@ const OFFSET: u32 = 0x20;
 const BITS: u32 = 15;
 
 pub fn encode(ws: &Workspace, now: Timestamp) -> String {
-    let json = persist::encode_compact(ws, now);
-    let packed = compress_to_vec(json.as_bytes(), LEVEL);
-    let mut out = String::with_capacity(PREFIX.len() + 12 + packed.len() * 8 / BITS as usize + 1);
-    out.push_str(PREFIX);
-    out.push_str(&packed.len().to_string());
-    out.push(':');
-    pack(&packed, &mut out);
-    out
+    Encoding::new(ws, now).into_text()
+}
+
+/// The stored text of one workspace, deflated a slice at a time: the shell packs a
+/// large workspace in short steps between frames instead of one long pause.
+/// `new` takes the JSON snapshot; later changes to the workspace do not reach it.
+pub struct Encoding {
+    json: Vec<u8>,
+    read: usize,
+    compressor: Box<CompressorOxide>,
+    deflated: Vec<u8>,
+    written: usize,
+    done: bool,
+}
+
+impl Encoding {
+    pub fn new(ws: &Workspace, now: Timestamp) -> Self {
+        let json = persist::encode_compact(ws, now).into_bytes();
+        // Raw deflate (no zlib header), default strategy: what `decode` inflates.
+        let flags = create_comp_flags_from_zip_params(LEVEL.into(), 0, 0);
+        Encoding {
+            // Deflated JSON is about an eighth of it; the buffer grows if not.
+            deflated: vec![0; (json.len() / 6).max(64)],
+            json,
+            read: 0,
+            compressor: Box::new(CompressorOxide::new(flags)),
+            written: 0,
+            done: false,
+        }
+    }
+
+    /// Deflates up to `slice` more bytes of the JSON; true once all of it is deflated.
+    pub fn step(&mut self, slice: usize) -> bool {
+        if self.done {
+            return true;
+        }
+        let end = self.read.saturating_add(slice.max(1)).min(self.json.len());
+        let flush = if end == self.json.len() { TDEFLFlush::Finish } else { TDEFLFlush::None };
+        loop {
+            if self.deflated.len() - self.written < 64 {
+                let grown = self.deflated.len() * 2;
+                self.deflated.resize(grown, 0);
+            }
+            let (status, bytes_in, bytes_out) =
+                compress(&mut self.compressor, &self.json[self.read..end], &mut self.deflated[self.written..], flush);
+            self.read += bytes_in;
+            self.written += bytes_out;
+            match status {
+                TDEFLStatus::Done => {
+                    self.deflated.truncate(self.written);
+                    self.done = true;
+                    return true;
+                }
+                // This slice is in; the rest waits for the next step.
+                TDEFLStatus::Okay if flush == TDEFLFlush::None && self.read == end => return false,
+                // More room was needed, or the end is still being written out.
+                TDEFLStatus::Okay => {}
+                // Only a bad parameter or a failed output callback end here; neither is used.
+                status => unreachable!("deflate stopped with {status:?}"),
+            }
+        }
+    }
+
+    /// The stored text, deflating whatever is left first.
+    pub fn into_text(mut self) -> String {
+        while !self.step(usize::MAX) {}
+        let packed = &self.deflated;
+        let mut out = String::with_capacity(PREFIX.len() + 12 + packed.len() * 8 / BITS as usize + 1);
+        out.push_str(PREFIX);
+        out.push_str(&packed.len().to_string());
+        out.push(':');
+        pack(packed, &mut out);
+        out
+    }
 }
 
 /// Reads a stored copy, packed or plain, into a checked workspace.

@@ -144,11 +144,12 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
     // card is drawn again.
     let parked: StoredValue<Option<ParkedFocus>> = StoredValue::new(None);
     let measure = move || {
-        if let Some(el) = list.get_untracked() {
+        if let Some(el) = list.try_get_untracked().flatten() {
             let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
-            let len = column.with_untracked(|c| c.as_ref().map_or(0, |c| c.deals.len()));
+            // Measured in the next frame, the column may be gone by then (a new roadmap or workspace).
+            let Some(len) = column.try_with_untracked(|c| c.as_ref().map_or(0, |c| c.deals.len())) else { return };
             if let Some(focus) = focus_leaving(&el, board::window(len, top, height)) {
-                parked.set_value(Some(focus));
+                parked.try_set_value(Some(focus));
             }
             // Unchanged sizes wake nothing.
             scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
@@ -173,9 +174,10 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
         let total = count();
         // After the cards of this change are in place.
         request_animation_frame(move || {
-            if let Some(focus) = parked.get_value() {
+            // A column replaced before this frame has nothing parked any more.
+            if let Some(focus) = parked.try_get_value().flatten() {
                 if focus_returned(&list, &focus) {
-                    parked.set_value(None);
+                    parked.try_set_value(None);
                 }
             }
             let cards = list.children();

@@ -101,19 +101,26 @@ pub fn initial_lang() -> Lang {
     }
 }
 
+/// Whether a save has anything to write: not in a practice scenario (which never
+/// reaches storage), and not when nothing changed since the last good copy.
+fn needs_saving(state: AppState) -> bool {
+    if state.sandbox.get_untracked().is_some() {
+        return false;
+    }
+    let nothing_new = state.pending.with_value(Vec::is_empty) && LAST_GOOD.with(|g| g.borrow().is_some());
+    !nothing_new || stored_revision() > KNOWN_REVISION.with(Cell::get)
+}
+
 /// Writes the workspace now, crash-safe: the last good copy is kept as the previous
 /// one, the new text is written and read back; the result shows (or clears) the banner.
+/// Any save still being packed in steps is dropped: this one covers it.
 pub fn save_now(state: AppState) {
-    // A practice scenario never reaches storage: the own workspace there stays as it was.
-    if state.sandbox.get_untracked().is_some() {
+    cancel_saving();
+    if !needs_saving(state) {
         return;
     }
     let stored = stored_revision();
     let known = KNOWN_REVISION.with(Cell::get);
-    let nothing_new = state.pending.with_value(Vec::is_empty) && LAST_GOOD.with(|g| g.borrow().is_some());
-    if nothing_new && stored <= known {
-        return;
-    }
     if stored > known {
         // Another tab saved a newer copy: our unsaved commands go on top of it.
         let theirs = storage::read(storage::WORKSPACE_KEY).ok().flatten().and_then(|t| stored::decode(&t).ok());
@@ -125,11 +132,15 @@ pub fn save_now(state: AppState) {
         }
     }
     let revision = stored.max(known) + 1;
-    let (text, result) = timing::measure("waypoint:save", || {
+    timing::measure("waypoint:save", || {
         let text = state.workspace.with_untracked(|ws| stored::encode(ws, clock::now_ms()));
-        let result = write_verified(&text).and_then(|()| storage::write(storage::REVISION_KEY, &revision.to_string()));
-        (text, result)
+        write_copy(state, text, revision);
     });
+}
+
+/// Writes a packed copy as revision `revision` and takes in the outcome.
+fn write_copy(state: AppState, text: String, revision: u64) {
+    let result = write_verified(&text).and_then(|()| storage::write(storage::REVISION_KEY, &revision.to_string()));
     if result.is_ok() {
         LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
         KNOWN_REVISION.with(|k| k.set(revision));
@@ -137,6 +148,82 @@ pub fn save_now(state: AppState) {
         check_storage_meter(state);
     }
     state.save_failure.set(result.err());
+}
+
+/// JSON bytes deflated per step of a save: a few milliseconds each, so a save of
+/// 10,000 deals is many short pauses between frames rather than one long one.
+const SAVE_SLICE: usize = 256 * 1024;
+
+/// A save being packed in steps, from the snapshot taken when it began.
+struct Saving {
+    encoding: stored::Encoding,
+    revision: u64,
+    /// Main-thread time spent on it so far, and the longest single step.
+    busy_ms: f64,
+    longest_ms: f64,
+}
+
+impl Saving {
+    fn spent(&mut self, ms: f64) {
+        self.busy_ms += ms;
+        self.longest_ms = self.longest_ms.max(ms);
+    }
+}
+
+thread_local! {
+    /// At most one save in steps; any change to the workspace drops it (a newer save follows).
+    static SAVING: RefCell<Option<Saving>> = const { RefCell::new(None) };
+}
+
+/// Drops a save in progress; true if there was one.
+fn cancel_saving() -> bool {
+    SAVING.with(|s| s.borrow_mut().take()).is_some()
+}
+
+/// The autosave: packs the workspace in steps between frames, then writes it.
+fn save_in_steps(state: AppState) {
+    cancel_saving();
+    if !needs_saving(state) {
+        return;
+    }
+    let known = KNOWN_REVISION.with(Cell::get);
+    if stored_revision() > known {
+        // A newer copy from another tab must be taken in first: the rare case, done at once.
+        save_now(state);
+        return;
+    }
+    // Marked for the performance panel, and for the E2E that changes things mid-save.
+    timing::mark("waypoint:save-start");
+    let started = timing::now();
+    let encoding = state.workspace.with_untracked(|ws| stored::Encoding::new(ws, clock::now_ms()));
+    let mut saving = Saving { encoding, revision: known + 1, busy_ms: 0.0, longest_ms: 0.0 };
+    saving.spent(timing::now() - started);
+    SAVING.with(|s| *s.borrow_mut() = Some(saving));
+    set_timeout(move || save_step(state), Duration::ZERO);
+}
+
+fn save_step(state: AppState) {
+    // Gone: a change or a save at once came in between.
+    let Some(mut saving) = SAVING.with(|s| s.borrow_mut().take()) else { return };
+    let started = timing::now();
+    if !saving.encoding.step(SAVE_SLICE) {
+        saving.spent(timing::now() - started);
+        SAVING.with(|s| *s.borrow_mut() = Some(saving));
+        set_timeout(move || save_step(state), Duration::ZERO);
+        return;
+    }
+    if stored_revision() > KNOWN_REVISION.with(Cell::get) {
+        // Another tab saved while this one was packing: its copy comes first.
+        save_now(state);
+        return;
+    }
+    let Saving { encoding, revision, busy_ms, longest_ms } = saving;
+    write_copy(state, encoding.into_text(), revision);
+    // The last step packs and writes. `make bench` reads both: all the work, and
+    // the longest the page was held up by one step of it.
+    let last = timing::now() - started;
+    timing::record("waypoint:save", busy_ms + last);
+    timing::record("waypoint:save-pause", longest_ms.max(last));
 }
 
 fn stored_revision() -> u64 {
@@ -192,7 +279,8 @@ fn write_verified(text: &str) -> Result<(), StorageFailure> {
     }
 }
 
-/// One effect: after each change, save within the debounce; on `pagehide`, save at once.
+/// One effect: after each change, save within the debounce (packed in steps); on
+/// `pagehide`, save at once.
 pub fn install_autosave(state: AppState) {
     let pending: Rc<Cell<Option<TimeoutHandle>>> = Rc::new(Cell::new(None));
     let dirty = Rc::new(Cell::new(false));
@@ -205,8 +293,11 @@ pub fn install_autosave(state: AppState) {
             if previous.is_none() {
                 return;
             }
-            // A copy taken over from another tab is already saved.
-            if SKIP_NEXT_SAVE.with(|s| s.replace(false)) {
+            // A save being packed holds an older snapshot; the next one will cover this change.
+            let was_saving = cancel_saving();
+            // A copy taken over from another tab is already saved (unless a save of
+            // this tab's own was just dropped: then one more save decides).
+            if SKIP_NEXT_SAVE.with(|s| s.replace(false)) && !was_saving {
                 return;
             }
             dirty.set(true);
@@ -217,7 +308,7 @@ pub fn install_autosave(state: AppState) {
             let handle = set_timeout_with_handle(
                 move || {
                     dirty.set(false);
-                    save_now(state);
+                    save_in_steps(state);
                 },
                 SAVE_DEBOUNCE,
             );
@@ -225,7 +316,9 @@ pub fn install_autosave(state: AppState) {
         });
     }
     let listener = window_event_listener(leptos::ev::pagehide, move |_| {
-        if dirty.replace(false) {
+        // The page may not live to take another step: whatever is unsaved is saved at once.
+        let was_saving = cancel_saving();
+        if dirty.replace(false) || was_saving {
             if let Some(handle) = pending.take() {
                 handle.clear();
             }
