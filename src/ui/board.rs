@@ -139,16 +139,18 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
             move_deal(state, Id(dragged), drop_stage.clone());
         }
     };
-    // A focused card scrolled far out of the window leaves the page, and its focus
-    // would fall to the page itself: park focus on the list and give it back when the
-    // card is drawn again.
+    // Focus in a card is lost when the card leaves the page (scrolled far out of the
+    // window) and also when the list moves it (redrawing a shifted window moves the
+    // cards that stay). So before the window changes, the focused card is noted, and
+    // focus waits on the list if the card is leaving; after the redraw it goes back
+    // to the card as soon as the card is drawn.
     let parked: StoredValue<Option<ParkedFocus>> = StoredValue::new(None);
     let measure = move || {
         if let Some(el) = list.try_get_untracked().flatten() {
             let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
             // Measured in the next frame, the column may be gone by then (a new roadmap or workspace).
             let Some(len) = column.try_with_untracked(|c| c.as_ref().map_or(0, |c| c.deals.len())) else { return };
-            if let Some(focus) = focus_leaving(&el, board::window(len, top, height)) {
+            if let Some(focus) = note_focus(&el, board::window(len, top, height)) {
                 parked.try_set_value(Some(focus));
             }
             // Unchanged sizes wake nothing.
@@ -271,32 +273,35 @@ fn focus_quietly(el: &web_sys::HtmlElement) {
     let _ = el.focus_with_options(&options);
 }
 
-/// If focus is in a card the `next` window no longer draws, moves it to the list
-/// and says where it was.
-fn focus_leaving(list: &web_sys::HtmlElement, next: board::Window) -> Option<ParkedFocus> {
+/// If focus is in one of this list's cards, says where; if the `next` window no
+/// longer draws that card, moves focus to the list first.
+fn note_focus(list: &web_sys::HtmlElement, next: board::Window) -> Option<ParkedFocus> {
     use wasm_bindgen::JsCast;
     let active = document().active_element()?;
     if !list.contains(Some(&active)) {
         return None;
     }
     let card = active.closest(".card").ok()??;
-    let index = board::Window::index_of_posinset(&card.get_attribute("aria-posinset")?)?;
-    if next.draws(index) {
-        return None;
-    }
     let buttons = card.query_selector_all("button").ok()?;
     let button = (0..buttons.length()).find(|i| buttons.item(*i).is_some_and(|b| b == *active.unchecked_ref::<web_sys::Node>()));
-    let parked = ParkedFocus { deal_id: card.get_attribute("data-deal-id")?, button };
-    focus_quietly(list);
-    Some(parked)
+    let noted = ParkedFocus { deal_id: card.get_attribute("data-deal-id")?, button };
+    let index = card.get_attribute("aria-posinset").as_deref().and_then(board::Window::index_of_posinset);
+    if index.is_some_and(|i| !next.draws(i)) {
+        focus_quietly(list);
+    }
+    Some(noted)
 }
 
-/// Gives focus back to a parked card once it is drawn again. True when there is
-/// nothing more to do: focus returned, or the person has moved it elsewhere.
+/// After a redraw, gives focus back to the noted card if it lost it. True when
+/// there is nothing more to do: the card has focus, or the person moved focus
+/// elsewhere. If the card is not drawn (yet), focus waits on the list.
 fn focus_returned(list: &web_sys::HtmlElement, focus: &ParkedFocus) -> bool {
     use wasm_bindgen::JsCast;
-    let list_has_focus = document().active_element().is_some_and(|a| a == *list.unchecked_ref::<web_sys::Element>());
-    if !list_has_focus {
+    let active = document().active_element();
+    let on_list = active.as_ref().is_some_and(|a| a == list.unchecked_ref::<web_sys::Element>());
+    // Focus that fell out with a moved or removed card lands on the page itself.
+    let lost = active.as_ref().is_none_or(|a| document().body().is_some_and(|b| a == b.unchecked_ref::<web_sys::Element>()));
+    if !on_list && !lost {
         return true;
     }
     let cards = list.children();
@@ -304,6 +309,9 @@ fn focus_returned(list: &web_sys::HtmlElement, focus: &ParkedFocus) -> bool {
         .filter_map(|i| cards.item(i))
         .find(|c| c.get_attribute("data-deal-id").as_deref() == Some(focus.deal_id.as_str()))
     else {
+        if lost {
+            focus_quietly(list);
+        }
         return false;
     };
     let target = match focus.button {
