@@ -45,9 +45,10 @@ const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
-/** Every file of dist/ (top level) with this ending: the loader and sw.js are both JavaScript a first visit fetches. */
+/** Every file of dist/ (snippets/ included) with this ending: the loader, the page snippets
+ *  wasm-bindgen writes and sw.js are all JavaScript a first visit fetches. */
 function distFiles(ext) {
-  const names = fs.readdirSync(DIST).filter((f) => f.endsWith(ext));
+  const names = fs.readdirSync(DIST, { recursive: true }).filter((f) => f.endsWith(ext));
   if (!names.length) throw new Error(`no ${ext} in dist/: run make build`);
   return names.map((name) => path.join(DIST, name));
 }
