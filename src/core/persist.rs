@@ -131,6 +131,61 @@ pub fn encode_compact(ws: &Workspace, now: Timestamp) -> String {
     serde_json::to_string(&envelope(ws, now)).expect("a workspace always serialises")
 }
 
+/// `encode_compact` in three pieces, so a large workspace can be written a few
+/// deals at a time: everything before the deals, each deal, everything after.
+/// Joined (deals separated by commas) they are exactly `encode_compact`'s text;
+/// a test holds them to that, so a field added to the workspace cannot be missed.
+pub mod compact_pieces {
+    use super::{envelope, Timestamp, Workspace};
+    use crate::core::model::Deal;
+
+    fn json(out: &mut Vec<u8>, value: &impl serde::Serialize) {
+        serde_json::to_writer(out, value).expect("a workspace always serialises");
+    }
+
+    /// Up to and including the opening bracket of the deals.
+    pub fn head(ws: &Workspace, now: Timestamp) -> Vec<u8> {
+        let envelope = envelope(ws, now);
+        let mut out = Vec::with_capacity(4096);
+        out.extend_from_slice(b"{\"format\":");
+        json(&mut out, &envelope.format);
+        out.extend_from_slice(b",\"version\":");
+        json(&mut out, &envelope.version);
+        out.extend_from_slice(b",\"exported_at\":");
+        json(&mut out, &envelope.exported_at);
+        out.extend_from_slice(b",\"workspace\":{\"schema_version\":");
+        json(&mut out, &ws.schema_version);
+        out.extend_from_slice(b",\"origin\":");
+        json(&mut out, &ws.origin);
+        out.extend_from_slice(b",\"next_id\":");
+        json(&mut out, &ws.next_id);
+        out.extend_from_slice(b",\"default_currency\":");
+        json(&mut out, &ws.default_currency);
+        out.extend_from_slice(b",\"roadmaps\":");
+        json(&mut out, &ws.roadmaps);
+        out.extend_from_slice(b",\"deals\":[");
+        out
+    }
+
+    /// One deal, with the comma before it unless it is the first.
+    pub fn deal(out: &mut Vec<u8>, deal: &Deal, first: bool) {
+        if !first {
+            out.push(b',');
+        }
+        json(out, deal);
+    }
+
+    /// From the closing bracket of the deals to the end.
+    pub fn tail(ws: &Workspace) -> Vec<u8> {
+        let mut out = b"],\"goals\":".to_vec();
+        json(&mut out, &ws.goals);
+        out.extend_from_slice(b",\"settings\":");
+        json(&mut out, &ws.settings);
+        out.extend_from_slice(b"}}");
+        out
+    }
+}
+
 /// Reads an exported file or a stored copy into a checked workspace.
 pub fn import_json(text: &str) -> Result<Workspace, ImportError> {
     if text.trim().is_empty() {

@@ -26,12 +26,17 @@ pub fn encode(ws: &Workspace, now: Timestamp) -> String {
     Encoding::new(ws, now).into_text()
 }
 
-/// The stored text of one workspace, deflated a slice at a time: the shell packs a
-/// large workspace in short steps between frames instead of one long pause.
-/// `new` takes the JSON snapshot; later changes to the workspace do not reach it.
+/// The stored text of one workspace, made a slice at a time: the shell packs a
+/// large workspace in short steps between frames instead of one long pause. Each
+/// step writes the JSON of the next few deals and deflates it. `new` takes a
+/// snapshot (deals are shared, so it costs a pointer per deal); later changes to
+/// the workspace do not reach it.
 pub struct Encoding {
-    json: Vec<u8>,
-    read: usize,
+    snapshot: Workspace,
+    now: Timestamp,
+    /// The next deal to write; past the last, the tail is written and deflate finishes.
+    next_deal: usize,
+    started: bool,
     compressor: Box<CompressorOxide>,
     deflated: Vec<u8>,
     written: usize,
@@ -40,44 +45,62 @@ pub struct Encoding {
 
 impl Encoding {
     pub fn new(ws: &Workspace, now: Timestamp) -> Self {
-        let json = persist::encode_compact(ws, now).into_bytes();
         // Raw deflate (no zlib header), default strategy: what `decode` inflates.
         let flags = create_comp_flags_from_zip_params(LEVEL.into(), 0, 0);
         Encoding {
-            // Deflated JSON is about an eighth of it; the buffer grows if not.
-            deflated: vec![0; (json.len() / 6).max(64)],
-            json,
-            read: 0,
+            // Deflated JSON is about an eighth of it (a deal is about 1 KB); the buffer grows if not.
+            deflated: vec![0; 4096 + ws.deals.len() * 160],
+            snapshot: ws.clone(),
+            now,
+            next_deal: 0,
+            started: false,
             compressor: Box::new(CompressorOxide::new(flags)),
             written: 0,
             done: false,
         }
     }
 
-    /// Deflates up to `slice` more bytes of the JSON; true once all of it is deflated.
+    /// Writes and deflates about `slice` more bytes of JSON (at least one deal);
+    /// true once all of it is deflated.
     pub fn step(&mut self, slice: usize) -> bool {
         if self.done {
             return true;
         }
-        let end = self.read.saturating_add(slice.max(1)).min(self.json.len());
-        let flush = if end == self.json.len() { TDEFLFlush::Finish } else { TDEFLFlush::None };
+        let mut json = Vec::new();
+        if !self.started {
+            json = persist::compact_pieces::head(&self.snapshot, self.now);
+            self.started = true;
+        }
+        let deals = &self.snapshot.deals;
+        while self.next_deal < deals.len() && (json.len() < slice || json.is_empty()) {
+            persist::compact_pieces::deal(&mut json, &deals[self.next_deal], self.next_deal == 0);
+            self.next_deal += 1;
+        }
+        let last = self.next_deal == deals.len() && json.len() < slice;
+        if last {
+            json.extend_from_slice(&persist::compact_pieces::tail(&self.snapshot));
+        }
+        self.deflate(&json, if last { TDEFLFlush::Finish } else { TDEFLFlush::None });
+        self.done = last;
+        last
+    }
+
+    fn deflate(&mut self, mut input: &[u8], flush: TDEFLFlush) {
         loop {
             if self.deflated.len() - self.written < 64 {
                 let grown = self.deflated.len() * 2;
                 self.deflated.resize(grown, 0);
             }
-            let (status, bytes_in, bytes_out) =
-                compress(&mut self.compressor, &self.json[self.read..end], &mut self.deflated[self.written..], flush);
-            self.read += bytes_in;
+            let (status, bytes_in, bytes_out) = compress(&mut self.compressor, input, &mut self.deflated[self.written..], flush);
+            input = &input[bytes_in..];
             self.written += bytes_out;
             match status {
                 TDEFLStatus::Done => {
                     self.deflated.truncate(self.written);
-                    self.done = true;
-                    return true;
+                    return;
                 }
-                // This slice is in; the rest waits for the next step.
-                TDEFLStatus::Okay if flush == TDEFLFlush::None && self.read == end => return false,
+                // All of this slice is in; the rest waits for the next step.
+                TDEFLStatus::Okay if flush == TDEFLFlush::None && input.is_empty() => return,
                 // More room was needed, or the end is still being written out.
                 TDEFLStatus::Okay => {}
                 // Only a bad parameter or a failed output callback end here; neither is used.

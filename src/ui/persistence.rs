@@ -140,7 +140,14 @@ pub fn save_now(state: AppState) {
 
 /// Writes a packed copy as revision `revision` and takes in the outcome.
 fn write_copy(state: AppState, text: String, revision: u64) {
-    let result = write_verified(&text).and_then(|()| storage::write(storage::REVISION_KEY, &revision.to_string()));
+    let result = keep_previous().and_then(|()| write_main_verified(&text));
+    take_outcome(state, text, revision, result);
+}
+
+/// After the copy itself: on success the revision (which tells other tabs), and
+/// either way the banner shows or clears.
+fn take_outcome(state: AppState, text: String, revision: u64, written: Result<(), StorageFailure>) {
+    let result = written.and_then(|()| storage::write(storage::REVISION_KEY, &revision.to_string()));
     if result.is_ok() {
         LAST_GOOD.with(|g| *g.borrow_mut() = Some(text));
         KNOWN_REVISION.with(|k| k.set(revision));
@@ -154,9 +161,20 @@ fn write_copy(state: AppState, text: String, revision: u64) {
 /// 10,000 deals is many short pauses between frames rather than one long one.
 const SAVE_SLICE: usize = 256 * 1024;
 
-/// A save being packed in steps, from the snapshot taken when it began.
+/// Where a save in steps has got to. Writing is split too: each write of a large
+/// copy takes a few milliseconds, and in this order a page that dies between
+/// steps still holds a good copy in both places.
+enum Phase {
+    Packing(stored::Encoding),
+    /// Packed: next the last good copy becomes the previous one.
+    Packed(String),
+    /// The previous copy is written: next the new one, read back, then the revision.
+    PreviousKept(String),
+}
+
+/// A save being done in steps, from the snapshot taken when it began.
 struct Saving {
-    encoding: stored::Encoding,
+    phase: Phase,
     revision: u64,
     /// Main-thread time spent on it so far, and the longest single step.
     busy_ms: f64,
@@ -196,8 +214,12 @@ fn save_in_steps(state: AppState) {
     timing::mark("waypoint:save-start");
     let started = timing::now();
     let encoding = state.workspace.with_untracked(|ws| stored::Encoding::new(ws, clock::now_ms()));
-    let mut saving = Saving { encoding, revision: known + 1, busy_ms: 0.0, longest_ms: 0.0 };
+    let mut saving = Saving { phase: Phase::Packing(encoding), revision: known + 1, busy_ms: 0.0, longest_ms: 0.0 };
     saving.spent(timing::now() - started);
+    next_save_step(state, saving);
+}
+
+fn next_save_step(state: AppState, saving: Saving) {
     SAVING.with(|s| *s.borrow_mut() = Some(saving));
     set_timeout(move || save_step(state), Duration::ZERO);
 }
@@ -206,24 +228,43 @@ fn save_step(state: AppState) {
     // Gone: a change or a save at once came in between.
     let Some(mut saving) = SAVING.with(|s| s.borrow_mut().take()) else { return };
     let started = timing::now();
-    if !saving.encoding.step(SAVE_SLICE) {
-        saving.spent(timing::now() - started);
-        SAVING.with(|s| *s.borrow_mut() = Some(saving));
-        set_timeout(move || save_step(state), Duration::ZERO);
-        return;
-    }
-    if stored_revision() > KNOWN_REVISION.with(Cell::get) {
-        // Another tab saved while this one was packing: its copy comes first.
-        save_now(state);
-        return;
-    }
-    let Saving { encoding, revision, busy_ms, longest_ms } = saving;
-    write_copy(state, encoding.into_text(), revision);
-    // The last step packs and writes. `make bench` reads both: all the work, and
-    // the longest the page was held up by one step of it.
-    let last = timing::now() - started;
-    timing::record("waypoint:save", busy_ms + last);
-    timing::record("waypoint:save-pause", longest_ms.max(last));
+    // Before anything is written: another tab that saved meanwhile comes first.
+    let overtaken = || stored_revision() > KNOWN_REVISION.with(Cell::get);
+    saving.phase = match saving.phase {
+        Phase::Packing(mut encoding) => {
+            if encoding.step(SAVE_SLICE) {
+                Phase::Packed(encoding.into_text())
+            } else {
+                Phase::Packing(encoding)
+            }
+        }
+        Phase::Packed(text) => {
+            if overtaken() {
+                save_now(state);
+                return;
+            }
+            if let Err(failure) = keep_previous() {
+                state.save_failure.set(Some(failure));
+                return;
+            }
+            Phase::PreviousKept(text)
+        }
+        Phase::PreviousKept(text) => {
+            if overtaken() {
+                save_now(state);
+                return;
+            }
+            let result = write_main_verified(&text);
+            let last = timing::now() - started;
+            take_outcome(state, text, saving.revision, result);
+            // `make bench` reads both: all the work, and the longest the page was held up by one step.
+            timing::record("waypoint:save", saving.busy_ms + last);
+            timing::record("waypoint:save-pause", saving.longest_ms.max(last));
+            return;
+        }
+    };
+    saving.spent(timing::now() - started);
+    next_save_step(state, saving);
 }
 
 fn stored_revision() -> u64 {
@@ -268,10 +309,16 @@ pub fn guard_storage(state: AppState) {
     check_storage_meter(state);
 }
 
-fn write_verified(text: &str) -> Result<(), StorageFailure> {
-    if let Some(previous) = LAST_GOOD.with(|g| g.borrow().clone()) {
-        storage::write(storage::PREVIOUS_KEY, &previous)?;
-    }
+/// The last good copy becomes the previous one, kept in case the next is damaged.
+fn keep_previous() -> Result<(), StorageFailure> {
+    LAST_GOOD.with(|g| match g.borrow().as_deref() {
+        Some(previous) => storage::write(storage::PREVIOUS_KEY, previous),
+        None => Ok(()),
+    })
+}
+
+/// Writes the new copy and reads it back.
+fn write_main_verified(text: &str) -> Result<(), StorageFailure> {
     storage::write(storage::WORKSPACE_KEY, text)?;
     match storage::read(storage::WORKSPACE_KEY)? {
         Some(back) if back == text => Ok(()),
