@@ -48,6 +48,34 @@ fn the_agenda_lists_overdue_and_upcoming_milestones_by_date() {
 }
 
 #[test]
+fn a_long_agenda_shows_a_page_of_lines_and_keeps_whole_counts() {
+    use waypoint::core::agenda::{agenda_groups, AgendaDay};
+    let (mut ws, _, _) = two_deals();
+    let today = date(11, 24);
+    // Overdue on the 24th: each deal's 22 Nov milestone. Due the 27th: each deal's next one.
+    let (all, hidden) = agenda_groups(&agenda(&ws, today, 7, None), today, 100);
+    let shape: Vec<(AgendaDay, usize, usize)> = all.iter().map(|g| (g.day, g.total, g.items.len())).collect();
+    assert_eq!(shape, vec![(AgendaDay::Overdue, 2, 2), (AgendaDay::On(date(11, 27)), 2, 2)]);
+    assert_eq!(hidden, 0);
+
+    // Only 3 lines shown: the second day is cut, and its count stays whole.
+    let (page, hidden) = agenda_groups(&agenda(&ws, today, 7, None), today, 3);
+    let shape: Vec<(AgendaDay, usize, usize)> = page.iter().map(|g| (g.day, g.total, g.items.len())).collect();
+    assert_eq!(shape, vec![(AgendaDay::Overdue, 2, 2), (AgendaDay::On(date(11, 27)), 2, 1)]);
+    assert_eq!(hidden, 1);
+    // A group wholly past the limit is not drawn.
+    let (page, hidden) = agenda_groups(&agenda(&ws, today, 7, None), today, 2);
+    assert_eq!((page.len(), hidden), (1, 2));
+
+    // A milestone due today has its own group, between overdue and later days.
+    let (more, rid) = (fields(&ws, "Today Ltd", 1_00), roadmap_id(&ws));
+    apply(&mut ws, Command::CreateDeal { roadmap_id: rid, fields: more, sample: false }, NOW).unwrap();
+    let (groups, _) = agenda_groups(&agenda(&ws, date(11, 22), 7, None), date(11, 22), 100);
+    assert_eq!(groups.iter().map(|g| g.day).collect::<Vec<_>>(), vec![AgendaDay::Today, AgendaDay::On(date(11, 27))]);
+    assert_eq!(groups[0].total, 3);
+}
+
+#[test]
 fn deal_csv_has_a_bom_localised_headings_and_quoted_fields() {
     let (ws, _, _) = two_deals();
     let zh = deals_csv(&ws, Lang::Zh);

@@ -49,3 +49,50 @@ pub fn agenda(ws: &Workspace, today: NaiveDate, horizon_days: u32, owner: Option
     items.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.customer.cmp(&b.customer)));
     items
 }
+
+/// Where an agenda line is listed: overdue ones together, then one group per day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgendaDay {
+    Overdue,
+    Today,
+    On(NaiveDate),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgendaGroup {
+    pub day: AgendaDay,
+    /// Every line of the group, shown or not.
+    pub total: usize,
+    /// The lines shown.
+    pub items: Vec<AgendaItem>,
+}
+
+/// How many agenda lines are drawn at first, and added by each "show more": a
+/// large pipeline has thousands overdue, and drawing them all took seconds.
+pub const AGENDA_PAGE: usize = 100;
+
+/// `items` (in agenda order) grouped for display, showing only the first `limit`
+/// lines; the groups keep their whole counts. Also says how many lines are not shown.
+pub fn agenda_groups(items: &[AgendaItem], today: NaiveDate, limit: usize) -> (Vec<AgendaGroup>, usize) {
+    let mut groups: Vec<AgendaGroup> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let day = if item.overdue {
+            AgendaDay::Overdue
+        } else if item.due == today {
+            AgendaDay::Today
+        } else {
+            AgendaDay::On(item.due)
+        };
+        if groups.last().is_none_or(|g| g.day != day) {
+            groups.push(AgendaGroup { day, total: 0, items: Vec::new() });
+        }
+        let group = groups.last_mut().expect("just pushed");
+        group.total += 1;
+        if index < limit {
+            group.items.push(item.clone());
+        }
+    }
+    // Groups wholly past the limit are not drawn at all.
+    groups.retain(|g| !g.items.is_empty());
+    (groups, items.len().saturating_sub(limit))
+}

@@ -442,6 +442,9 @@ catalog! {
     AgendaEmpty => "这段时间没有待办里程碑", "Nothing due in this period";
     AgendaMine => "只看负责人", "Only owner";
     AgendaEveryone => "所有人", "Everyone";
+    AgendaItemsOne => "1 项", "1 item";
+    AgendaItems => "{0} 项", "{0} items";
+    AgendaShowMore => "再显示 {0} 项（还有 {1} 项未显示）", "Show {0} more ({1} not shown)";
     FilterLabel => "筛选商机", "Filter deals";
     FilterSearch => "搜索客户、商机、负责人或细分", "Search customer, deal, owner or segment";
     FilterAllOwners => "全部负责人", "All owners";

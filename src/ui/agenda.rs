@@ -1,13 +1,13 @@
 //! The agenda: what is overdue and what is due soon across all open deals,
-//! grouped by day; each line opens its deal.
+//! grouped by day, a page of lines at a time; each line opens its deal.
 
 use leptos::prelude::*;
 
-use super::state::{use_app, Editing};
+use super::state::{use_app, AppState, Editing};
 use crate::browser::clock;
-use crate::core::agenda::{agenda, AgendaItem};
+use crate::core::agenda::{agenda, agenda_groups, AgendaDay, AgendaItem, AGENDA_PAGE};
 use crate::core::board;
-use crate::core::i18n::{tr, trf, Msg};
+use crate::core::i18n::{self, tr, trf, Lang, Msg};
 
 const HORIZONS: [u32; 3] = [7, 14, 30];
 
@@ -22,25 +22,9 @@ pub fn Agenda() -> impl IntoView {
         let owner = owner.get();
         state.workspace.with(|ws| agenda(ws, today, horizon.get(), owner.as_deref()))
     });
-    // Overdue first as one group, then one group per day.
-    let groups = move || {
-        let lang = state.lang.get();
-        let mut groups: Vec<(String, bool, Vec<AgendaItem>)> = Vec::new();
-        for item in items.get() {
-            let label = if item.overdue {
-                tr(lang, Msg::AgendaOverdue).to_owned()
-            } else if item.due == today {
-                tr(lang, Msg::Today).to_owned()
-            } else {
-                item.due.to_string()
-            };
-            match groups.last_mut() {
-                Some((last, _, list)) if *last == label => list.push(item),
-                _ => groups.push((label, item.overdue, vec![item])),
-            }
-        }
-        groups
-    };
+    // A page of lines at first (a large pipeline has thousands overdue), more on request.
+    let shown = RwSignal::new(AGENDA_PAGE);
+    let page = Memo::new(move |_| items.with(|items| agenda_groups(items, today, shown.get())));
     view! {
         <section class="panel agenda" aria-labelledby="agenda-title">
             <div class="panel-head">
@@ -49,7 +33,10 @@ pub fn Agenda() -> impl IntoView {
                 <label class="check">
                     {move || t(Msg::AgendaHorizon)}
                     <select data-testid="agenda-horizon" on:change=move |ev| {
-                        if let Ok(days) = event_target_value(&ev).parse() { horizon.set(days) }
+                        if let Ok(days) = event_target_value(&ev).parse() {
+                            horizon.set(days);
+                            shown.set(AGENDA_PAGE);
+                        }
                     }>
                         {HORIZONS.into_iter().map(|days| view! {
                             <option value=days.to_string() selected=move || horizon.get() == days>
@@ -63,6 +50,7 @@ pub fn Agenda() -> impl IntoView {
                     <select data-testid="agenda-owner" on:change=move |ev| {
                         let chosen = event_target_value(&ev);
                         owner.set((!chosen.is_empty()).then_some(chosen));
+                        shown.set(AGENDA_PAGE);
                     }>
                         <option value="">{move || t(Msg::AgendaEveryone)}</option>
                         {move || state.workspace.with(board::owners).into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
@@ -72,29 +60,52 @@ pub fn Agenda() -> impl IntoView {
             <Show when=move || items.with(Vec::is_empty)>
                 <p class="entry-empty" data-testid="agenda-empty">{move || t(Msg::AgendaEmpty)}</p>
             </Show>
-            {move || groups().into_iter().map(|(label, overdue, list)| view! {
-                <div class="agenda-group" class:agenda-overdue=overdue data-testid="agenda-group">
-                    <h3 class="agenda-day">{label}</h3>
-                    <ul class="entry-list">
-                        {list.into_iter().map(|item| {
-                            let lang = state.lang.get_untracked();
-                            let deal_id = item.deal_id.clone();
-                            view! {
-                                <li class="entry agenda-item" data-testid="agenda-item">
-                                    <span class="entry-date">{item.due.to_string()}</span>
-                                    <button class="agenda-open" data-testid="agenda-open"
-                                        on:click=move |_| state.editing.set(Some(Editing::Existing(deal_id.clone())))>
-                                        {item.milestone.get(lang).to_owned()}
-                                    </button>
-                                    <span class="entry-text">{format!("{} · {}", item.customer, item.deal_title)}</span>
-                                    <span class="badge badge-sample">{item.stage.get(lang).to_owned()}</span>
-                                    <span class="entry-who">{item.owner.clone()}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }).collect_view()}
+            {move || {
+                let lang = state.lang.get();
+                page.with(|(groups, _)| groups.iter().map(|group| {
+                    let label = match group.day {
+                        AgendaDay::Overdue => tr(lang, Msg::AgendaOverdue).to_owned(),
+                        AgendaDay::Today => tr(lang, Msg::Today).to_owned(),
+                        AgendaDay::On(day) => day.to_string(),
+                    };
+                    let count = i18n::count(lang, group.total, Msg::AgendaItemsOne, Msg::AgendaItems);
+                    view! {
+                        <div class="agenda-group" class:agenda-overdue=group.day == AgendaDay::Overdue data-testid="agenda-group">
+                            <h3 class="agenda-day">{label}<span class="agenda-count" data-testid="agenda-count">{count}</span></h3>
+                            <ul class="entry-list">
+                                {group.items.iter().map(|item| agenda_line(state, item, lang)).collect_view()}
+                            </ul>
+                        </div>
+                    }
+                }).collect_view())
+            }}
+            {move || {
+                let hidden = page.with(|(_, hidden)| *hidden);
+                (hidden > 0).then(|| {
+                    let label = trf(state.lang.get(), Msg::AgendaShowMore, &[&AGENDA_PAGE.min(hidden).to_string(), &hidden.to_string()]);
+                    view! {
+                        <button class="btn agenda-more" data-testid="agenda-more" on:click=move |_| shown.update(|n| *n += AGENDA_PAGE)>
+                            {label}
+                        </button>
+                    }
+                })
+            }}
         </section>
+    }
+}
+
+fn agenda_line(state: AppState, item: &AgendaItem, lang: Lang) -> impl IntoView {
+    let deal_id = item.deal_id.clone();
+    view! {
+        <li class="entry agenda-item" data-testid="agenda-item">
+            <span class="entry-date">{item.due.to_string()}</span>
+            <button class="agenda-open" data-testid="agenda-open"
+                on:click=move |_| state.editing.set(Some(Editing::Existing(deal_id.clone())))>
+                {item.milestone.get(lang).to_owned()}
+            </button>
+            <span class="entry-text">{format!("{} · {}", item.customer, item.deal_title)}</span>
+            <span class="badge badge-sample">{item.stage.get(lang).to_owned()}</span>
+            <span class="entry-who">{item.owner.clone()}</span>
+        </li>
     }
 }

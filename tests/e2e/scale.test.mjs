@@ -106,3 +106,37 @@ test('focus in a card scrolled far away waits on the list and comes back with th
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a long agenda shows a page of lines with whole counts, and more on request', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('tab-agenda').click();
+  const items = page.getByTestId('agenda-item');
+  await items.first().waitFor();
+  const few = await items.count();
+  assert.equal(await page.getByTestId('agenda-more').count(), 0, 'a short agenda shows everything');
+
+  // Every open deal 150 times over: the agenda grows to 151 times its lines.
+  const doc = await readStored(page);
+  const open = doc.workspace.deals.filter((d) => d.status === 'open');
+  for (let i = 0; i < 150; i++) {
+    for (const deal of open) doc.workspace.deals.push({ ...deal, id: `${deal.id}-copy${i}`, sample: false });
+  }
+  await page.getByTestId('import-file').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.getByTestId('notice').filter({ hasText: 'Imported' }).waitFor();
+  const total = few * 151;
+  const more = page.getByTestId('agenda-more');
+  await more.waitFor();
+  assert.equal(await items.count(), 100);
+  assert.equal(await more.textContent(), `Show 100 more (${total - 100} not shown)`);
+  const counts = (await page.getByTestId('agenda-count').allTextContents()).map((t) => Number(t.match(/\d+/)[0]));
+  assert.ok(counts.reduce((a, b) => a + b, 0) <= total && counts[0] > 100, `the first group counts all its lines: ${counts}`);
+
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=agenda-item]').length === 200);
+  assert.equal(await more.textContent(), `Show 100 more (${total - 200} not shown)`);
+  // Another period starts from the first page again.
+  await page.getByTestId('agenda-horizon').selectOption('30');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=agenda-item]').length === 100);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
