@@ -95,6 +95,14 @@ fn kpis_follow_the_definitions() {
     // C: $200 × 10 % = $20; D: $400 × 55 % = $220; F is in euros and left out.
     assert_eq!(f.weighted_pipeline, 240_00);
     assert_eq!(f.new_customers, 0, "Acme had a deal won before the period");
+    // Over the whole year nothing was won before: each customer with a win counts once.
+    let year = Scope { start: day(2026, 1, 1), end: day(2026, 12, 31), roadmap: None };
+    let mut won_customers: Vec<&str> =
+        ws.deals.iter().filter(|d| d.status == waypoint::core::model::DealStatus::Won).map(|d| d.customer.as_str()).collect();
+    won_customers.sort_unstable();
+    won_customers.dedup();
+    assert!(!won_customers.is_empty());
+    assert_eq!(figures(&ws, &year, today()).new_customers, won_customers.len());
     assert_eq!(f.other_currency_deals, 1);
     // Overdue on 20 Nov (plans from deal_plan): C in s0 since 10 Oct: days 4 and 9 → 2.
     // F in s0 since 2 Oct → 2. D passed s0 (2), s1 (3 at days 5, 10, 15) and s2 (2) with

@@ -12,7 +12,7 @@
 //!   created in the period count. Conversion = reached(next) ÷ reached(this).
 //! - Time in stage: finished visits only (entering the next stage or closing ends one).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -79,18 +79,17 @@ pub fn figures(ws: &Workspace, scope: &Scope, today: NaiveDate) -> Figures {
     let won_here: Vec<&Deal> = won.iter().copied().filter(|d| &d.currency == currency).collect();
     let won_value: i64 = won_here.iter().map(|d| d.value_minor).sum();
     let cycles: Vec<f64> = won.iter().filter_map(|d| cycle_days(d)).collect();
-    // A customer is new when none of its deals was won before the period.
-    let mut new_customers: Vec<&str> = won
+    // A customer is new when none of its deals was won before the period. The
+    // customers won before are gathered once: asking every deal for every won deal
+    // took a quarter of a second with 10,000 deals.
+    let won_before: HashSet<&str> = ws
+        .deals
         .iter()
-        .filter(|d| {
-            !ws.deals.iter().any(|other| {
-                other.customer == d.customer
-                    && other.status == DealStatus::Won
-                    && other.closed_at.is_some_and(|t| day_of(t) < scope.start)
-            })
-        })
-        .map(|d| d.customer.as_str())
+        .filter(|other| other.status == DealStatus::Won && other.closed_at.is_some_and(|t| day_of(t) < scope.start))
+        .map(|other| other.customer.as_str())
         .collect();
+    let mut new_customers: Vec<&str> =
+        won.iter().map(|d| d.customer.as_str()).filter(|customer| !won_before.contains(customer)).collect();
     new_customers.sort_unstable();
     new_customers.dedup();
     Figures {
