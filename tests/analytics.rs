@@ -145,6 +145,14 @@ fn time_in_stage_uses_finished_visits_and_names_the_bottleneck() {
     f.target_days = 7;
     apply(&mut ws, Command::UpdateStage { roadmap_id: rid, stage_id: sid, fields: f }, 0).unwrap();
     assert_eq!(stage_times(&ws, &ws.roadmaps[0], &period()).1, Some(2));
+
+    // A file whose deal closed before it entered its last stage (times running
+    // backwards): that visit is left out rather than counted as negative days.
+    let won = ws.deals.iter().position(|d| d.status == waypoint::core::model::DealStatus::Won && d.stage_history.len() == 3).unwrap();
+    let deal = std::sync::Arc::make_mut(&mut ws.deals[won]);
+    deal.closed_at = Some(deal.stage_history[2].entered_at - 5 * 86_400_000);
+    let (times, _) = stage_times(&ws, &ws.roadmaps[0], &period());
+    assert_eq!((times[2].visits, times[2].average_days), (1, Some(10.0)), "only D's visit of s2 is left");
 }
 
 #[test]
@@ -229,6 +237,11 @@ fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
     let svg = bars_svg(&chart, 900);
     assert!(svg.contains("Prospect identification") && svg.contains("5 · $1,000 · 100%"));
     assert_eq!(svg.matches("fill=\"#D65A31\"").count(), 2, "the highlighted bar and its figure");
+    // A large pipeline's figures are long; they are written whole, the bars make room.
+    let mut big = chart.clone();
+    big.rows[0].shown = "10000 个 · ¥57.4亿 · 100%".to_owned();
+    let svg = bars_svg(&big, 900);
+    assert!(svg.contains("10000 个 · ¥57.4亿 · 100%") && !svg.contains('…'), "{svg}");
 
     let (_, none) = time_view(&ws, &roadmap, &period(), Lang::En);
     assert_eq!(none, "Every stage is within its target time.");

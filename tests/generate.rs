@@ -36,4 +36,12 @@ fn deals_spread_over_stages_and_outcomes_like_a_real_pipeline() {
     assert!(ws.deals.iter().all(|d| d.created_at < NOW && d.stage_history.last().map(|e| &e.stage_id) == Some(&d.stage_id)));
     assert!(ws.deals.iter().any(|d| !d.activities.is_empty()) && ws.deals.iter().any(|d| !d.feedback.is_empty()));
     assert!(ws.deals.iter().all(|d| d.status != DealStatus::Lost || d.lost_reason.is_some()));
+    // Times run forwards: each stage entered after the one before, a deal closed after
+    // entering its last stage and not after now (the time-in-stage chart relies on it).
+    for d in &ws.deals {
+        assert!(d.stage_history.windows(2).all(|w| w[0].entered_at <= w[1].entered_at), "{}", d.id);
+        if let Some(closed) = d.closed_at {
+            assert!(closed >= d.stage_history.last().unwrap().entered_at && closed <= NOW, "{}", d.id);
+        }
+    }
 }

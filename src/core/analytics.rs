@@ -187,7 +187,8 @@ pub fn stage_times(ws: &Workspace, roadmap: &Roadmap, scope: &Scope) -> (Vec<Sta
     for deal in ws.deals.iter().filter(|d| d.roadmap_id == roadmap.id && scope.in_period(day_of(d.created_at))) {
         let ends = deal.stage_history.iter().skip(1).map(|e| Some(e.entered_at)).chain([deal.closed_at]);
         for (entry, end) in deal.stage_history.iter().zip(ends) {
-            if let (Some(i), Some(end)) = (roadmap.stage_index(&entry.stage_id), end) {
+            // An imported file can hold times that run backwards; such a visit says nothing.
+            if let (Some(i), Some(end)) = (roadmap.stage_index(&entry.stage_id), end.filter(|e| *e >= entry.entered_at)) {
                 spans[i].push((end - entry.entered_at) as f64 / DAY_MS);
             }
         }

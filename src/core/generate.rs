@@ -95,7 +95,10 @@ pub fn generate_workspace(seed: u64, deals: usize, now: Timestamp) -> Workspace 
             }
             at += stage_days[index] * DAY_MS;
         }
-        let closed_at = (status != DealStatus::Open).then(|| now - rng.below(20) as i64 * DAY_MS);
+        // A closed deal closed during its last stage, never before entering it.
+        let last_entered = stage_history.last().map_or(created_at, |e: &StageEntry| e.entered_at);
+        let closed_at = (status != DealStatus::Open)
+            .then(|| (last_entered + (1 + rng.below(stage_days[stages_passed] as u64)) as i64 * DAY_MS).min(now));
         let date_of = |ms: Timestamp| DateTime::from_timestamp_millis(ms).map_or(NaiveDate::MIN, |t| t.date_naive());
         let today = date_of(now);
         let owner = rng.pick(&OWNERS).to_string();

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::*;
-use super::text_fit::fit;
+use super::text_fit::{estimate_width, fit};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarRow {
@@ -42,6 +42,15 @@ pub fn bar_chart_height(chart: &BarChart, scale: f64) -> f64 {
     (TOP + chart.rows.len().max(1) as f64 * ROW_HEIGHT + NOTE_HEIGHT) * scale
 }
 
+/// Room for the figures beside the bars: enough for the longest (large pipelines
+/// write long ones, "10000 个 · ¥57.4亿 · 100%"), at least the usual width, and
+/// never more than half of what the labels leave, so the bars stay readable.
+fn figure_width(chart: &BarChart, width: f64, s: f64) -> f64 {
+    let longest = chart.rows.iter().map(|r| estimate_width(&r.shown, 12.0 * s)).fold(0.0, f64::max);
+    // A pixel over the estimate, so rounding never cuts the longest one.
+    (longest + 11.0 * s).max(FIGURE_WIDTH * s).min(((width - LABEL_WIDTH * s) / 2.0).max(FIGURE_WIDTH * s))
+}
+
 pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &BarChart,
@@ -52,7 +61,8 @@ pub fn draw_bars<DB: DrawingBackend>(
     let s = scale;
     area.fill(&PAPER)?;
     let left = LABEL_WIDTH * s;
-    let span = (width - left - FIGURE_WIDTH * s).max(10.0);
+    let figure = figure_width(chart, width, s);
+    let span = (width - left - figure).max(10.0);
     // Bars and markers share one scale, so a bar past its marker is visibly over.
     let top_value = chart
         .rows
@@ -76,7 +86,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             let x = x_of(marker);
             area.draw(&Rectangle::new([at(x - 1.5 * s, y - half - 4.0 * s), at(x + 1.5 * s, y + half + 4.0 * s)], MARKER.filled()))?;
         }
-        let shown = fit(&row.shown, 12.0 * s, FIGURE_WIDTH * s - 10.0 * s);
+        let shown = fit(&row.shown, 12.0 * s, figure - 10.0 * s);
         let ink = if row.highlight { BAR_LIT } else { INK_SOFT };
         area.draw(&Text::new(shown, at(left + span + 8.0 * s, y), text(12.0, s, t, ink, middle, row.highlight)))?;
     }
