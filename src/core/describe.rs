@@ -55,7 +55,10 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
 pub fn link_error(lang: Lang, error: &super::share::LinkError) -> String {
     use super::share::LinkError;
     match error {
-        LinkError::TooLarge { chars, limit } => trf(lang, Msg::ShareTooLarge, &[&chars.to_string(), &limit.to_string()]),
+        LinkError::TooLarge { chars, limit } => {
+            let (chars, limit) = (super::money::group_digits(*chars as u64), super::money::group_digits(*limit as u64));
+            trf(lang, Msg::ShareTooLarge, &[&chars, &limit])
+        }
         LinkError::UnknownScenario(key) => trf(lang, Msg::ShareUnknownScenario, &[key]),
         LinkError::Damaged => tr(lang, Msg::ShareDamaged).to_owned(),
         LinkError::Invalid(error) => import_error(lang, error),

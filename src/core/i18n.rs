@@ -171,6 +171,7 @@ catalog! {
     ExportNow => "立即导出", "Export now";
     StoredDataUnreadable => "浏览器中保存的数据无法读取（{0}）。原始内容已另存，可下载后排查；现在显示的是新的工作区。", "The data saved in this browser could not be read ({0}). The original text was kept and can be downloaded; a fresh workspace is shown.";
     DownloadRecovery => "下载原始数据", "Download the original data";
+    ImportDoneOne => "已导入 1 个商机", "Imported 1 deal";
     ImportDone => "已导入 {0} 个商机", "Imported {0} deals";
     ImportFailed => "导入失败：{0}。当前数据没有任何改动。", "Import failed: {0}. Your current data was not changed.";
     ImportEmpty => "文件是空的", "the file is empty";
@@ -572,7 +573,7 @@ pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
     if n == 1 {
         tr(lang, one).to_owned()
     } else {
-        trf(lang, many, &[&n.to_string()])
+        trf(lang, many, &[&super::money::group_digits(n as u64)])
     }
 }
 

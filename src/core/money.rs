@@ -80,7 +80,13 @@ pub fn amount_for_input(minor: i64) -> String {
 }
 
 fn group_thousands(whole: i64) -> String {
-    let digits = whole.to_string();
+    let grouped = group_digits(whole.unsigned_abs());
+    if whole < 0 { format!("-{grouped}") } else { grouped }
+}
+
+/// A count with thousands separators, "10,571": large pipelines have long numbers.
+pub fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -148,6 +154,7 @@ mod tests {
         assert_eq!(format_full(12_000_000, "CNY"), "¥120,000");
         assert_eq!(format_full(125_050, "USD"), "$1,250.50");
         assert_eq!(format_full(0, "EUR"), "€0");
+        assert_eq!((group_digits(0), group_digits(999), group_digits(1_000), group_digits(2_760_774)), ("0".into(), "999".into(), "1,000".into(), "2,760,774".into()));
         assert_eq!(format_compact(35_000_000, "CNY", Lang::Zh), "¥35万");
         assert_eq!(format_compact(12_000_000_000, "CNY", Lang::Zh), "¥1.2亿");
         assert_eq!(format_compact(35_000_000, "CNY", Lang::En), "¥350K");

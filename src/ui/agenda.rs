@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::state::{use_app, AppState, Editing};
 use crate::browser::clock;
 use crate::core::agenda::{agenda, agenda_groups, AgendaDay, AgendaItem, AGENDA_PAGE};
-use crate::core::board;
+use crate::core::{board, money};
 use crate::core::i18n::{self, tr, trf, Lang, Msg};
 
 const HORIZONS: [u32; 3] = [7, 14, 30];
@@ -82,7 +82,7 @@ pub fn Agenda() -> impl IntoView {
             {move || {
                 let hidden = page.with(|(_, hidden)| *hidden);
                 (hidden > 0).then(|| {
-                    let label = trf(state.lang.get(), Msg::AgendaShowMore, &[&AGENDA_PAGE.min(hidden).to_string(), &hidden.to_string()]);
+                    let label = trf(state.lang.get(), Msg::AgendaShowMore, &[&AGENDA_PAGE.min(hidden).to_string(), &money::group_digits(hidden as u64)]);
                     view! {
                         <button class="btn agenda-more" data-testid="agenda-more" on:click=move |_| shown.update(|n| *n += AGENDA_PAGE)>
                             {label}

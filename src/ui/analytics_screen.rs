@@ -90,7 +90,7 @@ pub fn AnalyticsScreen() -> impl IntoView {
             ("kpi-avg-deal", Msg::KpiAvgDeal, f.avg_deal_size.map_or("—".into(), |v| money(v, lang)), None),
             ("kpi-cycle", Msg::KpiCycle, f.avg_cycle_days.map_or("—".into(), |d| trf(lang, Msg::KpiDays, &[&one_decimal(d)])), None),
             ("kpi-coverage", Msg::KpiCoverage, coverage.map_or("—".into(), |c| format!("{}×", one_decimal(c))), Some(Msg::KpiCoverageHint)),
-            ("kpi-overdue", Msg::KpiOverdue, f.overdue_milestones.to_string(), None),
+            ("kpi-overdue", Msg::KpiOverdue, crate::core::money::group_digits(f.overdue_milestones as u64), None),
         ]
     };
     let roadmaps = move || {

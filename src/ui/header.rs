@@ -10,7 +10,7 @@ use crate::core::csv_export;
 use crate::core::scenarios::ScenarioId;
 use crate::core::command::Command;
 use crate::core::describe;
-use crate::core::i18n::{tr, trf, Msg};
+use crate::core::i18n::{self, tr, trf, Msg};
 use crate::core::persist::{self, MAX_IMPORT_BYTES};
 
 #[component]
@@ -206,11 +206,11 @@ fn import_file(file: web_sys::File, purpose: Purpose) {
         match purpose {
             Purpose::Merge => super::merge_dialog::prepare(state, super::merge_dialog::MergeSource::File(file.name()), workspace),
             Purpose::Replace => {
-                let count = workspace.deals.len().to_string();
+                let count = workspace.deals.len();
                 let workspace = super::persistence::adopt(workspace);
                 if state.dispatch(Command::ReplaceWorkspace(Box::new(workspace))).is_ok() {
                     state.editing.set(None);
-                    state.say(Notice::info(move |lang| trf(lang, Msg::ImportDone, &[&count])));
+                    state.say(Notice::info(move |lang| i18n::count(lang, count, Msg::ImportDoneOne, Msg::ImportDone)));
                 }
             }
         }

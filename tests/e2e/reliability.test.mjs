@@ -32,7 +32,7 @@ test('undo and redo by keyboard and buttons, an import included, and the result 
   const stored = await readStored(page);
   stored.workspace.deals = stored.workspace.deals.slice(0, 1);
   await page.getByTestId('import-file').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(stored)) });
-  await page.getByTestId('notice').filter({ hasText: 'Imported 1 deals' }).waitFor();
+  await page.getByTestId('notice').filter({ hasText: 'Imported 1 deal' }).waitFor();
   assert.equal((await customers(page)).length, 1);
   await page.getByTestId('undo').click();
   assert.deepEqual(await customers(page), own);

@@ -127,13 +127,14 @@ test('a long agenda shows a page of lines with whole counts, and more on request
   const more = page.getByTestId('agenda-more');
   await more.waitFor();
   assert.equal(await items.count(), 100);
-  assert.equal(await more.textContent(), `Show 100 more (${total - 100} not shown)`);
-  const counts = (await page.getByTestId('agenda-count').allTextContents()).map((t) => Number(t.match(/\d+/)[0]));
+  const grouped = (n) => n.toLocaleString('en-US');
+  assert.equal(await more.textContent(), `Show 100 more (${grouped(total - 100)} not shown)`);
+  const counts = (await page.getByTestId('agenda-count').allTextContents()).map((t) => Number(t.replace(/,/g, '').match(/\d+/)[0]));
   assert.ok(counts.reduce((a, b) => a + b, 0) <= total && counts[0] > 100, `the first group counts all its lines: ${counts}`);
 
   await more.click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=agenda-item]').length === 200);
-  assert.equal(await more.textContent(), `Show 100 more (${total - 200} not shown)`);
+  assert.equal(await more.textContent(), `Show 100 more (${grouped(total - 200)} not shown)`);
   // Another period starts from the first page again.
   await page.getByTestId('agenda-horizon').selectOption('30');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=agenda-item]').length === 100);
