@@ -326,8 +326,8 @@ fn write_main_verified(text: &str) -> Result<(), StorageFailure> {
     }
 }
 
-/// One effect: after each change, save within the debounce (packed in steps); on
-/// `pagehide`, save at once.
+/// One effect: after each change, save within the debounce (packed in steps); when
+/// the page is hidden or left, save at once.
 pub fn install_autosave(state: AppState) {
     let pending: Rc<Cell<Option<TimeoutHandle>>> = Rc::new(Cell::new(None));
     let dirty = Rc::new(Cell::new(false));
@@ -362,8 +362,10 @@ pub fn install_autosave(state: AppState) {
             pending.set(handle.ok());
         });
     }
-    let listener = window_event_listener(leptos::ev::pagehide, move |_| {
-        // The page may not live to take another step: whatever is unsaved is saved at once.
+    // Whatever is unsaved is saved at once when the page is left, and when it is
+    // hidden: a hidden tab's timers slow to a crawl (a save in steps could take
+    // minutes), and the browser may discard a hidden tab without `pagehide`.
+    let flush = Rc::new(move || {
         let was_saving = cancel_saving();
         if dirty.replace(false) || was_saving {
             if let Some(handle) = pending.take() {
@@ -372,8 +374,22 @@ pub fn install_autosave(state: AppState) {
             save_now(state);
         }
     });
+    let on_leave = {
+        let flush = flush.clone();
+        window_event_listener(leptos::ev::pagehide, move |_| flush())
+    };
     // The listeners live as long as the page.
-    std::mem::forget(listener);
+    std::mem::forget(on_leave);
+    let on_hidden = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if document().hidden() {
+            flush();
+        }
+    });
+    {
+        use wasm_bindgen::JsCast;
+        let _ = document().add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+    }
+    on_hidden.forget();
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(storage::REVISION_KEY) {
             on_other_tab_saved(state);

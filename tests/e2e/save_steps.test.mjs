@@ -1,6 +1,6 @@
 // A large workspace is saved in short steps between frames. A change that comes
 // in while a save is being packed must not be lost, and leaving the page mid-save
-// must still save everything at once.
+// or hiding the tab mid-save must still save everything at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openApp, readStored, waitForStored } from './support.mjs';
@@ -39,6 +39,11 @@ function whenNextSaveStarts(page, action) {
         const before = revision();
         if (action === 'move') {
           document.querySelector('[data-testid=stage-column]:nth-child(2) [data-testid=move-back]').click();
+        } else if (action === 'hide') {
+          // Another tab comes to the front: this one is hidden (and its timers slowed).
+          Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+          Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+          document.dispatchEvent(new Event('visibilitychange'));
         } else {
           window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
         }
@@ -68,14 +73,14 @@ test('a change made while a large save is packed is saved too', async () => {
   await context.close();
 });
 
-test('leaving the page while a large save is packed saves at once', async () => {
+for (const [how, action] of [['leaving the page', 'leave'], ['hiding the tab', 'hide']]) test(`${how} while a large save is packed saves at once`, async () => {
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
   const file = await bigFile(page);
-  await whenNextSaveStarts(page, 'leave');
+  await whenNextSaveStarts(page, action);
   await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   const mid = await page.evaluate(() => window.__midSave);
-  assert.ok(mid.unfinished, 'the page was left while the save was still being packed');
-  assert.equal(mid.after, mid.before + 1, 'pagehide wrote the copy before returning');
+  assert.ok(mid.unfinished, `${how} happened while the save was still being packed`);
+  assert.equal(mid.after, mid.before + 1, 'the copy was written before the event returned');
   const doc = await readStored(page);
   assert.equal(doc.workspace.deals.filter((d) => d.customer.startsWith('Big customer')).length, BULK);
   assert.deepEqual(errors, []);
