@@ -143,26 +143,30 @@ pub mod compact_pieces {
         serde_json::to_writer(out, value).expect("a workspace always serialises");
     }
 
+    /// `"key":value`, after a comma unless it opens its object.
+    fn field(out: &mut Vec<u8>, key: &str, value: &impl serde::Serialize) {
+        if !matches!(out.last(), Some(b'{')) {
+            out.push(b',');
+        }
+        json(out, &key);
+        out.push(b':');
+        json(out, value);
+    }
+
     /// Up to and including the opening bracket of the deals.
     pub fn head(ws: &Workspace, now: Timestamp) -> Vec<u8> {
         let envelope = envelope(ws, now);
         let mut out = Vec::with_capacity(4096);
-        out.extend_from_slice(b"{\"format\":");
-        json(&mut out, &envelope.format);
-        out.extend_from_slice(b",\"version\":");
-        json(&mut out, &envelope.version);
-        out.extend_from_slice(b",\"exported_at\":");
-        json(&mut out, &envelope.exported_at);
-        out.extend_from_slice(b",\"workspace\":{\"schema_version\":");
-        json(&mut out, &ws.schema_version);
-        out.extend_from_slice(b",\"origin\":");
-        json(&mut out, &ws.origin);
-        out.extend_from_slice(b",\"next_id\":");
-        json(&mut out, &ws.next_id);
-        out.extend_from_slice(b",\"default_currency\":");
-        json(&mut out, &ws.default_currency);
-        out.extend_from_slice(b",\"roadmaps\":");
-        json(&mut out, &ws.roadmaps);
+        out.push(b'{');
+        field(&mut out, "format", &envelope.format);
+        field(&mut out, "version", &envelope.version);
+        field(&mut out, "exported_at", &envelope.exported_at);
+        out.extend_from_slice(b",\"workspace\":{");
+        field(&mut out, "schema_version", &ws.schema_version);
+        field(&mut out, "origin", &ws.origin);
+        field(&mut out, "next_id", &ws.next_id);
+        field(&mut out, "default_currency", &ws.default_currency);
+        field(&mut out, "roadmaps", &ws.roadmaps);
         out.extend_from_slice(b",\"deals\":[");
         out
     }
@@ -177,10 +181,9 @@ pub mod compact_pieces {
 
     /// From the closing bracket of the deals to the end.
     pub fn tail(ws: &Workspace) -> Vec<u8> {
-        let mut out = b"],\"goals\":".to_vec();
-        json(&mut out, &ws.goals);
-        out.extend_from_slice(b",\"settings\":");
-        json(&mut out, &ws.settings);
+        let mut out = b"]".to_vec();
+        field(&mut out, "goals", &ws.goals);
+        field(&mut out, "settings", &ws.settings);
         out.extend_from_slice(b"}}");
         out
     }
