@@ -8,7 +8,7 @@ use super::chart::bars::{BarChart, BarRow};
 use super::goals::{progress, smart_gaps, SmartGap};
 use super::i18n::{tr, trf, Lang, Msg};
 use super::model::{Goal, GoalMetric, Roadmap, Workspace};
-use super::money::format_compact;
+use super::money::{format_compact, group_digits, group_thousands};
 
 /// "8.3", "17" (no ".0"): how figures read on the analytics screen.
 pub fn one_decimal(value: f64) -> String {
@@ -34,12 +34,12 @@ pub fn funnel_view(ws: &Workspace, roadmap: &Roadmap, scope: &Scope, lang: Lang,
             value: step.reached as f64,
             shown: if show_money {
                 trf(lang, Msg::FunnelRow, &[
-                    &step.reached.to_string(),
+                    &group_digits(step.reached as u64),
                     &format_compact(step.reached_value, &ws.default_currency, lang),
                     &percent(step.conversion.or(step.cumulative)),
                 ])
             } else {
-                format!("{} · {}", step.reached, percent(step.conversion.or(step.cumulative)))
+                format!("{} · {}", group_digits(step.reached as u64), percent(step.conversion.or(step.cumulative)))
             },
             marker: None,
             highlight: f.biggest_drop == Some(i),
@@ -134,7 +134,7 @@ pub fn goal_amount(ws: &Workspace, metric: GoalMetric, value: i64, lang: Lang) -
     match metric {
         GoalMetric::WonRevenue | GoalMetric::WeightedPipeline => format_compact(value, &ws.default_currency, lang),
         GoalMetric::WinRate => format!("{value}%"),
-        GoalMetric::DealsWon | GoalMetric::NewCustomers => value.to_string(),
+        GoalMetric::DealsWon | GoalMetric::NewCustomers => group_thousands(value),
     }
 }
 
@@ -183,7 +183,7 @@ pub fn goals_view(ws: &Workspace, today: NaiveDate, lang: Lang) -> BarChart {
 
 /// Won and lost in the period, then each lost reason.
 pub fn outcomes_view(ws: &Workspace, scope: &Scope, figures: &Figures, lang: Lang) -> BarChart {
-    let row = |label: String, n: usize, highlight| BarRow { label, value: n as f64, shown: n.to_string(), marker: None, highlight };
+    let row = |label: String, n: usize, highlight| BarRow { label, value: n as f64, shown: group_digits(n as u64), marker: None, highlight };
     let mut rows = vec![row(tr(lang, Msg::StatusWon).to_owned(), figures.won, false), row(tr(lang, Msg::StatusLost).to_owned(), figures.lost, true)];
     for (reason, n) in lost_reasons(ws, scope) {
         let label = ws.settings.lost_reasons.iter().find(|r| r.id == reason).map(|r| r.label.get(lang).to_owned()).unwrap_or_default();

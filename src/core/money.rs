@@ -79,7 +79,8 @@ pub fn amount_for_input(minor: i64) -> String {
     }
 }
 
-fn group_thousands(whole: i64) -> String {
+/// A signed whole number with thousands separators, "-1,234".
+pub fn group_thousands(whole: i64) -> String {
     let grouped = group_digits(whole.unsigned_abs());
     if whole < 0 { format!("-{grouped}") } else { grouped }
 }
