@@ -3,7 +3,7 @@
 // or hiding the tab mid-save must still save everything at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, readStored, waitForStored } from './support.mjs';
+import { serveDist, launch, openApp, readStored, waitForStored, withCopies, importText } from './support.mjs';
 
 let server;
 let browser;
@@ -13,14 +13,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 const BULK = 3000;
 
 /** The sample workspace with BULK more open deals (about 3 MB of JSON: a dozen save steps). */
-async function bigFile(page) {
-  const doc = await readStored(page);
-  const ws = doc.workspace;
-  const model = ws.deals.find((d) => d.status === 'open');
-  for (let i = 0; i < BULK; i++) {
-    ws.deals.push({ ...model, id: `${model.id}-big${i}`, customer: `Big customer ${i}`, sample: false });
-  }
-  return JSON.stringify(doc);
+function bigFile(page) {
+  return withCopies(page, BULK, (ws) => [ws.deals.find((d) => d.status === 'open')], (i) => `Big customer ${i}`);
 }
 
 /**
@@ -59,7 +53,7 @@ test('a change made while a large save is packed is saved too', async () => {
   const moved = await page.getByTestId('stage-column').nth(1).getByTestId('deal-card').first().getAttribute('data-deal-id');
   const first = await page.evaluate(() => document.querySelector('[data-testid=stage-column] h3').id.replace('stage-', ''));
   await whenNextSaveStarts(page, 'move');
-  await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await importText(page, file);
   const mid = await page.evaluate(() => window.__midSave);
   assert.ok(mid.unfinished, 'the move came in while the save was still being packed');
   assert.equal(mid.after, mid.before, 'nothing was written yet');
@@ -77,7 +71,7 @@ for (const [how, action] of [['leaving the page', 'leave'], ['hiding the tab', '
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
   const file = await bigFile(page);
   await whenNextSaveStarts(page, action);
-  await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await importText(page, file);
   const mid = await page.evaluate(() => window.__midSave);
   assert.ok(mid.unfinished, `${how} happened while the save was still being packed`);
   assert.equal(mid.after, mid.before + 1, 'the copy was written before the event returned');

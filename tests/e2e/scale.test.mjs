@@ -3,7 +3,7 @@
 // and keyboard focus survives its card being scrolled away.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, readStored, waitForStored } from './support.mjs';
+import { serveDist, launch, openApp, waitForStored, withCopies, importText } from './support.mjs';
 
 let server;
 let browser;
@@ -13,22 +13,21 @@ after(async () => { await browser?.close(); await server?.close(); });
 const BULK = 400;
 
 /** The sample workspace with BULK more open deals in its first stage. */
-async function longColumnFile(page) {
-  const doc = await readStored(page);
-  const ws = doc.workspace;
-  const first = ws.roadmaps[0].stages[0].id;
-  const model = ws.deals.find((d) => d.stage_id === first && d.status === 'open');
-  for (let i = 0; i < BULK; i++) {
-    ws.deals.push({ ...model, id: `${model.id}-bulk${i}`, customer: `Bulk customer ${i}`, activities: [], feedback: [], sample: false });
-  }
-  return JSON.stringify(doc);
+function longColumnFile(page) {
+  return withCopies(page, BULK, (ws) => [ws.deals.find((d) => d.stage_id === ws.roadmaps[0].stages[0].id && d.status === 'open')],
+    (i) => `Bulk customer ${i}`);
+}
+
+/** Opens the app in English with the long column imported. */
+async function openLongColumn() {
+  const opened = await openApp(browser, server.url, { locale: 'en-US' });
+  await importText(opened.page, await longColumnFile(opened.page));
+  await opened.page.getByTestId('notice').filter({ hasText: 'Imported' }).waitFor();
+  return opened;
 }
 
 test('a column of hundreds of deals draws what is in view, scrolls, and moves a card from far down', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
-  const file = await longColumnFile(page);
-  await page.getByTestId('import-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.getByTestId('notice').filter({ hasText: 'Imported' }).waitFor();
+  const { page, context, errors } = await openLongColumn();
 
   const column = page.getByTestId('stage-column').first();
   const total = Number((await column.getByTestId('column-count').textContent()).match(/\d+/)[0]);
@@ -63,10 +62,7 @@ test('a column of hundreds of deals draws what is in view, scrolls, and moves a 
 });
 
 test('focus in a card scrolled far away waits on the list and comes back with the card', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
-  const file = await longColumnFile(page);
-  await page.getByTestId('import-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.getByTestId('notice').filter({ hasText: 'Imported' }).waitFor();
+  const { page, context, errors } = await openLongColumn();
   const column = page.getByTestId('stage-column').first();
   const list = column.locator('.cards');
   await page.waitForFunction(() => document.querySelector('[data-testid=stage-column] [data-testid=deal-card]')?.getAttribute('aria-posinset') === '1');
@@ -116,12 +112,7 @@ test('a long agenda shows a page of lines with whole counts, and more on request
   assert.equal(await page.getByTestId('agenda-more').count(), 0, 'a short agenda shows everything');
 
   // Every open deal 150 times over: the agenda grows to 151 times its lines.
-  const doc = await readStored(page);
-  const open = doc.workspace.deals.filter((d) => d.status === 'open');
-  for (let i = 0; i < 150; i++) {
-    for (const deal of open) doc.workspace.deals.push({ ...deal, id: `${deal.id}-copy${i}`, sample: false });
-  }
-  await page.getByTestId('import-file').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await importText(page, await withCopies(page, 150, (ws) => ws.deals.filter((d) => d.status === 'open')));
   await page.getByTestId('notice').filter({ hasText: 'Imported' }).waitFor();
   const total = few * 151;
   const more = page.getByTestId('agenda-more');

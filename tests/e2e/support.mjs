@@ -100,3 +100,27 @@ export async function waitForStored(page, predicate, timeout = 5000) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * The stored workspace of `page` with `copies` more copies of each deal `pick`
+ * chooses, as file text: a large pipeline without a generator. Copies are the
+ * user's own (not samples) and carry no activities or feedback (whose ids must
+ * stay unique); `customer(i, deal)` names them when given.
+ */
+export async function withCopies(page, copies, pick, customer) {
+  const doc = await readStored(page);
+  const models = pick(doc.workspace);
+  for (let i = 0; i < copies; i++) {
+    for (const model of models) {
+      const copy = { ...model, id: `${model.id}-copy${i}`, sample: false, activities: [], feedback: [] };
+      if (customer) copy.customer = customer(i, model);
+      doc.workspace.deals.push(copy);
+    }
+  }
+  return JSON.stringify(doc);
+}
+
+/** Picks `text` as a JSON file in the header's Import (or, with `testid`, Merge) input. */
+export function importText(page, text, testid = 'import-file') {
+  return page.getByTestId(testid).setInputFiles({ name: 'workspace.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+}
