@@ -101,14 +101,15 @@ pub fn initial_lang() -> Lang {
     }
 }
 
-/// Whether a save has anything to write: not in a practice scenario (which never
-/// reaches storage), and not when nothing changed since the last good copy.
-fn needs_saving(state: AppState) -> bool {
+/// Whether a save has anything to write, given the revision now in storage: not
+/// in a practice scenario (which never reaches storage), and not when nothing
+/// changed here or in another tab since the last good copy.
+fn needs_saving(state: AppState, stored: u64) -> bool {
     if state.sandbox.get_untracked().is_some() {
         return false;
     }
     let nothing_new = state.pending.with_value(Vec::is_empty) && LAST_GOOD.with(|g| g.borrow().is_some());
-    !nothing_new || stored_revision() > KNOWN_REVISION.with(Cell::get)
+    !nothing_new || stored > KNOWN_REVISION.with(Cell::get)
 }
 
 /// Writes the workspace now, crash-safe: the last good copy is kept as the previous
@@ -116,10 +117,10 @@ fn needs_saving(state: AppState) -> bool {
 /// Any save still being packed in steps is dropped: this one covers it.
 pub fn save_now(state: AppState) {
     cancel_saving();
-    if !needs_saving(state) {
+    let stored = stored_revision();
+    if !needs_saving(state, stored) {
         return;
     }
-    let stored = stored_revision();
     let known = KNOWN_REVISION.with(Cell::get);
     if stored > known {
         // Another tab saved a newer copy: our unsaved commands go on top of it.
@@ -201,11 +202,12 @@ fn cancel_saving() -> bool {
 /// The autosave: packs the workspace in steps between frames, then writes it.
 fn save_in_steps(state: AppState) {
     cancel_saving();
-    if !needs_saving(state) {
+    let stored = stored_revision();
+    if !needs_saving(state, stored) {
         return;
     }
     let known = KNOWN_REVISION.with(Cell::get);
-    if stored_revision() > known {
+    if stored > known {
         // A newer copy from another tab must be taken in first: the rare case, done at once.
         save_now(state);
         return;
