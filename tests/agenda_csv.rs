@@ -20,7 +20,9 @@ fn two_deals() -> (Workspace, Id, Id) {
     let make = |ws: &mut Workspace, customer: &str, owner: &str| {
         let mut f = fields(ws, customer, 1_234_50);
         f.owner = owner.into();
-        let Ok(Outcome::Created(id)) = apply(ws, Command::CreateDeal { roadmap_id: roadmap_id(ws), fields: f, sample: false }, NOW) else { panic!() };
+        let Ok(Outcome::Created(id)) = apply(ws, Command::CreateDeal { roadmap_id: roadmap_id(ws), fields: f, sample: false }, NOW) else {
+            panic!()
+        };
         id
     };
     let a = make(&mut ws, "Acme, \"the\" robots", "Ana");
@@ -37,7 +39,14 @@ fn the_agenda_lists_overdue_and_upcoming_milestones_by_date() {
     // overdue; both deals' day-9 milestones (27 Nov) are upcoming; B's first is done.
     let items = agenda(&ws, date(11, 24), 7, None);
     let seen: Vec<(&str, NaiveDate, bool)> = items.iter().map(|i| (i.customer.as_str(), i.due, i.overdue)).collect();
-    assert_eq!(seen, vec![("Acme, \"the\" robots", date(11, 22), true), ("Acme, \"the\" robots", date(11, 27), false), ("华东精密机械", date(11, 27), false)]);
+    assert_eq!(
+        seen,
+        vec![
+            ("Acme, \"the\" robots", date(11, 22), true),
+            ("Acme, \"the\" robots", date(11, 27), false),
+            ("华东精密机械", date(11, 27), false)
+        ]
+    );
     assert_eq!(items[0].milestone.get(Lang::En), "Record the company profile and contacts");
     assert_eq!(items[0].stage.get(Lang::Zh), "潜在客户识别");
 
@@ -96,5 +105,9 @@ fn milestone_csv_has_a_row_per_planned_milestone() {
     let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
     let per_deal: usize = ws.roadmaps[0].stages.iter().map(|s| s.milestones.len()).sum();
     assert_eq!(lines.len(), 1 + 2 * per_deal);
-    assert!(lines[1].ends_with(",Prospect identification,Record the company profile and contacts,Required,2026-11-22,,Overdue"), "{}", lines[1]);
+    assert!(
+        lines[1].ends_with(",Prospect identification,Record the company profile and contacts,Required,2026-11-22,,Overdue"),
+        "{}",
+        lines[1]
+    );
 }

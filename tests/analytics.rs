@@ -52,12 +52,66 @@ struct Plan {
 
 fn fixture() -> (Workspace, Vec<Id>) {
     let plans = [
-        Plan { customer: "Acme", owner: "Ana", value: 100_00, currency: "USD", created: (2026, 10, 1), moves: &[(1, (2026, 10, 11)), (2, (2026, 10, 31))], close: Some((true, (2026, 11, 10))), expected_close: None },
-        Plan { customer: "Birch", owner: "Ben", value: 300_00, currency: "USD", created: (2026, 10, 5), moves: &[(1, (2026, 10, 15))], close: Some((false, (2026, 11, 4))), expected_close: None },
-        Plan { customer: "Cedar", owner: "Ana", value: 200_00, currency: "USD", created: (2026, 10, 10), moves: &[], close: None, expected_close: Some((2026, 12, 15)) },
-        Plan { customer: "Delta", owner: "Ben", value: 400_00, currency: "USD", created: (2026, 10, 20), moves: &[(1, (2026, 10, 25)), (2, (2026, 11, 5)), (3, (2026, 11, 15))], close: None, expected_close: Some((2027, 1, 10)) },
-        Plan { customer: "Acme", owner: "Ana", value: 500_00, currency: "USD", created: (2026, 9, 1), moves: &[], close: Some((true, (2026, 9, 30))), expected_close: None },
-        Plan { customer: "Fir", owner: "Ben", value: 50_00, currency: "EUR", created: (2026, 10, 2), moves: &[], close: None, expected_close: None },
+        Plan {
+            customer: "Acme",
+            owner: "Ana",
+            value: 100_00,
+            currency: "USD",
+            created: (2026, 10, 1),
+            moves: &[(1, (2026, 10, 11)), (2, (2026, 10, 31))],
+            close: Some((true, (2026, 11, 10))),
+            expected_close: None,
+        },
+        Plan {
+            customer: "Birch",
+            owner: "Ben",
+            value: 300_00,
+            currency: "USD",
+            created: (2026, 10, 5),
+            moves: &[(1, (2026, 10, 15))],
+            close: Some((false, (2026, 11, 4))),
+            expected_close: None,
+        },
+        Plan {
+            customer: "Cedar",
+            owner: "Ana",
+            value: 200_00,
+            currency: "USD",
+            created: (2026, 10, 10),
+            moves: &[],
+            close: None,
+            expected_close: Some((2026, 12, 15)),
+        },
+        Plan {
+            customer: "Delta",
+            owner: "Ben",
+            value: 400_00,
+            currency: "USD",
+            created: (2026, 10, 20),
+            moves: &[(1, (2026, 10, 25)), (2, (2026, 11, 5)), (3, (2026, 11, 15))],
+            close: None,
+            expected_close: Some((2027, 1, 10)),
+        },
+        Plan {
+            customer: "Acme",
+            owner: "Ana",
+            value: 500_00,
+            currency: "USD",
+            created: (2026, 9, 1),
+            moves: &[],
+            close: Some((true, (2026, 9, 30))),
+            expected_close: None,
+        },
+        Plan {
+            customer: "Fir",
+            owner: "Ben",
+            value: 50_00,
+            currency: "EUR",
+            created: (2026, 10, 2),
+            moves: &[],
+            close: None,
+            expected_close: None,
+        },
     ];
     let mut ws = workspace();
     let mut ids = Vec::new();
@@ -169,10 +223,8 @@ fn the_forecast_groups_weighted_open_value_by_expected_close_month() {
 fn each_owner_gets_a_row() {
     let (ws, _) = fixture();
     let rows = owner_rows(&ws, &period(), today());
-    let shown: Vec<(&str, usize, i64, Option<f64>, Option<f64>, usize)> = rows
-        .iter()
-        .map(|r| (r.owner.as_str(), r.deals, r.won_value, r.win_rate_percent, r.avg_cycle_days, r.overdue_milestones))
-        .collect();
+    let shown: Vec<(&str, usize, i64, Option<f64>, Option<f64>, usize)> =
+        rows.iter().map(|r| (r.owner.as_str(), r.deals, r.won_value, r.win_rate_percent, r.avg_cycle_days, r.overdue_milestones)).collect();
     assert_eq!(
         shown,
         vec![
@@ -254,7 +306,14 @@ fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
     assert_eq!(sentence, "瓶颈：“方案设计”平均停留 10 天，超出目标 3 天。");
     assert_eq!(time.rows[0].shown, "8.3 天 / 目标 14 天");
 
-    let goal = GoalFields { metric: GoalMetric::DealsWon, target: 4, period_start: day(2026, 10, 1), period_end: None, owner: String::new(), roadmap_id: None };
+    let goal = GoalFields {
+        metric: GoalMetric::DealsWon,
+        target: 4,
+        period_start: day(2026, 10, 1),
+        period_end: None,
+        owner: String::new(),
+        roadmap_id: None,
+    };
     apply(&mut ws, Command::AddGoal(goal), 0).unwrap();
     assert_eq!(smart_text(&ws.goals[0], Lang::En), "Not SMART: no end date, no owner");
     let goals = goals_view(&ws, today(), Lang::En);

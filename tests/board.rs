@@ -2,8 +2,8 @@
 
 mod common;
 
-use common::*;
 use chrono::NaiveDate;
+use common::*;
 use waypoint::core::board::{columns, neighbours, owners, tags, BoardFilter, StatusFilter};
 use waypoint::core::command::{apply, Command, Outcome};
 use waypoint::core::model::{DealStatus, Id};
@@ -13,11 +13,14 @@ fn columns_hold_open_deals_per_stage_with_totals_per_currency() {
     let mut ws = workspace();
     let rid = roadmap_id(&ws);
     let mut ids = Vec::new();
-    for (customer, value, currency, stage) in [("A", 100_00, "USD", 0), ("B", 250_00, "USD", 0), ("C", 70_00, "EUR", 0), ("D", 5_00, "USD", 2)] {
+    for (customer, value, currency, stage) in
+        [("A", 100_00, "USD", 0), ("B", 250_00, "USD", 0), ("C", 70_00, "EUR", 0), ("D", 5_00, "USD", 2)]
+    {
         let mut f = fields(&ws, customer, value);
         f.currency = currency.into();
         f.stage_id = stage_id(&ws, stage);
-        let Ok(Outcome::Created(id)) = apply(&mut ws, Command::CreateDeal { roadmap_id: rid.clone(), fields: f, sample: false }, NOW) else {
+        let Ok(Outcome::Created(id)) = apply(&mut ws, Command::CreateDeal { roadmap_id: rid.clone(), fields: f, sample: false }, NOW)
+        else {
             panic!()
         };
         ids.push(id);
@@ -57,7 +60,9 @@ fn filters_narrow_the_board_by_owner_segment_status_text_overdue_and_stalled() {
     let make = |ws: &mut waypoint::core::model::Workspace, customer: &str, owner: &str, tag: &str| {
         let mut f = fields(ws, customer, 100);
         f.owner = owner.into();
-        let Ok(Outcome::Created(id)) = apply(ws, Command::CreateDeal { roadmap_id: rid.clone(), fields: f, sample: false }, NOW) else { panic!() };
+        let Ok(Outcome::Created(id)) = apply(ws, Command::CreateDeal { roadmap_id: rid.clone(), fields: f, sample: false }, NOW) else {
+            panic!()
+        };
         apply(ws, Command::SetDealTags { deal_id: id.clone(), tags: vec![tag.into()] }, NOW).unwrap();
         id
     };
@@ -66,10 +71,15 @@ fn filters_narrow_the_board_by_owner_segment_status_text_overdue_and_stalled() {
     let c = make(&mut ws, "Cobalt Mining", "Ana", "Finance");
     apply(&mut ws, Command::CloseDeal { deal_id: c.clone(), won: true, reason: None, note: String::new() }, NOW).unwrap();
 
-    let shown = |filter: BoardFilter, today: NaiveDate| -> Vec<Id> { columns(&ws, &rid, &filter, today).iter().flat_map(|c| c.deal_ids().cloned().collect::<Vec<_>>()).collect() };
+    let shown = |filter: BoardFilter, today: NaiveDate| -> Vec<Id> {
+        columns(&ws, &rid, &filter, today).iter().flat_map(|c| c.deal_ids().cloned().collect::<Vec<_>>()).collect()
+    };
     assert_eq!(shown(BoardFilter::default(), today()), vec![a.clone(), b.clone()]);
     assert_eq!(shown(BoardFilter { owner: Some("Ana".into()), ..Default::default() }, today()), vec![a.clone()]);
-    assert_eq!(shown(BoardFilter { tag: Some("Finance".into()), status: StatusFilter::All, ..Default::default() }, today()), vec![b.clone(), c.clone()]);
+    assert_eq!(
+        shown(BoardFilter { tag: Some("Finance".into()), status: StatusFilter::All, ..Default::default() }, today()),
+        vec![b.clone(), c.clone()]
+    );
     assert_eq!(shown(BoardFilter { status: StatusFilter::Won, ..Default::default() }, today()), vec![c.clone()]);
     assert_eq!(shown(BoardFilter { text: "BANK".into(), ..Default::default() }, today()), vec![b.clone()]);
     assert_eq!(shown(BoardFilter { text: "factory".into(), ..Default::default() }, today()), vec![a.clone()], "segments are searched");
@@ -125,7 +135,9 @@ fn a_card_names_its_neighbouring_stages_and_flags_a_stalled_deal() {
     let mut ws = workspace();
     let rid = roadmap_id(&ws);
     let acme = fields(&ws, "Acme", 123_456_78);
-    let Ok(Outcome::Created(id)) = apply(&mut ws, Command::CreateDeal { roadmap_id: rid, fields: acme, sample: false }, NOW) else { panic!() };
+    let Ok(Outcome::Created(id)) = apply(&mut ws, Command::CreateDeal { roadmap_id: rid, fields: acme, sample: false }, NOW) else {
+        panic!()
+    };
     let (roadmap, deal) = (&ws.roadmaps[0], ws.deal(&id).unwrap());
     let card = card_facts(roadmap, deal, today()).unwrap();
     assert_eq!(card.customer, "Acme");

@@ -101,9 +101,8 @@ async fn the_forward_button_and_a_drop_both_move_a_deal_and_record_it() {
     target.dispatch_event(&drop).unwrap();
     settle().await;
     assert_eq!(column_of(&root, deal.id.as_str()), stages[0]);
-    let history: Vec<String> = state
-        .workspace
-        .with_untracked(|w| w.deal(&deal.id).unwrap().stage_history.iter().map(|e| e.stage_id.to_string()).collect());
+    let history: Vec<String> =
+        state.workspace.with_untracked(|w| w.deal(&deal.id).unwrap().stage_history.iter().map(|e| e.stage_id.to_string()).collect());
     assert_eq!(history, vec![stages[0].clone(), stages[1].clone(), stages[0].clone()]);
     root.remove();
 }
@@ -142,7 +141,8 @@ async fn the_form_marks_bad_fields_and_a_good_deal_lands_in_its_stage() {
     value.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     one(&root, "[data-testid=save-deal]").click();
     settle().await;
-    let errors: Vec<String> = all(&root, "[data-testid=field-error]").iter().filter_map(|e| e.text_content()).filter(|t| !t.is_empty()).collect();
+    let errors: Vec<String> =
+        all(&root, "[data-testid=field-error]").iter().filter_map(|e| e.text_content()).filter(|t| !t.is_empty()).collect();
     assert!(errors.contains(&"此项必填".to_owned()), "{errors:?}");
     assert!(errors.contains(&"金额不能为负数".to_owned()), "{errors:?}");
     assert_eq!(state.workspace.with_untracked(|w| w.deals.len()), count);

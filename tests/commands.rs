@@ -104,7 +104,10 @@ fn editing_a_deal_changes_its_fields_and_a_stage_change_enters_the_history() {
 
     let before = ws.clone();
     let blank = fields(&ws, "", 1);
-    assert!(matches!(apply(&mut ws, Command::UpdateDeal { deal_id: id, fields: blank, confirmed: false }, NOW), Err(CommandError::Invalid(_))));
+    assert!(matches!(
+        apply(&mut ws, Command::UpdateDeal { deal_id: id, fields: blank, confirmed: false }, NOW),
+        Err(CommandError::Invalid(_))
+    ));
     assert_eq!(ws, before);
 }
 

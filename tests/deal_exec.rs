@@ -34,14 +34,22 @@ fn with_deal() -> (Workspace, Id) {
 fn a_lost_deal_needs_a_known_reason_and_can_be_reopened() {
     let (mut ws, id) = with_deal();
     let before = ws.clone();
-    let lose = |reason: Option<&str>| Command::CloseDeal { deal_id: id.clone(), won: false, reason: reason.map(|r| Id(r.into())), note: " too dear ".into() };
+    let lose = |reason: Option<&str>| Command::CloseDeal {
+        deal_id: id.clone(),
+        won: false,
+        reason: reason.map(|r| Id(r.into())),
+        note: " too dear ".into(),
+    };
     assert_eq!(run(&mut ws, lose(None)), Err(CommandError::ReasonRequired));
     assert_eq!(run(&mut ws, lose(Some("lost-bribes"))), Err(CommandError::UnknownReason(Id("lost-bribes".into()))));
     assert_eq!(ws, before);
 
     run(&mut ws, lose(Some("lost-price"))).unwrap();
     let deal = ws.deal(&id).unwrap();
-    assert_eq!((deal.status, deal.lost_reason.clone(), deal.close_note.as_str(), deal.closed_at), (DealStatus::Lost, Some(Id("lost-price".into())), "too dear", Some(NOW)));
+    assert_eq!(
+        (deal.status, deal.lost_reason.clone(), deal.close_note.as_str(), deal.closed_at),
+        (DealStatus::Lost, Some(Id("lost-price".into())), "too dear", Some(NOW))
+    );
 
     // The reason is in use, so it stays.
     assert_eq!(run(&mut ws, Command::RemoveLostReason { reason_id: Id("lost-price".into()) }), Err(CommandError::ReasonInUse(1)));
@@ -51,8 +59,13 @@ fn a_lost_deal_needs_a_known_reason_and_can_be_reopened() {
     assert_eq!((deal.status, deal.lost_reason.clone(), deal.closed_at), (DealStatus::Open, None, None));
     assert_eq!(run(&mut ws, Command::ReopenDeal { deal_id: id.clone() }), Ok(Outcome::Unchanged));
 
-    run(&mut ws, Command::CloseDeal { deal_id: id.clone(), won: true, reason: Some(Id("lost-price".into())), note: String::new() }).unwrap();
-    assert_eq!((ws.deal(&id).unwrap().status, ws.deal(&id).unwrap().lost_reason.clone()), (DealStatus::Won, None), "a won deal has no lost reason");
+    run(&mut ws, Command::CloseDeal { deal_id: id.clone(), won: true, reason: Some(Id("lost-price".into())), note: String::new() })
+        .unwrap();
+    assert_eq!(
+        (ws.deal(&id).unwrap().status, ws.deal(&id).unwrap().lost_reason.clone()),
+        (DealStatus::Won, None),
+        "a won deal has no lost reason"
+    );
 }
 
 #[test]
@@ -71,14 +84,27 @@ fn the_lost_reason_list_is_editable() {
 #[test]
 fn activities_and_feedback_are_logged_newest_first_and_removable() {
     let (mut ws, id) = with_deal();
-    let activity = |kind, day| Command::AddActivity { deal_id: id.clone(), kind, date: date(11, day), who: " Ana ".into(), notes: "Met the CFO".into() };
+    let activity = |kind, day| Command::AddActivity {
+        deal_id: id.clone(),
+        kind,
+        date: date(11, day),
+        who: " Ana ".into(),
+        notes: "Met the CFO".into(),
+    };
     run(&mut ws, activity(ActivityKind::Call, 3)).unwrap();
     let Ok(Outcome::Created(visit)) = run(&mut ws, activity(ActivityKind::Visit, 9)) else { panic!() };
-    let log: Vec<(ActivityKind, NaiveDate, &str)> = ws.deal(&id).unwrap().activities.iter().map(|a| (a.kind, a.date, a.who.as_str())).collect();
+    let log: Vec<(ActivityKind, NaiveDate, &str)> =
+        ws.deal(&id).unwrap().activities.iter().map(|a| (a.kind, a.date, a.who.as_str())).collect();
     assert_eq!(log, vec![(ActivityKind::Visit, date(11, 9), "Ana"), (ActivityKind::Call, date(11, 3), "Ana")]);
 
     let milestone = ws.roadmaps[0].stages[0].milestones[0].id.clone();
-    let feedback = |score, milestone: Option<Id>| Command::AddFeedback { deal_id: id.clone(), milestone_id: milestone, satisfaction: score, comment: "Clear plan".into(), date: date(11, 10) };
+    let feedback = |score, milestone: Option<Id>| Command::AddFeedback {
+        deal_id: id.clone(),
+        milestone_id: milestone,
+        satisfaction: score,
+        comment: "Clear plan".into(),
+        date: date(11, 10),
+    };
     assert_eq!(run(&mut ws, feedback(0, None)), Err(CommandError::SatisfactionOutOfRange(0)));
     assert_eq!(run(&mut ws, feedback(6, None)), Err(CommandError::SatisfactionOutOfRange(6)));
     assert_eq!(run(&mut ws, feedback(4, Some(Id("m?".into())))), Err(CommandError::UnknownMilestone(Id("m?".into()))));
@@ -103,7 +129,10 @@ fn segments_are_trimmed_and_kept_once() {
     let tags = vec![" Manufacturing ".into(), "".into(), "manufacturing".into(), "Key account".into()];
     run(&mut ws, Command::SetDealTags { deal_id: id.clone(), tags }).unwrap();
     assert_eq!(ws.deal(&id).unwrap().tags, ["Manufacturing", "Key account"]);
-    assert_eq!(run(&mut ws, Command::SetDealTags { deal_id: id.clone(), tags: vec!["Manufacturing".into(), "Key account".into()] }), Ok(Outcome::Unchanged));
+    assert_eq!(
+        run(&mut ws, Command::SetDealTags { deal_id: id.clone(), tags: vec!["Manufacturing".into(), "Key account".into()] }),
+        Ok(Outcome::Unchanged)
+    );
     assert_eq!(run(&mut ws, Command::SetDealTags { deal_id: id, tags: vec!["y".repeat(31)] }), Err(CommandError::TextTooLong(30)));
 }
 
@@ -124,8 +153,13 @@ fn a_deal_is_stalled_once_past_its_stage_target() {
 #[test]
 fn imports_check_reasons_feedback_and_entry_ids() {
     let (mut ws, id) = with_deal();
-    run(&mut ws, Command::AddFeedback { deal_id: id.clone(), milestone_id: None, satisfaction: 5, comment: String::new(), date: date(11, 2) }).unwrap();
-    run(&mut ws, Command::CloseDeal { deal_id: id.clone(), won: false, reason: Some(Id("lost-timing".into())), note: String::new() }).unwrap();
+    run(
+        &mut ws,
+        Command::AddFeedback { deal_id: id.clone(), milestone_id: None, satisfaction: 5, comment: String::new(), date: date(11, 2) },
+    )
+    .unwrap();
+    run(&mut ws, Command::CloseDeal { deal_id: id.clone(), won: false, reason: Some(Id("lost-timing".into())), note: String::new() })
+        .unwrap();
     assert_eq!(import_json(&export_json(&ws, NOW)).unwrap(), ws, "round trip with the new records");
 
     let mut value: serde_json::Value = serde_json::from_str(&export_json(&ws, NOW)).unwrap();

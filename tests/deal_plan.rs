@@ -94,7 +94,10 @@ fn done_and_rescheduled_milestones_show_as_such() {
 
     let plan = plan_on(&ws, &id, date(11, 20));
     assert_eq!((plan.milestones[0].state, plan.milestones[0].done_on), (MilestoneState::Done, Some(date(11, 3))));
-    assert_eq!((plan.milestones[1].due, plan.milestones[1].state, plan.milestones[1].rescheduled), (date(11, 28), MilestoneState::Open, true));
+    assert_eq!(
+        (plan.milestones[1].due, plan.milestones[1].state, plan.milestones[1].rescheduled),
+        (date(11, 28), MilestoneState::Open, true)
+    );
 
     // Back to the plan.
     apply(&mut ws, Command::SetMilestoneDue { deal_id: id.clone(), milestone_id: second, due: None }, 0).unwrap();
@@ -140,7 +143,13 @@ fn feedback_after_a_milestone_shows_on_its_row() {
     let (mut ws, id) = deal_in_needs_analysis();
     let first = ws.roadmaps[0].stages[0].milestones[0].id.clone();
     for (score, day) in [(2, 3), (5, 6)] {
-        let cmd = Command::AddFeedback { deal_id: id.clone(), milestone_id: Some(first.clone()), satisfaction: score, comment: String::new(), date: date(11, day) };
+        let cmd = Command::AddFeedback {
+            deal_id: id.clone(),
+            milestone_id: Some(first.clone()),
+            satisfaction: score,
+            comment: String::new(),
+            date: date(11, day),
+        };
         apply(&mut ws, cmd, ms(date(11, day))).unwrap();
     }
     let plan = plan_on(&ws, &id, date(11, 20));

@@ -20,7 +20,12 @@ fn command(ws: &Workspace, kind: u8, a: usize, b: usize, flag: bool, text: &str)
             Command::CreateDeal { roadmap_id: roadmap_id(ws), fields: f, sample: flag }
         }
         (1, Some(deal_id)) => Command::MoveDeal { deal_id, to_stage: stage_id(ws, b % stages), confirmed: flag },
-        (2, Some(deal_id)) => Command::CloseDeal { deal_id, won: flag, reason: (!flag).then(|| waypoint::core::model::Id("lost-price".into())), note: text.into() },
+        (2, Some(deal_id)) => Command::CloseDeal {
+            deal_id,
+            won: flag,
+            reason: (!flag).then(|| waypoint::core::model::Id("lost-price".into())),
+            note: text.into(),
+        },
         (3, Some(_)) => Command::MoveStage { roadmap_id: roadmap_id(ws), stage_id: stage_id(ws, a % stages), to_index: b % stages },
         (4, Some(deal_id)) => Command::DeleteDeal { deal_id },
         (_, Some(deal_id)) => Command::SetDealTags { deal_id, tags: vec![text.chars().take(10).collect()] },

@@ -60,7 +60,11 @@ fn the_multiple_choice_checks_have_one_right_answer_and_an_explanation() {
         let roadmap = &ws.roadmaps[0];
         for lang in [Lang::Zh, Lang::En] {
             for seed in 0..5 {
-                let sets = [match_activities(roadmap, lang, seed, 5), missing_milestone(roadmap, lang, seed, 3), read_situation(roadmap, lang, NOW, seed)];
+                let sets = [
+                    match_activities(roadmap, lang, seed, 5),
+                    missing_milestone(roadmap, lang, seed, 3),
+                    read_situation(roadmap, lang, NOW, seed),
+                ];
                 for (kind, questions) in sets.iter().enumerate() {
                     assert!(!questions.is_empty(), "{template:?} set {kind} seed {seed}");
                     for q in questions {

@@ -255,7 +255,13 @@ fn a_clashing_deal_keeps_its_log_under_fresh_ids() {
     let (mut ours, mut theirs) = one_id_two_deals();
     let log = |ws: &mut Workspace, who: &str| {
         let deal_id = ws.deals[0].id.clone();
-        let command = Command::AddActivity { deal_id, kind: ActivityKind::Call, date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(), who: who.into(), notes: String::new() };
+        let command = Command::AddActivity {
+            deal_id,
+            kind: ActivityKind::Call,
+            date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            who: who.into(),
+            notes: String::new(),
+        };
         apply(ws, command, NOW + 10).unwrap();
     };
     log(&mut ours, "ours");

@@ -9,8 +9,8 @@ use waypoint::core::command::{apply, Command};
 use waypoint::core::i18n::Lang;
 use waypoint::core::model::{Id, Workspace, SCHEMA_VERSION};
 use waypoint::core::persist::{export_file_name, export_json, import_json, ImportError};
-use waypoint::core::stored;
 use waypoint::core::samples::first_visit_workspace;
+use waypoint::core::stored;
 use waypoint::core::validate::IntegrityError;
 
 fn sample() -> Workspace {
@@ -179,7 +179,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
 #[test]
 fn text_at_the_length_limit_passes_and_one_more_character_does_not() {
     use waypoint::core::persist::MAX_TEXT_CHARS;
-    for (text, ok) in [("界".repeat(MAX_TEXT_CHARS), true), ("\"".repeat(MAX_TEXT_CHARS), true), ("界".repeat(MAX_TEXT_CHARS + 1), false)] {
+    for (text, ok) in [("界".repeat(MAX_TEXT_CHARS), true), ("\"".repeat(MAX_TEXT_CHARS), true), ("界".repeat(MAX_TEXT_CHARS + 1), false)]
+    {
         let mut file = exported_value();
         file["workspace"]["deals"][0]["title"] = json!(text);
         let file = file.to_string();
@@ -198,11 +199,21 @@ fn hostile_files_are_stopped_with_a_specific_reason() {
 
     let mut long = exported_value();
     long["workspace"]["deals"][1]["title"] = json!("x".repeat(MAX_TEXT_CHARS + 1));
-    assert_eq!(import_json(&long.to_string()), Err(ImportError::TextTooLong { path: "workspace.deals[1].title".into(), limit: MAX_TEXT_CHARS }));
+    assert_eq!(
+        import_json(&long.to_string()),
+        Err(ImportError::TextTooLong { path: "workspace.deals[1].title".into(), limit: MAX_TEXT_CHARS })
+    );
 
     let mut many = exported_value();
     let stage = many["workspace"]["roadmaps"][0]["stages"][0].clone();
-    let stages: Vec<Value> = (0..51).map(|i| { let mut s = stage.clone(); s["id"] = json!(format!("s{i}")); s["milestones"] = json!([]); s }).collect();
+    let stages: Vec<Value> = (0..51)
+        .map(|i| {
+            let mut s = stage.clone();
+            s["id"] = json!(format!("s{i}"));
+            s["milestones"] = json!([]);
+            s
+        })
+        .collect();
     many["workspace"]["roadmaps"][0]["stages"] = Value::Array(stages);
     many["workspace"]["deals"] = json!([]);
     let err = import_json(&many.to_string()).unwrap_err();

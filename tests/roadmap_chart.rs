@@ -7,7 +7,14 @@ use waypoint::core::model::{DecisionPhase, Id, Milestone, Roadmap, Stage};
 use waypoint::core::text::Text;
 
 fn milestone(id: &str, title: &str, required: bool, day_offset: u32) -> Milestone {
-    Milestone { id: Id(id.into()), title: Text::plain(title), description: Text::default(), owner_role: Text::default(), required, day_offset }
+    Milestone {
+        id: Id(id.into()),
+        title: Text::plain(title),
+        description: Text::default(),
+        owner_role: Text::default(),
+        required,
+        day_offset,
+    }
 }
 
 fn stage(id: &str, zh: &str, en: &str, days: u32, phase: DecisionPhase, milestones: Vec<Milestone>) -> Stage {
@@ -35,7 +42,14 @@ fn roadmap() -> Roadmap {
         updated_at: 0,
         stages: vec![
             stage("s1", "线索", "Leads", 10, DecisionPhase::NeedRecognition, vec![milestone("m1", "Call", true, 99)]),
-            stage("s2", "需求", "Needs", 30, DecisionPhase::NeedRecognition, vec![milestone("m2", "Budget", true, 15), milestone("m3", "Map", false, 0)]),
+            stage(
+                "s2",
+                "需求",
+                "Needs",
+                30,
+                DecisionPhase::NeedRecognition,
+                vec![milestone("m2", "Budget", true, 15), milestone("m3", "Map", false, 0)],
+            ),
             stage("s3", "方案", "Offer", 60, DecisionPhase::Evaluation, vec![]),
         ],
     }

@@ -48,7 +48,10 @@ fn stages_are_added_edited_and_reordered() {
     run(&mut ws, Command::UpdateStage { roadmap_id: rid.clone(), stage_id: new.clone(), fields: f.clone() }).unwrap();
     let stage = ws.roadmaps[0].stage(&new).unwrap();
     assert_eq!((stage.win_probability, stage.target_days, stage.gate), (95, 60, true));
-    assert_eq!(run(&mut ws, Command::UpdateStage { roadmap_id: rid.clone(), stage_id: new.clone(), fields: f.clone() }), Ok(Outcome::Unchanged));
+    assert_eq!(
+        run(&mut ws, Command::UpdateStage { roadmap_id: rid.clone(), stage_id: new.clone(), fields: f.clone() }),
+        Ok(Outcome::Unchanged)
+    );
 
     for (bad, error) in [
         (StageFields { name: Text::plain(" "), ..f.clone() }, CommandError::NameRequired),
@@ -90,7 +93,8 @@ fn deleting_a_stage_with_deals_needs_a_destination_and_records_the_move() {
     let before = ws.clone();
     let refused = run(&mut ws, Command::DeleteStage { roadmap_id: rid.clone(), stage_id: doomed.clone(), move_deals_to: None });
     assert_eq!(refused, Err(CommandError::StageHasDeals(1)));
-    let to_itself = run(&mut ws, Command::DeleteStage { roadmap_id: rid.clone(), stage_id: doomed.clone(), move_deals_to: Some(doomed.clone()) });
+    let to_itself =
+        run(&mut ws, Command::DeleteStage { roadmap_id: rid.clone(), stage_id: doomed.clone(), move_deals_to: Some(doomed.clone()) });
     assert_eq!(to_itself, Err(CommandError::UnknownStage(doomed.clone())));
     assert_eq!(ws, before);
 
@@ -113,7 +117,10 @@ fn the_last_stage_and_the_last_roadmap_stay() {
         run(&mut ws, Command::DeleteStage { roadmap_id: rid.clone(), stage_id: id, move_deals_to: None }).unwrap();
     }
     let last = stage_id(&ws, 0);
-    assert_eq!(run(&mut ws, Command::DeleteStage { roadmap_id: rid.clone(), stage_id: last, move_deals_to: None }), Err(CommandError::LastStage));
+    assert_eq!(
+        run(&mut ws, Command::DeleteStage { roadmap_id: rid.clone(), stage_id: last, move_deals_to: None }),
+        Err(CommandError::LastStage)
+    );
     assert_eq!(run(&mut ws, Command::DeleteRoadmap { roadmap_id: rid }), Err(CommandError::LastRoadmap));
 }
 
@@ -122,7 +129,9 @@ fn milestones_are_added_edited_reordered_and_deleted_with_their_progress() {
     let mut ws = workspace();
     let rid = roadmap_id(&ws);
     let stage = stage_id(&ws, 0);
-    let Ok(Outcome::Created(added)) = run(&mut ws, Command::AddMilestone { roadmap_id: rid.clone(), stage_id: stage.clone(), title: Text::plain("Site visit") }) else {
+    let Ok(Outcome::Created(added)) =
+        run(&mut ws, Command::AddMilestone { roadmap_id: rid.clone(), stage_id: stage.clone(), title: Text::plain("Site visit") })
+    else {
         panic!()
     };
     let s = &ws.roadmaps[0].stages[0];
@@ -137,7 +146,14 @@ fn milestones_are_added_edited_reordered_and_deleted_with_their_progress() {
     let m = ws.roadmaps[0].stages[0].milestones.last().unwrap();
     assert_eq!((m.required, m.day_offset, m.owner_role.get(Lang::En)), (true, 3, "Engineer"));
     assert_eq!(
-        run(&mut ws, Command::UpdateMilestone { roadmap_id: rid.clone(), milestone_id: added.clone(), fields: MilestoneFields { title: Text::plain(""), ..f } }),
+        run(
+            &mut ws,
+            Command::UpdateMilestone {
+                roadmap_id: rid.clone(),
+                milestone_id: added.clone(),
+                fields: MilestoneFields { title: Text::plain(""), ..f }
+            }
+        ),
         Err(CommandError::NameRequired)
     );
 
@@ -155,13 +171,18 @@ fn milestones_are_added_edited_reordered_and_deleted_with_their_progress() {
 fn roadmaps_come_from_templates_or_copies_and_become_active() {
     let mut ws = workspace();
     let first = roadmap_id(&ws);
-    let Ok(Outcome::Created(key)) = run(&mut ws, Command::CreateRoadmap { source: RoadmapSource::Template(TemplateId::KeyAccount), name: TemplateId::KeyAccount.name() }) else {
+    let Ok(Outcome::Created(key)) = run(
+        &mut ws,
+        Command::CreateRoadmap { source: RoadmapSource::Template(TemplateId::KeyAccount), name: TemplateId::KeyAccount.name() },
+    ) else {
         panic!()
     };
     assert_eq!(ws.active_roadmap().unwrap().id, key);
     assert_eq!(ws.roadmap(&key).unwrap().stages.last().unwrap().name.get(Lang::Zh), "售后服务");
 
-    let Ok(Outcome::Created(copy)) = run(&mut ws, Command::CreateRoadmap { source: RoadmapSource::CopyOf(first.clone()), name: Text::plain("Copy") }) else {
+    let Ok(Outcome::Created(copy)) =
+        run(&mut ws, Command::CreateRoadmap { source: RoadmapSource::CopyOf(first.clone()), name: Text::plain("Copy") })
+    else {
         panic!()
     };
     let (original, duplicate) = (ws.roadmap(&first).unwrap(), ws.roadmap(&copy).unwrap());
@@ -219,6 +240,9 @@ fn a_gate_stops_a_forward_move_until_required_milestones_are_done() {
     let deal2 = create_deal_in(&mut ws2, 1);
     let mut moved = fields(&ws2, "Acme", 100);
     moved.stage_id = stage_id(&ws2, 3);
-    assert!(matches!(run(&mut ws2, Command::UpdateDeal { deal_id: deal2.clone(), fields: moved.clone(), confirmed: false }), Err(CommandError::GateUnmet { .. })));
+    assert!(matches!(
+        run(&mut ws2, Command::UpdateDeal { deal_id: deal2.clone(), fields: moved.clone(), confirmed: false }),
+        Err(CommandError::GateUnmet { .. })
+    ));
     assert_eq!(run(&mut ws2, Command::UpdateDeal { deal_id: deal2, fields: moved, confirmed: true }), Ok(Outcome::Changed));
 }

@@ -14,7 +14,9 @@ const NOW: i64 = 1_795_000_000_000;
 fn every_scenario_is_a_valid_busy_workspace_in_both_languages() {
     for id in ScenarioId::ALL {
         let scenario = id.scenario();
-        assert!(!scenario.name.0.is_empty() && !scenario.name.1.is_empty() && !scenario.summary.0.is_empty() && !scenario.summary.1.is_empty());
+        assert!(
+            !scenario.name.0.is_empty() && !scenario.name.1.is_empty() && !scenario.summary.0.is_empty() && !scenario.summary.1.is_empty()
+        );
         for lang in [Lang::Zh, Lang::En] {
             let ws = build_scenario(id, lang, NOW);
             validate::check(&ws).unwrap_or_else(|e| panic!("{id:?} {lang:?}: {e:?}"));

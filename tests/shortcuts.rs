@@ -99,8 +99,19 @@ fn every_key_on_the_sheet_does_something() {
 #[test]
 fn every_presentation_action_is_on_the_sheet() {
     let presentation = &SHEET[2];
-    let listed: Vec<SlideAction> = presentation.lines.iter().flat_map(|(keys, _)| keys.iter().filter_map(|k| slide_action(event_key(k)))).collect();
-    for action in [SlideAction::Next, SlideAction::Previous, SlideAction::First, SlideAction::Last, SlideAction::ToggleMoney, SlideAction::ToggleFunnel, SlideAction::Replay, SlideAction::ShowQr, SlideAction::Leave] {
+    let listed: Vec<SlideAction> =
+        presentation.lines.iter().flat_map(|(keys, _)| keys.iter().filter_map(|k| slide_action(event_key(k)))).collect();
+    for action in [
+        SlideAction::Next,
+        SlideAction::Previous,
+        SlideAction::First,
+        SlideAction::Last,
+        SlideAction::ToggleMoney,
+        SlideAction::ToggleFunnel,
+        SlideAction::Replay,
+        SlideAction::ShowQr,
+        SlideAction::Leave,
+    ] {
         assert!(listed.contains(&action), "{action:?} has no line on the sheet");
     }
 }

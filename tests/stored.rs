@@ -46,9 +46,9 @@ fn packing_in_slices_gives_the_same_text_as_packing_at_once() {
 
 #[test]
 fn the_pieces_a_save_is_written_in_join_into_the_compact_file() {
+    use waypoint::core::i18n::Lang;
     use waypoint::core::persist::compact_pieces::{deal, head, tail};
     use waypoint::core::samples::first_visit_workspace;
-    use waypoint::core::i18n::Lang;
     let empty = {
         let mut ws = generate_workspace(4, 0, NOW);
         ws.deals.clear();
@@ -91,7 +91,8 @@ fn a_cut_short_or_overwritten_packed_copy_is_damaged() {
     let cut: String = text.chars().take(text.chars().count() - 3).collect();
     assert_eq!(decode(&cut), Err(ImportError::Damaged));
     let middle = text.chars().count() / 2;
-    let flipped: String = text.chars().enumerate().map(|(i, c)| if i == middle { char::from_u32(u32::from(c) ^ 0x55).unwrap() } else { c }).collect();
+    let flipped: String =
+        text.chars().enumerate().map(|(i, c)| if i == middle { char::from_u32(u32::from(c) ^ 0x55).unwrap() } else { c }).collect();
     assert!(decode(&flipped).is_err(), "a changed character never reads as a workspace silently");
     assert_eq!(decode("wp1z:notanumber:abc"), Err(ImportError::Damaged));
     assert_eq!(decode("wp1z:"), Err(ImportError::Damaged));

@@ -17,10 +17,7 @@ fn the_three_templates_follow_the_source_stage_lists() {
         stage_names(TemplateId::ProjectSale, Lang::Zh),
         ["潜在客户识别", "需求分析", "方案设计", "方案提交", "报价阶段", "合同签署"]
     );
-    assert_eq!(
-        stage_names(TemplateId::KeyAccount, Lang::Zh),
-        ["潜在客户识别", "初步接触", "需求分析", "方案呈现", "谈判成交", "售后服务"]
-    );
+    assert_eq!(stage_names(TemplateId::KeyAccount, Lang::Zh), ["潜在客户识别", "初步接触", "需求分析", "方案呈现", "谈判成交", "售后服务"]);
     assert_eq!(
         stage_names(TemplateId::FullProcess, Lang::Zh),
         ["潜在客户识别", "客户接触", "需求分析", "方案设计", "合同谈判", "交付实施", "售后服务"]

@@ -9,17 +9,14 @@ pub fn now_ms() -> i64 {
 /// Today's date where the person is (for file names and "today").
 pub fn local_today() -> NaiveDate {
     let date = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date()).unwrap_or_default()
 }
 
 /// A random id prefix, e.g. "k3f9a2xq": 40 bits, so two people (or two tabs) never
 /// mint the same id and their files merge without clashes.
 pub fn random_origin() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
-    (0..8)
-        .map(|_| ALPHABET[(js_sys::Math::random() * ALPHABET.len() as f64) as usize % ALPHABET.len()] as char)
-        .collect()
+    (0..8).map(|_| ALPHABET[(js_sys::Math::random() * ALPHABET.len() as f64) as usize % ALPHABET.len()] as char).collect()
 }
 
 /// The browser's preferred language tag, e.g. "zh-CN".

@@ -29,11 +29,8 @@ pub fn agenda(ws: &Workspace, today: NaiveDate, horizon_days: u32, owner: Option
         .filter(|d| d.status == DealStatus::Open && owner.is_none_or(|o| d.owner == o))
         .filter_map(|deal| Some((deal, ws.roadmap(&deal.roadmap_id)?)))
         .flat_map(|(deal, roadmap)| {
-            deal_plan(roadmap, deal, today)
-                .milestones
-                .into_iter()
-                .filter(move |m| m.state != MilestoneState::Done && m.due <= until)
-                .map(move |m| AgendaItem {
+            deal_plan(roadmap, deal, today).milestones.into_iter().filter(move |m| m.state != MilestoneState::Done && m.due <= until).map(
+                move |m| AgendaItem {
                     deal_id: deal.id.clone(),
                     customer: deal.customer.clone(),
                     deal_title: deal.title.clone(),
@@ -43,7 +40,8 @@ pub fn agenda(ws: &Workspace, today: NaiveDate, horizon_days: u32, owner: Option
                     stage: roadmap.stages[m.stage_index].name.clone(),
                     due: m.due,
                     overdue: m.state == MilestoneState::Overdue,
-                })
+                },
+            )
         })
         .collect();
     items.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.customer.cmp(&b.customer)));

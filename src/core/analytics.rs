@@ -88,8 +88,7 @@ pub fn figures(ws: &Workspace, scope: &Scope, today: NaiveDate) -> Figures {
         .filter(|other| other.status == DealStatus::Won && other.closed_at.is_some_and(|t| day_of(t) < scope.start))
         .map(|other| other.customer.as_str())
         .collect();
-    let mut new_customers: Vec<&str> =
-        won.iter().map(|d| d.customer.as_str()).filter(|customer| !won_before.contains(customer)).collect();
+    let mut new_customers: Vec<&str> = won.iter().map(|d| d.customer.as_str()).filter(|customer| !won_before.contains(customer)).collect();
     new_customers.sort_unstable();
     new_customers.dedup();
     Figures {
@@ -102,19 +101,17 @@ pub fn figures(ws: &Workspace, scope: &Scope, today: NaiveDate) -> Figures {
         avg_cycle_days: mean(&cycles),
         weighted_pipeline: open.iter().filter(|d| &d.currency == currency).map(|d| weighted_value(ws, d)).sum(),
         new_customers: new_customers.len(),
-        overdue_milestones: open
-            .iter()
-            .filter_map(|d| Some(deal_plan(ws.roadmap(&d.roadmap_id)?, d, today).overdue().count()))
-            .sum(),
+        overdue_milestones: open.iter().filter_map(|d| Some(deal_plan(ws.roadmap(&d.roadmap_id)?, d, today).overdue().count())).sum(),
         other_currency_deals: deals.iter().filter(|d| &d.currency != currency).count(),
     }
 }
 
 /// Weighted pipeline over what the won-revenue goal running today still needs.
 pub fn pipeline_coverage(ws: &Workspace, figures: &Figures, today: NaiveDate) -> Option<f64> {
-    let goal = ws.goals.iter().find(|g| {
-        g.metric == GoalMetric::WonRevenue && g.period_start <= today && g.period_end.is_none_or(|end| end >= today)
-    })?;
+    let goal = ws
+        .goals
+        .iter()
+        .find(|g| g.metric == GoalMetric::WonRevenue && g.period_start <= today && g.period_end.is_none_or(|end| end >= today))?;
     let done = super::goals::progress(ws, goal, today).actual;
     let remaining = goal.target - done;
     (remaining > 0).then(|| figures.weighted_pipeline as f64 / remaining as f64)
@@ -163,9 +160,8 @@ pub fn funnel(ws: &Workspace, roadmap: &Roadmap, scope: &Scope) -> Funnel {
             cumulative: percent(reached[i], reached[0]),
         })
         .collect::<Vec<_>>();
-    let biggest_drop = (0..steps.len().saturating_sub(1))
-        .filter(|&i| steps[i].reached > 0 && steps[i + 1].reached < steps[i].reached)
-        .min_by(|&a, &b| {
+    let biggest_drop =
+        (0..steps.len().saturating_sub(1)).filter(|&i| steps[i].reached > 0 && steps[i + 1].reached < steps[i].reached).min_by(|&a, &b| {
             let kept = |i: usize| steps[i + 1].reached as f64 / steps[i].reached as f64;
             kept(a).total_cmp(&kept(b))
         });
@@ -227,9 +223,10 @@ pub struct ForecastMonth {
 pub fn forecast(ws: &Workspace, roadmap: Option<&Id>) -> (Vec<ForecastMonth>, i64) {
     let mut months: BTreeMap<(i32, u32), (i64, usize)> = BTreeMap::new();
     let mut unscheduled = 0;
-    let open = ws.deals.iter().filter(|d| {
-        d.status == DealStatus::Open && d.currency == ws.default_currency && roadmap.is_none_or(|r| &d.roadmap_id == r)
-    });
+    let open = ws
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Open && d.currency == ws.default_currency && roadmap.is_none_or(|r| &d.roadmap_id == r));
     for deal in open {
         let weighted = weighted_value(ws, deal);
         match deal.expected_close {

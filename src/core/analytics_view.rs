@@ -33,11 +33,15 @@ pub fn funnel_view(ws: &Workspace, roadmap: &Roadmap, scope: &Scope, lang: Lang,
             label: stage.name.get(lang).to_owned(),
             value: step.reached as f64,
             shown: if show_money {
-                trf(lang, Msg::FunnelRow, &[
-                    &group_digits(step.reached as u64),
-                    &format_compact(step.reached_value, &ws.default_currency, lang),
-                    &percent(step.conversion.or(step.cumulative)),
-                ])
+                trf(
+                    lang,
+                    Msg::FunnelRow,
+                    &[
+                        &group_digits(step.reached as u64),
+                        &format_compact(step.reached_value, &ws.default_currency, lang),
+                        &percent(step.conversion.or(step.cumulative)),
+                    ],
+                )
             } else {
                 format!("{} · {}", group_digits(step.reached as u64), percent(step.conversion.or(step.cumulative)))
             },
@@ -120,13 +124,16 @@ pub fn forecast_view(ws: &Workspace, scope: &Scope, today: NaiveDate, lang: Lang
 }
 
 pub fn metric_name(lang: Lang, metric: GoalMetric) -> &'static str {
-    tr(lang, match metric {
-        GoalMetric::WonRevenue => Msg::MetricWonRevenue,
-        GoalMetric::DealsWon => Msg::MetricDealsWon,
-        GoalMetric::NewCustomers => Msg::MetricNewCustomers,
-        GoalMetric::WinRate => Msg::MetricWinRate,
-        GoalMetric::WeightedPipeline => Msg::MetricWeightedPipeline,
-    })
+    tr(
+        lang,
+        match metric {
+            GoalMetric::WonRevenue => Msg::MetricWonRevenue,
+            GoalMetric::DealsWon => Msg::MetricDealsWon,
+            GoalMetric::NewCustomers => Msg::MetricNewCustomers,
+            GoalMetric::WinRate => Msg::MetricWinRate,
+            GoalMetric::WeightedPipeline => Msg::MetricWeightedPipeline,
+        },
+    )
 }
 
 /// A goal's figure as written: money for money metrics, plain numbers otherwise.
@@ -152,11 +159,16 @@ pub fn smart_text(goal: &Goal, lang: Lang) -> String {
     }
     let names: Vec<&str> = gaps
         .iter()
-        .map(|g| tr(lang, match g {
-            SmartGap::NoNumber => Msg::SmartNoNumber,
-            SmartGap::NoEndDate => Msg::SmartNoEnd,
-            SmartGap::NoOwner => Msg::SmartNoOwner,
-        }))
+        .map(|g| {
+            tr(
+                lang,
+                match g {
+                    SmartGap::NoNumber => Msg::SmartNoNumber,
+                    SmartGap::NoEndDate => Msg::SmartNoEnd,
+                    SmartGap::NoOwner => Msg::SmartNoOwner,
+                },
+            )
+        })
         .collect();
     trf(lang, Msg::SmartMissing, &[&names.join(tr(lang, Msg::ListSeparator))])
 }
@@ -183,8 +195,10 @@ pub fn goals_view(ws: &Workspace, today: NaiveDate, lang: Lang) -> BarChart {
 
 /// Won and lost in the period, then each lost reason.
 pub fn outcomes_view(ws: &Workspace, scope: &Scope, figures: &Figures, lang: Lang) -> BarChart {
-    let row = |label: String, n: usize, highlight| BarRow { label, value: n as f64, shown: group_digits(n as u64), marker: None, highlight };
-    let mut rows = vec![row(tr(lang, Msg::StatusWon).to_owned(), figures.won, false), row(tr(lang, Msg::StatusLost).to_owned(), figures.lost, true)];
+    let row =
+        |label: String, n: usize, highlight| BarRow { label, value: n as f64, shown: group_digits(n as u64), marker: None, highlight };
+    let mut rows =
+        vec![row(tr(lang, Msg::StatusWon).to_owned(), figures.won, false), row(tr(lang, Msg::StatusLost).to_owned(), figures.lost, true)];
     for (reason, n) in lost_reasons(ws, scope) {
         let label = ws.settings.lost_reasons.iter().find(|r| r.id == reason).map(|r| r.label.get(lang).to_owned()).unwrap_or_default();
         rows.push(row(format!("  · {label}"), n, false));

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::deal_plan::{days_in_stage, deal_plan, is_stalled};
 use super::board::neighbours;
+use super::deal_plan::{days_in_stage, deal_plan, is_stalled};
+use super::i18n::{self, tr, trf, Lang, Msg};
 use super::model::{Deal, Id, Roadmap, Stage};
 use super::money;
-use super::i18n::{self, tr, trf, Lang, Msg};
 use super::text::Text;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -71,9 +71,8 @@ pub struct CardTexts {
 }
 
 pub fn card_texts(card: &CardFacts, lang: Lang) -> CardTexts {
-    let button = |target: &Option<(Id, Text)>, label: Msg| {
-        target.as_ref().map(|(id, name)| (id.to_string(), trf(lang, label, &[name.get(lang)])))
-    };
+    let button =
+        |target: &Option<(Id, Text)>, label: Msg| target.as_ref().map(|(id, name)| (id.to_string(), trf(lang, label, &[name.get(lang)])));
     CardTexts {
         label: trf(lang, Msg::DealCardLabel, &[&card.title, &card.customer]),
         customer: card.customer.clone(),

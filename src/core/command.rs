@@ -8,8 +8,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::deal_exec as exec;
-use super::goals::{self, GoalFields};
 use super::deal_form::{DealFields, FieldError};
+use super::goals::{self, GoalFields};
 use super::model::{ActivityKind, Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
 use super::roadmap_edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
 use super::text::Text;
@@ -17,46 +17,142 @@ use super::validate::{self, IntegrityError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    CreateDeal { roadmap_id: Id, fields: DealFields, sample: bool },
+    CreateDeal {
+        roadmap_id: Id,
+        fields: DealFields,
+        sample: bool,
+    },
     /// `confirmed`: the person was told about an unmet stage gate and moves on anyway.
-    UpdateDeal { deal_id: Id, fields: DealFields, confirmed: bool },
-    MoveDeal { deal_id: Id, to_stage: Id, confirmed: bool },
-    DeleteDeal { deal_id: Id },
-    SetMilestoneDone { deal_id: Id, milestone_id: Id, done: bool },
+    UpdateDeal {
+        deal_id: Id,
+        fields: DealFields,
+        confirmed: bool,
+    },
+    MoveDeal {
+        deal_id: Id,
+        to_stage: Id,
+        confirmed: bool,
+    },
+    DeleteDeal {
+        deal_id: Id,
+    },
+    SetMilestoneDone {
+        deal_id: Id,
+        milestone_id: Id,
+        done: bool,
+    },
     /// Reschedules one deal's milestone; `None` goes back to the roadmap's plan.
-    SetMilestoneDue { deal_id: Id, milestone_id: Id, due: Option<NaiveDate> },
+    SetMilestoneDue {
+        deal_id: Id,
+        milestone_id: Id,
+        due: Option<NaiveDate>,
+    },
     RemoveSamples,
     /// Replace the whole document (an import); checked like any imported file.
     ReplaceWorkspace(Box<Workspace>),
 
-    AddStage { roadmap_id: Id, name: Text },
-    UpdateStage { roadmap_id: Id, stage_id: Id, fields: StageFields },
+    AddStage {
+        roadmap_id: Id,
+        name: Text,
+    },
+    UpdateStage {
+        roadmap_id: Id,
+        stage_id: Id,
+        fields: StageFields,
+    },
     /// `move_deals_to` is required when the stage holds deals.
-    DeleteStage { roadmap_id: Id, stage_id: Id, move_deals_to: Option<Id> },
-    MoveStage { roadmap_id: Id, stage_id: Id, to_index: usize },
-    AddMilestone { roadmap_id: Id, stage_id: Id, title: Text },
-    UpdateMilestone { roadmap_id: Id, milestone_id: Id, fields: MilestoneFields },
-    DeleteMilestone { roadmap_id: Id, milestone_id: Id },
-    MoveMilestone { roadmap_id: Id, milestone_id: Id, to_index: usize },
-    CreateRoadmap { source: RoadmapSource, name: Text },
-    RenameRoadmap { roadmap_id: Id, name: Text },
-    DeleteRoadmap { roadmap_id: Id },
-    SetActiveRoadmap { roadmap_id: Id },
+    DeleteStage {
+        roadmap_id: Id,
+        stage_id: Id,
+        move_deals_to: Option<Id>,
+    },
+    MoveStage {
+        roadmap_id: Id,
+        stage_id: Id,
+        to_index: usize,
+    },
+    AddMilestone {
+        roadmap_id: Id,
+        stage_id: Id,
+        title: Text,
+    },
+    UpdateMilestone {
+        roadmap_id: Id,
+        milestone_id: Id,
+        fields: MilestoneFields,
+    },
+    DeleteMilestone {
+        roadmap_id: Id,
+        milestone_id: Id,
+    },
+    MoveMilestone {
+        roadmap_id: Id,
+        milestone_id: Id,
+        to_index: usize,
+    },
+    CreateRoadmap {
+        source: RoadmapSource,
+        name: Text,
+    },
+    RenameRoadmap {
+        roadmap_id: Id,
+        name: Text,
+    },
+    DeleteRoadmap {
+        roadmap_id: Id,
+    },
+    SetActiveRoadmap {
+        roadmap_id: Id,
+    },
     SetGateMode(GateMode),
 
     /// Won, or lost with one of the workspace's lost reasons.
-    CloseDeal { deal_id: Id, won: bool, reason: Option<Id>, note: String },
-    ReopenDeal { deal_id: Id },
-    AddActivity { deal_id: Id, kind: ActivityKind, date: NaiveDate, who: String, notes: String },
-    AddFeedback { deal_id: Id, milestone_id: Option<Id>, satisfaction: u8, comment: String, date: NaiveDate },
+    CloseDeal {
+        deal_id: Id,
+        won: bool,
+        reason: Option<Id>,
+        note: String,
+    },
+    ReopenDeal {
+        deal_id: Id,
+    },
+    AddActivity {
+        deal_id: Id,
+        kind: ActivityKind,
+        date: NaiveDate,
+        who: String,
+        notes: String,
+    },
+    AddFeedback {
+        deal_id: Id,
+        milestone_id: Option<Id>,
+        satisfaction: u8,
+        comment: String,
+        date: NaiveDate,
+    },
     /// Removes one activity or feedback entry.
-    RemoveEntry { deal_id: Id, entry_id: Id },
-    SetDealTags { deal_id: Id, tags: Vec<String> },
-    AddLostReason { label: Text },
-    RemoveLostReason { reason_id: Id },
+    RemoveEntry {
+        deal_id: Id,
+        entry_id: Id,
+    },
+    SetDealTags {
+        deal_id: Id,
+        tags: Vec<String>,
+    },
+    AddLostReason {
+        label: Text,
+    },
+    RemoveLostReason {
+        reason_id: Id,
+    },
     AddGoal(GoalFields),
-    UpdateGoal { goal_id: Id, fields: GoalFields },
-    DeleteGoal { goal_id: Id },
+    UpdateGoal {
+        goal_id: Id,
+        fields: GoalFields,
+    },
+    DeleteGoal {
+        goal_id: Id,
+    },
 }
 
 impl Command {
@@ -89,7 +185,11 @@ pub enum CommandError {
     RoadmapHasDeals(usize),
     /// The deal would leave a gated stage with these required milestones open.
     /// With `can_confirm` the person may be asked and move it anyway.
-    GateUnmet { stage: Id, missing: Vec<Id>, can_confirm: bool },
+    GateUnmet {
+        stage: Id,
+        missing: Vec<Id>,
+        can_confirm: bool,
+    },
     /// A lost deal needs a reason.
     ReasonRequired,
     UnknownReason(Id),
@@ -174,9 +274,7 @@ fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result
             }
             Ok(Outcome::Changed)
         }
-        Command::SetMilestoneDone { deal_id, milestone_id, done } => {
-            set_milestone_done(ws, &deal_id, milestone_id, done, now)
-        }
+        Command::SetMilestoneDone { deal_id, milestone_id, done } => set_milestone_done(ws, &deal_id, milestone_id, done, now),
         Command::SetMilestoneDue { deal_id, milestone_id, due } => set_milestone_due(ws, &deal_id, milestone_id, due, now),
         Command::RemoveSamples => {
             let before = ws.deals.len();
@@ -195,13 +293,9 @@ fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result
         }
         Command::MoveStage { roadmap_id, stage_id, to_index } => edit::move_stage(ws, &roadmap_id, &stage_id, to_index),
         Command::AddMilestone { roadmap_id, stage_id, title } => edit::add_milestone(ws, &roadmap_id, &stage_id, title),
-        Command::UpdateMilestone { roadmap_id, milestone_id, fields } => {
-            edit::update_milestone(ws, &roadmap_id, &milestone_id, fields)
-        }
+        Command::UpdateMilestone { roadmap_id, milestone_id, fields } => edit::update_milestone(ws, &roadmap_id, &milestone_id, fields),
         Command::DeleteMilestone { roadmap_id, milestone_id } => edit::delete_milestone(ws, &roadmap_id, &milestone_id),
-        Command::MoveMilestone { roadmap_id, milestone_id, to_index } => {
-            edit::move_milestone(ws, &roadmap_id, &milestone_id, to_index)
-        }
+        Command::MoveMilestone { roadmap_id, milestone_id, to_index } => edit::move_milestone(ws, &roadmap_id, &milestone_id, to_index),
         Command::CreateRoadmap { source, name } => edit::create_roadmap(ws, source, name),
         Command::RenameRoadmap { roadmap_id, name } => edit::rename_roadmap(ws, &roadmap_id, name),
         Command::DeleteRoadmap { roadmap_id } => edit::delete_roadmap(ws, &roadmap_id),
@@ -257,13 +351,7 @@ fn check_gate(ws: &Workspace, deal: &Deal, to_stage: &Id, confirmed: bool) -> Re
     Err(CommandError::GateUnmet { stage: stage.id.clone(), missing, can_confirm })
 }
 
-fn create_deal(
-    ws: &mut Workspace,
-    roadmap_id: Id,
-    fields: DealFields,
-    sample: bool,
-    now: Timestamp,
-) -> Result<Outcome, CommandError> {
+fn create_deal(ws: &mut Workspace, roadmap_id: Id, fields: DealFields, sample: bool, now: Timestamp) -> Result<Outcome, CommandError> {
     let roadmap = ws.roadmap(&roadmap_id).ok_or_else(|| CommandError::UnknownRoadmap(roadmap_id.clone()))?;
     let problems = fields.problems(roadmap);
     if !problems.is_empty() {
@@ -302,13 +390,7 @@ fn deal_and_roadmap<'a>(ws: &'a Workspace, deal_id: &Id) -> Result<(&'a Deal, &'
     Ok((deal, roadmap))
 }
 
-fn update_deal(
-    ws: &mut Workspace,
-    deal_id: &Id,
-    fields: DealFields,
-    confirmed: bool,
-    now: Timestamp,
-) -> Result<Outcome, CommandError> {
+fn update_deal(ws: &mut Workspace, deal_id: &Id, fields: DealFields, confirmed: bool, now: Timestamp) -> Result<Outcome, CommandError> {
     let (deal, roadmap) = deal_and_roadmap(ws, deal_id)?;
     let problems = fields.problems(roadmap);
     if !problems.is_empty() {
@@ -331,13 +413,7 @@ fn update_deal(
     Ok(Outcome::Changed)
 }
 
-fn move_deal(
-    ws: &mut Workspace,
-    deal_id: &Id,
-    to_stage: Id,
-    confirmed: bool,
-    now: Timestamp,
-) -> Result<Outcome, CommandError> {
+fn move_deal(ws: &mut Workspace, deal_id: &Id, to_stage: Id, confirmed: bool, now: Timestamp) -> Result<Outcome, CommandError> {
     let (deal, roadmap) = deal_and_roadmap(ws, deal_id)?;
     if roadmap.stage(&to_stage).is_none() {
         return Err(CommandError::UnknownStage(to_stage));
@@ -383,13 +459,7 @@ fn set_milestone_due(
     Ok(Outcome::Changed)
 }
 
-fn set_milestone_done(
-    ws: &mut Workspace,
-    deal_id: &Id,
-    milestone_id: Id,
-    done: bool,
-    now: Timestamp,
-) -> Result<Outcome, CommandError> {
+fn set_milestone_done(ws: &mut Workspace, deal_id: &Id, milestone_id: Id, done: bool, now: Timestamp) -> Result<Outcome, CommandError> {
     check_deal_milestone(ws, deal_id, &milestone_id)?;
     let deal = ws.deal_mut(deal_id).expect("deal checked above");
     let done_at = done.then_some(now);

@@ -21,18 +21,32 @@ fn write(rows: Vec<Vec<String>>) -> String {
 }
 
 fn status(lang: Lang, status: DealStatus) -> &'static str {
-    tr(lang, match status {
-        DealStatus::Open => Msg::StatusOpen,
-        DealStatus::Won => Msg::StatusWon,
-        DealStatus::Lost => Msg::StatusLost,
-    })
+    tr(
+        lang,
+        match status {
+            DealStatus::Open => Msg::StatusOpen,
+            DealStatus::Won => Msg::StatusWon,
+            DealStatus::Lost => Msg::StatusLost,
+        },
+    )
 }
 
 pub fn deals_csv(ws: &Workspace, lang: Lang) -> String {
     let heading = [
-        Msg::CsvId, Msg::FieldCustomer, Msg::FieldTitle, Msg::FieldValue, Msg::FieldCurrency, Msg::FieldOwner,
-        Msg::CsvRoadmap, Msg::FieldStage, Msg::CsvStatus, Msg::LostReason, Msg::CloseNote, Msg::FieldExpectedClose,
-        Msg::CsvCreated, Msg::CsvSegments,
+        Msg::CsvId,
+        Msg::FieldCustomer,
+        Msg::FieldTitle,
+        Msg::FieldValue,
+        Msg::FieldCurrency,
+        Msg::FieldOwner,
+        Msg::CsvRoadmap,
+        Msg::FieldStage,
+        Msg::CsvStatus,
+        Msg::LostReason,
+        Msg::CloseNote,
+        Msg::FieldExpectedClose,
+        Msg::CsvCreated,
+        Msg::CsvSegments,
     ];
     let mut rows = vec![heading.iter().map(|m| tr(lang, *m).to_owned()).collect()];
     for deal in &ws.deals {
@@ -67,8 +81,15 @@ pub fn deals_csv(ws: &Workspace, lang: Lang) -> String {
 /// One row per milestone of every deal's plan, with its due date and state on `today`.
 pub fn milestones_csv(ws: &Workspace, lang: Lang, today: NaiveDate) -> String {
     let heading = [
-        Msg::CsvId, Msg::FieldCustomer, Msg::FieldTitle, Msg::FieldStage, Msg::MilestoneTitle, Msg::MilestoneRequired,
-        Msg::DueDate, Msg::CsvDoneOn, Msg::CsvStatus,
+        Msg::CsvId,
+        Msg::FieldCustomer,
+        Msg::FieldTitle,
+        Msg::FieldStage,
+        Msg::MilestoneTitle,
+        Msg::MilestoneRequired,
+        Msg::DueDate,
+        Msg::CsvDoneOn,
+        Msg::CsvStatus,
     ];
     let mut rows = vec![heading.iter().map(|m| tr(lang, *m).to_owned()).collect()];
     for deal in &ws.deals {

@@ -69,11 +69,7 @@ pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
     let mut stages = Vec::new();
     let mut next_start: Option<NaiveDate> = None;
     for (index, stage) in roadmap.stages.iter().enumerate() {
-        let start = if index <= current {
-            entered(&stage.id)
-        } else {
-            next_start
-        };
+        let start = if index <= current { entered(&stage.id) } else { next_start };
         let Some(start) = start else { continue };
         let end = plus_days(start, stage.target_days);
         if index >= current {

@@ -28,9 +28,7 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
         ImportError::Empty => tr(lang, Msg::ImportEmpty).to_owned(),
         ImportError::NotJson { line, column } => trf(lang, Msg::ImportNotJson, &[&line.to_string(), &column.to_string()]),
         ImportError::NotWaypoint => tr(lang, Msg::ImportNotWaypoint).to_owned(),
-        ImportError::NewerVersion { found, supported } => {
-            trf(lang, Msg::ImportNewerVersion, &[&found.to_string(), &supported.to_string()])
-        }
+        ImportError::NewerVersion { found, supported } => trf(lang, Msg::ImportNewerVersion, &[&found.to_string(), &supported.to_string()]),
         ImportError::BadVersion => tr(lang, Msg::ImportBadVersion).to_owned(),
         ImportError::Malformed { path, detail } => trf(lang, Msg::ImportMalformed, &[path, detail]),
         ImportError::Broken(integrity) => integrity_error(lang, integrity),
@@ -80,9 +78,7 @@ pub fn integrity_error(lang: Lang, error: &IntegrityError) -> String {
         E::DealStageMissing { deal, stage } => trf(lang, Msg::BrokenDealStage, &[deal.as_str(), stage.as_str()]),
         E::HistoryMismatch { deal } => trf(lang, Msg::BrokenHistory, &[deal.as_str()]),
         E::MilestoneMissing { deal, milestone } => trf(lang, Msg::BrokenMilestone, &[deal.as_str(), milestone.as_str()]),
-        E::ProbabilityOutOfRange { stage, value } => {
-            trf(lang, Msg::BrokenProbability, &[stage.as_str(), &value.to_string()])
-        }
+        E::ProbabilityOutOfRange { stage, value } => trf(lang, Msg::BrokenProbability, &[stage.as_str(), &value.to_string()]),
         E::DealField { deal, error } => trf(lang, Msg::BrokenDealField, &[deal.as_str(), &field_problem(lang, error.problem)]),
         E::GoalRoadmapMissing { goal, roadmap } => trf(lang, Msg::BrokenGoalRoadmap, &[goal.as_str(), roadmap.as_str()]),
         E::GoalPeriodReversed { goal } => trf(lang, Msg::BrokenGoalPeriod, &[goal.as_str()]),

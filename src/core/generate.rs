@@ -10,9 +10,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Days, NaiveDate};
 
 use super::i18n::Lang;
-use super::model::{
-    Activity, ActivityKind, Deal, DealStatus, Feedback, Id, MilestoneProgress, StageEntry, Timestamp, Workspace,
-};
+use super::model::{Activity, ActivityKind, Deal, DealStatus, Feedback, Id, MilestoneProgress, StageEntry, Timestamp, Workspace};
 use super::samples::empty_workspace;
 use super::templates::TemplateId;
 
@@ -52,8 +50,18 @@ impl Seeded {
 const CITIES: [&str; 12] = ["华东", "北辰", "海川", "启明", "盛和", "云帆", "南岭", "金桥", "天衡", "博远", "长风", "恒通"];
 const TRADES: [&str; 10] = ["精密机械", "物流", "医疗", "新能源", "零售", "教育集团", "化工", "电子", "食品", "建设"];
 const FORMS: [&str; 4] = ["有限公司", "集团", "股份公司", "科技"];
-const PROJECTS: [&str; 10] =
-    ["产线自动化", "仓储系统升级", "设备维保合同", "门店数字化", "质检平台", "能耗监测", "培训服务", "数据中台", "安全改造", "年度采购框架"];
+const PROJECTS: [&str; 10] = [
+    "产线自动化",
+    "仓储系统升级",
+    "设备维保合同",
+    "门店数字化",
+    "质检平台",
+    "能耗监测",
+    "培训服务",
+    "数据中台",
+    "安全改造",
+    "年度采购框架",
+];
 const OWNERS: [&str; 8] = ["王磊", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵敏", "黄涛"];
 const SEGMENTS: [&str; 6] = ["制造业", "物流", "医疗", "零售", "教育", "能源"];
 const NOTES: [&str; 4] = ["客户确认了预算范围", "约好下周演示", "技术负责人提出接口问题", "采购流程需要三家比价"];

@@ -579,9 +579,7 @@ pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
 
 /// The placeholders (`{0}`, `{1}` …) a text uses, for the catalog check.
 pub fn placeholders(text: &str) -> Vec<usize> {
-    let mut found: Vec<usize> = (0..10)
-        .filter(|i| text.contains(&format!("{{{i}}}")))
-        .collect();
+    let mut found: Vec<usize> = (0..10).filter(|i| text.contains(&format!("{{{i}}}"))).collect();
     found.sort_unstable();
     found
 }

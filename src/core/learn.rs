@@ -27,9 +27,16 @@ pub fn buyer_mind(phase: DecisionPhase, lang: Lang) -> &'static str {
 pub fn pitfalls(phase: DecisionPhase, lang: Lang) -> Vec<&'static str> {
     let unclear = ("需求没弄清就定里程碑，后面只能返工。", "Milestones set before the needs were clear, so work must be redone.");
     let data = ("客户资料不完整，判断失准。", "Incomplete customer data leads to wrong judgements.");
-    let market = ("市场或客户情况变了，日期却没调整，里程碑一再延误。", "The market or the customer changed but the dates did not, so milestones slip again and again.");
-    let talk = ("销售、技术和交付之间沟通不畅，客户听到不同的说法。", "Sales, engineering and delivery do not talk, and the customer hears different stories.");
-    let feedback = ("里程碑完成后没收集客户反馈，错过调整的机会。", "No customer feedback after a milestone, so the chance to adjust is missed.");
+    let market = (
+        "市场或客户情况变了，日期却没调整，里程碑一再延误。",
+        "The market or the customer changed but the dates did not, so milestones slip again and again.",
+    );
+    let talk = (
+        "销售、技术和交付之间沟通不畅，客户听到不同的说法。",
+        "Sales, engineering and delivery do not talk, and the customer hears different stories.",
+    );
+    let feedback =
+        ("里程碑完成后没收集客户反馈，错过调整的机会。", "No customer feedback after a milestone, so the chance to adjust is missed.");
     let chosen: Vec<Bi> = match phase {
         DecisionPhase::NeedRecognition => vec![data, unclear],
         DecisionPhase::InformationSearch => vec![unclear, data],

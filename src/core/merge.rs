@@ -88,8 +88,7 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
 
     // Lost reasons a merged deal may name; labels here stay as they are.
     let known: HashSet<Id> = ws.settings.lost_reasons.iter().map(|r| r.id.clone()).collect();
-    let new_reasons: Vec<LostReason> =
-        incoming.settings.lost_reasons.iter().filter(|r| !known.contains(&r.id)).cloned().collect();
+    let new_reasons: Vec<LostReason> = incoming.settings.lost_reasons.iter().filter(|r| !known.contains(&r.id)).cloned().collect();
     summary.added += new_reasons.len();
     ws.settings.lost_reasons.extend(new_reasons);
 

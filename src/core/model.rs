@@ -337,11 +337,7 @@ impl Workspace {
 
     /// The roadmap being worked on: the chosen one if it still exists, else the first.
     pub fn active_roadmap(&self) -> Option<&Roadmap> {
-        self.settings
-            .active_roadmap
-            .as_ref()
-            .and_then(|id| self.roadmap(id))
-            .or_else(|| self.roadmaps.first())
+        self.settings.active_roadmap.as_ref().and_then(|id| self.roadmap(id)).or_else(|| self.roadmaps.first())
     }
 
     pub fn deal(&self, id: &Id) -> Option<&Deal> {
@@ -379,10 +375,7 @@ impl Roadmap {
 
     /// The stage holding a milestone, and the milestone's place in it.
     pub fn find_milestone(&self, id: &Id) -> Option<(usize, usize)> {
-        self.stages
-            .iter()
-            .enumerate()
-            .find_map(|(si, s)| s.milestones.iter().position(|m| &m.id == id).map(|mi| (si, mi)))
+        self.stages.iter().enumerate().find_map(|(si, s)| s.milestones.iter().position(|m| &m.id == id).map(|mi| (si, mi)))
     }
 
     /// Days from the start of the roadmap to the start of each stage, by target durations.
@@ -411,16 +404,11 @@ impl Stage {
 
 impl Deal {
     pub fn is_milestone_done(&self, milestone: &Id) -> bool {
-        self.milestones
-            .iter()
-            .any(|p| &p.milestone_id == milestone && p.done_at.is_some())
+        self.milestones.iter().any(|p| &p.milestone_id == milestone && p.done_at.is_some())
     }
 
     /// Milestones of the current stage that are not done yet.
     pub fn open_milestones<'a>(&'a self, stage: &'a Stage) -> impl Iterator<Item = &'a Milestone> {
-        stage
-            .milestones
-            .iter()
-            .filter(move |m| !self.is_milestone_done(&m.id))
+        stage.milestones.iter().filter(move |m| !self.is_milestone_done(&m.id))
     }
 }

@@ -35,11 +35,7 @@ pub fn symbol(currency: &str) -> &str {
 
 /// Parses "120000", "120,000.5", "¥ 1 200" into minor units (hundredths).
 pub fn parse_amount(input: &str) -> Result<i64, MoneyError> {
-    let cleaned: String = input
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_' | '¥' | '$' | '€' | '£'))
-        .collect();
+    let cleaned: String = input.trim().chars().filter(|c| !matches!(c, ',' | '，' | ' ' | '_' | '¥' | '$' | '€' | '£')).collect();
     if cleaned.is_empty() {
         return Err(MoneyError::Empty);
     }
@@ -60,10 +56,7 @@ pub fn parse_amount(input: &str) -> Result<i64, MoneyError> {
     }
     let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::TooLarge)? };
     let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
-    let minor = whole
-        .checked_mul(100)
-        .and_then(|w| w.checked_add(cents))
-        .ok_or(MoneyError::TooLarge)?;
+    let minor = whole.checked_mul(100).and_then(|w| w.checked_add(cents)).ok_or(MoneyError::TooLarge)?;
     if minor > MAX_VALUE_MINOR {
         return Err(MoneyError::TooLarge);
     }
@@ -82,7 +75,11 @@ pub fn amount_for_input(minor: i64) -> String {
 /// A signed whole number with thousands separators, "-1,234".
 pub fn group_thousands(whole: i64) -> String {
     let grouped = group_digits(whole.unsigned_abs());
-    if whole < 0 { format!("-{grouped}") } else { grouped }
+    if whole < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 /// A count with thousands separators, "10,571": large pipelines have long numbers.
@@ -155,7 +152,10 @@ mod tests {
         assert_eq!(format_full(12_000_000, "CNY"), "¥120,000");
         assert_eq!(format_full(125_050, "USD"), "$1,250.50");
         assert_eq!(format_full(0, "EUR"), "€0");
-        assert_eq!((group_digits(0), group_digits(999), group_digits(1_000), group_digits(2_760_774)), ("0".into(), "999".into(), "1,000".into(), "2,760,774".into()));
+        assert_eq!(
+            (group_digits(0), group_digits(999), group_digits(1_000), group_digits(2_760_774)),
+            ("0".into(), "999".into(), "1,000".into(), "2,760,774".into())
+        );
         assert_eq!(format_compact(35_000_000, "CNY", Lang::Zh), "¥35万");
         assert_eq!(format_compact(12_000_000_000, "CNY", Lang::Zh), "¥1.2亿");
         assert_eq!(format_compact(35_000_000, "CNY", Lang::En), "¥350K");

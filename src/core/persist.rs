@@ -10,8 +10,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::model::{Timestamp, Workspace, SCHEMA_VERSION};
 use super::json_path;
+use super::model::{Timestamp, Workspace, SCHEMA_VERSION};
 use super::stored;
 use super::validate::{self, IntegrityError};
 
@@ -25,19 +25,35 @@ pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
     Empty,
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotWaypoint,
-    NewerVersion { found: u64, supported: u32 },
+    NewerVersion {
+        found: u64,
+        supported: u32,
+    },
     BadVersion,
     /// A value has the wrong shape; `path` says where ("workspace.deals[3].value_minor").
-    Malformed { path: String, detail: String },
+    Malformed {
+        path: String,
+        detail: String,
+    },
     Broken(IntegrityError),
     /// Nested deeper than any Waypoint file is.
     TooDeep,
     /// More records of one kind than Waypoint accepts.
-    TooMany { what: RecordKind, found: usize, limit: usize },
+    TooMany {
+        what: RecordKind,
+        found: usize,
+        limit: usize,
+    },
     /// A text longer than `limit` characters at `path`.
-    TextTooLong { path: String, limit: usize },
+    TextTooLong {
+        path: String,
+        limit: usize,
+    },
     /// A packed stored copy that does not unpack (cut short or overwritten).
     Damaged,
 }
@@ -281,10 +297,8 @@ fn read_through_value(text: &str, typed_error: Option<TypedError>) -> Result<Wor
     if version > u64::from(SCHEMA_VERSION) {
         return Err(ImportError::NewerVersion { found: version, supported: SCHEMA_VERSION });
     }
-    let mut workspace = envelope.remove("workspace").ok_or_else(|| ImportError::Malformed {
-        path: "workspace".into(),
-        detail: "missing".into(),
-    })?;
+    let mut workspace =
+        envelope.remove("workspace").ok_or_else(|| ImportError::Malformed { path: "workspace".into(), detail: "missing".into() })?;
     let migrated = migrate(&mut workspace, version as u32)?;
     if let Some(path) = find_long_text(&workspace, &mut "workspace".to_owned()) {
         return Err(ImportError::TextTooLong { path, limit: MAX_TEXT_CHARS });
@@ -326,9 +340,7 @@ pub fn export_file_name(local_date: chrono::NaiveDate) -> String {
 
 /// UTC time in RFC 3339 ("2026-11-23T09:30:00Z") for the envelope.
 pub fn iso_time(ms: Timestamp) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default()
 }
 
 /// Which stored copy to start from.

@@ -61,7 +61,8 @@ pub fn missing_milestone(roadmap: &Roadmap, lang: Lang, seed: u64, count: usize)
             let stage = &roadmap.stages[s];
             let gone = (seed as usize + s) % stage.milestones.len();
             let missing = stage.milestones[gone].title.get(lang).to_owned();
-            let shown: Vec<&str> = stage.milestones.iter().enumerate().filter(|(i, _)| *i != gone).map(|(_, m)| m.title.get(lang)).collect();
+            let shown: Vec<&str> =
+                stage.milestones.iter().enumerate().filter(|(i, _)| *i != gone).map(|(_, m)| m.title.get(lang)).collect();
             // The missing title and three decoys from other stages, in a seeded order.
             let mut pool: Vec<String> = others(s).into_iter().filter(|t| *t != missing).collect();
             pool.dedup();

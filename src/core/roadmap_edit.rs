@@ -215,12 +215,7 @@ fn milestone_place(roadmap: &Roadmap, id: &Id) -> Result<(usize, usize), Command
     roadmap.find_milestone(id).ok_or_else(|| CommandError::UnknownMilestone(id.clone()))
 }
 
-pub fn update_milestone(
-    ws: &mut Workspace,
-    roadmap_id: &Id,
-    milestone_id: &Id,
-    fields: MilestoneFields,
-) -> Result<Outcome, CommandError> {
+pub fn update_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, fields: MilestoneFields) -> Result<Outcome, CommandError> {
     if fields.title.is_blank() {
         return Err(CommandError::NameRequired);
     }

@@ -82,12 +82,66 @@ pub const DEAL: DealSpec = DealSpec {
 };
 
 const SAMPLES: [DealSpec; 6] = [
-    DealSpec { customer: ("华东精密机械", "Eastline Precision"), title: ("二期产线自动化", "Phase 2 line automation"), value: 350_000, owner: ("王磊", "Alex Chen"), stage: 0, close_in_days: 120, segment: ("制造业", "Manufacturing"), ..DEAL },
-    DealSpec { customer: ("启明教育集团", "Dawnlight Education"), title: ("智慧教室试点", "Smart classroom pilot"), value: 180_000, owner: ("李娜", "Maria Lopez"), stage: 1, close_in_days: 90, segment: ("教育", "Education"), ..DEAL },
-    DealSpec { customer: ("海川物流", "Harbor River Logistics"), title: ("仓储管理系统升级", "Warehouse system upgrade"), value: 620_000, owner: ("王磊", "Alex Chen"), stage: 2, close_in_days: 75, segment: ("物流", "Logistics"), ..DEAL },
-    DealSpec { customer: ("盛和医疗", "Shenghe Medical"), title: ("设备年度维保合同", "Annual equipment service"), value: 240_000, owner: ("张伟", "Sam Patel"), stage: 3, close_in_days: 45, segment: ("医疗", "Healthcare"), ..DEAL },
-    DealSpec { customer: ("北辰新能源", "Polaris Energy"), title: ("电池检测线", "Battery test line"), value: 1_280_000, owner: ("李娜", "Maria Lopez"), stage: 4, close_in_days: 30, segment: ("制造业", "Manufacturing"), ..DEAL },
-    DealSpec { customer: ("云帆零售", "Sailcloud Retail"), title: ("门店数字化", "Store digitisation"), value: 90_000, owner: ("张伟", "Sam Patel"), stage: 5, close_in_days: 14, segment: ("零售", "Retail"), ..DEAL },
+    DealSpec {
+        customer: ("华东精密机械", "Eastline Precision"),
+        title: ("二期产线自动化", "Phase 2 line automation"),
+        value: 350_000,
+        owner: ("王磊", "Alex Chen"),
+        stage: 0,
+        close_in_days: 120,
+        segment: ("制造业", "Manufacturing"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("启明教育集团", "Dawnlight Education"),
+        title: ("智慧教室试点", "Smart classroom pilot"),
+        value: 180_000,
+        owner: ("李娜", "Maria Lopez"),
+        stage: 1,
+        close_in_days: 90,
+        segment: ("教育", "Education"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("海川物流", "Harbor River Logistics"),
+        title: ("仓储管理系统升级", "Warehouse system upgrade"),
+        value: 620_000,
+        owner: ("王磊", "Alex Chen"),
+        stage: 2,
+        close_in_days: 75,
+        segment: ("物流", "Logistics"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("盛和医疗", "Shenghe Medical"),
+        title: ("设备年度维保合同", "Annual equipment service"),
+        value: 240_000,
+        owner: ("张伟", "Sam Patel"),
+        stage: 3,
+        close_in_days: 45,
+        segment: ("医疗", "Healthcare"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("北辰新能源", "Polaris Energy"),
+        title: ("电池检测线", "Battery test line"),
+        value: 1_280_000,
+        owner: ("李娜", "Maria Lopez"),
+        stage: 4,
+        close_in_days: 30,
+        segment: ("制造业", "Manufacturing"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("云帆零售", "Sailcloud Retail"),
+        title: ("门店数字化", "Store digitisation"),
+        value: 90_000,
+        owner: ("张伟", "Sam Patel"),
+        stage: 5,
+        close_in_days: 14,
+        segment: ("零售", "Retail"),
+        ..DEAL
+    },
 ];
 
 fn pick(lang: Lang, pair: Bi) -> String {
@@ -126,13 +180,23 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
             run(ws, Command::SetMilestoneDone { deal_id: deal_id.clone(), milestone_id: milestone.id.clone(), done: true }, at + DAY_MS);
         }
         if passed {
-            run(ws, Command::MoveDeal { deal_id: deal_id.clone(), to_stage: roadmap.stages[step + 1].id.clone(), confirmed: false }, at + 7 * DAY_MS);
+            run(
+                ws,
+                Command::MoveDeal { deal_id: deal_id.clone(), to_stage: roadmap.stages[step + 1].id.clone(), confirmed: false },
+                at + 7 * DAY_MS,
+            );
         }
     }
     let current = &roadmap.stages[stage_count];
     let day = |at: Timestamp| DateTime::from_timestamp_millis(at).map(|t| t.date_naive()).unwrap_or_default();
     if let Some((kind, notes)) = spec.activity {
-        let command = Command::AddActivity { deal_id: deal_id.clone(), kind, date: day(now - 2 * DAY_MS), who: pick(lang, spec.owner), notes: pick(lang, notes) };
+        let command = Command::AddActivity {
+            deal_id: deal_id.clone(),
+            kind,
+            date: day(now - 2 * DAY_MS),
+            who: pick(lang, spec.owner),
+            notes: pick(lang, notes),
+        };
         run(ws, command, now - 2 * DAY_MS);
     }
     if let Some((satisfaction, comment)) = spec.feedback {

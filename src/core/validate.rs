@@ -11,19 +11,46 @@ pub enum IntegrityError {
     DuplicateId(Id),
     NoRoadmap,
     EmptyRoadmap(Id),
-    DealRoadmapMissing { deal: Id, roadmap: Id },
-    DealStageMissing { deal: Id, stage: Id },
+    DealRoadmapMissing {
+        deal: Id,
+        roadmap: Id,
+    },
+    DealStageMissing {
+        deal: Id,
+        stage: Id,
+    },
     /// The history is empty, names a stage not on the roadmap, or does not end at the current stage.
-    HistoryMismatch { deal: Id },
-    MilestoneMissing { deal: Id, milestone: Id },
-    ProbabilityOutOfRange { stage: Id, value: u8 },
-    DealField { deal: Id, error: FieldError },
-    GoalRoadmapMissing { goal: Id, roadmap: Id },
-    GoalPeriodReversed { goal: Id },
+    HistoryMismatch {
+        deal: Id,
+    },
+    MilestoneMissing {
+        deal: Id,
+        milestone: Id,
+    },
+    ProbabilityOutOfRange {
+        stage: Id,
+        value: u8,
+    },
+    DealField {
+        deal: Id,
+        error: FieldError,
+    },
+    GoalRoadmapMissing {
+        goal: Id,
+        roadmap: Id,
+    },
+    GoalPeriodReversed {
+        goal: Id,
+    },
     /// A lost deal names a reason the workspace does not have.
-    LostReasonMissing { deal: Id, reason: Id },
+    LostReasonMissing {
+        deal: Id,
+        reason: Id,
+    },
     /// Feedback with a score outside 1–5 or about a milestone not on the roadmap.
-    FeedbackInvalid { deal: Id },
+    FeedbackInvalid {
+        deal: Id,
+    },
 }
 
 pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
@@ -44,10 +71,9 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
     }
 
     for deal in &ws.deals {
-        let roadmap = ws.roadmap(&deal.roadmap_id).ok_or_else(|| IntegrityError::DealRoadmapMissing {
-            deal: deal.id.clone(),
-            roadmap: deal.roadmap_id.clone(),
-        })?;
+        let roadmap = ws
+            .roadmap(&deal.roadmap_id)
+            .ok_or_else(|| IntegrityError::DealRoadmapMissing { deal: deal.id.clone(), roadmap: deal.roadmap_id.clone() })?;
         if roadmap.stage(&deal.stage_id).is_none() {
             return Err(IntegrityError::DealStageMissing { deal: deal.id.clone(), stage: deal.stage_id.clone() });
         }
@@ -59,10 +85,7 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
         for progress in &deal.milestones {
             let known = roadmap.stages.iter().any(|s| s.milestones.iter().any(|m| m.id == progress.milestone_id));
             if !known {
-                return Err(IntegrityError::MilestoneMissing {
-                    deal: deal.id.clone(),
-                    milestone: progress.milestone_id.clone(),
-                });
+                return Err(IntegrityError::MilestoneMissing { deal: deal.id.clone(), milestone: progress.milestone_id.clone() });
             }
         }
         if let Some(reason) = &deal.lost_reason {
@@ -70,9 +93,10 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
                 return Err(IntegrityError::LostReasonMissing { deal: deal.id.clone(), reason: reason.clone() });
             }
         }
-        let feedback_ok = deal.feedback.iter().all(|f| {
-            (1..=5).contains(&f.satisfaction) && f.milestone_id.as_ref().is_none_or(|m| roadmap.find_milestone(m).is_some())
-        });
+        let feedback_ok = deal
+            .feedback
+            .iter()
+            .all(|f| (1..=5).contains(&f.satisfaction) && f.milestone_id.as_ref().is_none_or(|m| roadmap.find_milestone(m).is_some()));
         if !feedback_ok {
             return Err(IntegrityError::FeedbackInvalid { deal: deal.id.clone() });
         }
@@ -133,9 +157,7 @@ pub fn all_ids(ws: &Workspace) -> impl Iterator<Item = &Id> {
 /// file can never make the next new record reuse an existing id.
 pub fn repair_id_counter(ws: &mut Workspace) {
     let prefix = format!("{}-", ws.origin);
-    let highest = all_ids(ws)
-        .filter_map(|id| id.0.strip_prefix(&prefix)?.parse::<u64>().ok())
-        .max();
+    let highest = all_ids(ws).filter_map(|id| id.0.strip_prefix(&prefix)?.parse::<u64>().ok()).max();
     if let Some(highest) = highest {
         ws.next_id = ws.next_id.max(highest + 1);
     }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::state::{use_app, AppState, Editing};
 use crate::browser::clock;
 use crate::core::agenda::{agenda, agenda_groups, AgendaDay, AgendaItem, AGENDA_PAGE};
-use crate::core::{board, money};
 use crate::core::i18n::{self, tr, trf, Lang, Msg};
+use crate::core::{board, money};
 
 const HORIZONS: [u32; 3] = [7, 14, 30];
 

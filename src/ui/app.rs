@@ -4,19 +4,19 @@ use leptos::prelude::*;
 
 use super::agenda::Agenda;
 use super::analytics_screen::AnalyticsScreen;
-use super::learn_screen::LearnScreen;
 use super::board::Board;
-use super::roadmap_screen::RoadmapScreen;
-use super::state::Screen;
 use super::deal_dialog::DealDialog;
 use super::header::Header;
+use super::help_dialog::{HelpDialog, HelpTab};
+use super::learn_screen::LearnScreen;
+use super::merge_dialog::MergeDialog;
 use super::notices::Notices;
 use super::persistence;
 use super::presentation::Presentation;
-use super::state::AppState;
-use super::help_dialog::{HelpDialog, HelpTab};
-use super::merge_dialog::MergeDialog;
+use super::roadmap_screen::RoadmapScreen;
 use super::share_dialog::ShareDialog;
+use super::state::AppState;
+use super::state::Screen;
 use crate::core::shortcuts::{app_action, Action, KeyPress};
 
 #[component]

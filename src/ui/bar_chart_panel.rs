@@ -54,7 +54,11 @@ pub fn BarChartPanel(
     let aria = move || {
         let rows = chart.with(|c| c.rows.iter().map(|r| format!("{}: {}", r.label.trim(), r.shown)).collect::<Vec<_>>().join("; "));
         // Never empty: an unnamed image is invisible to a screen reader (the panel's heading names the chart).
-        if rows.is_empty() { t(Msg::ChartNoData).to_owned() } else { rows }
+        if rows.is_empty() {
+            t(Msg::ChartNoData).to_owned()
+        } else {
+            rows
+        }
     };
     view! {
         <section class="panel chart-panel" data-testid=format!("panel-{name}")>

@@ -126,7 +126,11 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
     let totals = move || {
         column.with(|c| {
             let parts: Vec<String> = c.iter().flat_map(|c| c.totals.iter()).map(|(cur, v)| money::format_compact(*v, cur, lang)).collect();
-            if parts.is_empty() { "—".to_owned() } else { parts.join(" · ") }
+            if parts.is_empty() {
+                "—".to_owned()
+            } else {
+                parts.join(" · ")
+            }
         })
     };
     let name = stage.name.get(lang).to_owned();

@@ -88,16 +88,9 @@ pub fn fill(card: &Element, texts: &CardTexts) {
     let Some(copy) = SKELETON.with(|s| s.clone_node_with_deep(true).ok()) else { return };
     let Ok(copy) = copy.dyn_into::<DocumentFragment>() else { return };
     let mut lines = Children(copy.first_element_child());
-    let (Some(top), Some(title), Some(overdue), Some(stalled), Some(value), Some(tags), Some(meta), Some(foot)) = (
-        lines.next(),
-        lines.next(),
-        lines.next(),
-        lines.next(),
-        lines.next(),
-        lines.next(),
-        lines.next(),
-        lines.next(),
-    ) else {
+    let (Some(top), Some(title), Some(overdue), Some(stalled), Some(value), Some(tags), Some(meta), Some(foot)) =
+        (lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next())
+    else {
         return;
     };
     let mut top_parts = children(&top);

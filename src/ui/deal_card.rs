@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::board::{move_deal, DRAG_TYPE};
-use super::state::{AppState, Editing};
 use super::card_dom;
+use super::state::{AppState, Editing};
 use crate::core::card::{card_facts, card_texts, CardTexts};
 use crate::core::i18n::Lang;
 use crate::core::model::{Deal, Id, Roadmap};
@@ -38,7 +38,8 @@ fn card_of(ev: &web_sys::Event) -> Option<(web_sys::Element, Id)> {
 /// Clicks anywhere on the board's cards, handled once for all of them: listening
 /// on each card's buttons cost more than drawing the card itself.
 pub fn on_board_click(state: AppState, ev: &web_sys::MouseEvent) {
-    let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("button").ok().flatten()) else {
+    let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("button").ok().flatten())
+    else {
         return;
     };
     let Some((_, deal_id)) = card_of(ev) else { return };

@@ -74,9 +74,7 @@ fn DealForm(editing: Editing) -> impl IntoView {
         let Some(deal_id) = delete_id.clone() else { return };
         let title = form.with_untracked(|f| f.title.clone());
         let question = trf(state.lang.get_untracked(), Msg::DeleteDealConfirm, &[&title]);
-        if window().confirm_with_message(&question).unwrap_or(false)
-            && state.dispatch(Command::DeleteDeal { deal_id }).is_ok()
-        {
+        if window().confirm_with_message(&question).unwrap_or(false) && state.dispatch(Command::DeleteDeal { deal_id }).is_ok() {
             close();
             state.say(Notice::info(move |lang| trf(lang, Msg::DealDeleted, &[&title])));
         }
@@ -86,10 +84,12 @@ fn DealForm(editing: Editing) -> impl IntoView {
     let edit = move |field, set| edit(form, errors, field, set);
     let stages = move || {
         let lang = state.lang.get();
-        state.workspace.with(|ws| {
-            ws.active_roadmap().map(|r| r.stages.iter().map(|s| (s.id.to_string(), s.name.get(lang).to_owned())).collect::<Vec<_>>())
-        })
-        .unwrap_or_default()
+        state
+            .workspace
+            .with(|ws| {
+                ws.active_roadmap().map(|r| r.stages.iter().map(|s| (s.id.to_string(), s.name.get(lang).to_owned())).collect::<Vec<_>>())
+            })
+            .unwrap_or_default()
     };
     let heading = if existing.is_some() { Msg::EditDeal } else { Msg::NewDeal };
 

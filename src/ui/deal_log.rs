@@ -40,7 +40,9 @@ pub fn DealOutcome(deal_id: Id) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let reasons = move || {
         let lang = state.lang.get();
-        state.workspace.with(|ws| ws.settings.lost_reasons.iter().map(|r| (r.id.to_string(), r.label.get(lang).to_owned())).collect::<Vec<_>>())
+        state
+            .workspace
+            .with(|ws| ws.settings.lost_reasons.iter().map(|r| (r.id.to_string(), r.label.get(lang).to_owned())).collect::<Vec<_>>())
     };
     let close = {
         let deal_id = deal_id.clone();
@@ -140,7 +142,13 @@ pub fn ActivityLog(deal_id: Id) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = parse_date(&date.get_untracked()) else { return };
-        let command = Command::AddActivity { deal_id: add_id.clone(), kind: kind.get_untracked(), date: day, who: who.get_untracked(), notes: notes.get_untracked() };
+        let command = Command::AddActivity {
+            deal_id: add_id.clone(),
+            kind: kind.get_untracked(),
+            date: day,
+            who: who.get_untracked(),
+            notes: notes.get_untracked(),
+        };
         if state.dispatch(command).is_ok() {
             notes.set(String::new());
         }
@@ -200,7 +208,9 @@ pub fn FeedbackLog(deal_id: Id) -> impl IntoView {
         state.workspace.with(|ws| {
             let Some(deal) = ws.deal(&id) else { return Vec::new() };
             ws.roadmap(&deal.roadmap_id)
-                .map(|r| r.stages.iter().flat_map(|s| s.milestones.iter()).map(|m| (m.id.to_string(), m.title.get(lang).to_owned())).collect())
+                .map(|r| {
+                    r.stages.iter().flat_map(|s| s.milestones.iter()).map(|m| (m.id.to_string(), m.title.get(lang).to_owned())).collect()
+                })
                 .unwrap_or_default()
         })
     };

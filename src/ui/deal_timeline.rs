@@ -10,8 +10,8 @@ use plotters_canvas::CanvasBackend;
 use super::canvas_width::container_width;
 use super::state::use_app;
 use crate::browser::{clock, files};
-use crate::core::chart::palette::TextScale;
 use crate::core::chart::deal_timeline::{draw_timeline, layout, timeline_height, timeline_svg};
+use crate::core::chart::palette::TextScale;
 use crate::core::command::Command;
 use crate::core::deal_plan::{deal_plan, DealPlan, MilestoneState};
 use crate::core::i18n::{trf, Msg};
@@ -32,7 +32,6 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
             Some(deal_plan(ws.roadmap(&deal.roadmap_id)?, deal, today))
         })
     });
-
 
     let dpr = move || window().device_pixel_ratio().max(1.0);
     // While a marker is dragged, the plan shows it at the pointer's date.
@@ -83,7 +82,11 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
     let on_move = move |ev: web_sys::PointerEvent| {
         if drag.with_untracked(Option::is_some) {
             let (x, _) = point(&ev);
-            drag.update(|d| if let Some(d) = d { d.1 = x });
+            drag.update(|d| {
+                if let Some(d) = d {
+                    d.1 = x
+                }
+            });
         }
     };
     let up_id = deal_id.clone();

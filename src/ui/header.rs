@@ -6,12 +6,12 @@ use wasm_bindgen::JsCast;
 use super::persistence::remember_lang;
 use super::state::{use_app, Notice, Screen};
 use crate::browser::{clock, files};
-use crate::core::csv_export;
-use crate::core::scenarios::ScenarioId;
 use crate::core::command::Command;
+use crate::core::csv_export;
 use crate::core::describe;
 use crate::core::i18n::{self, tr, trf, Msg};
 use crate::core::persist::{self, MAX_IMPORT_BYTES};
+use crate::core::scenarios::ScenarioId;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -20,9 +20,8 @@ pub fn Header() -> impl IntoView {
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let merge_input: NodeRef<leptos::html::Input> = NodeRef::new();
 
-    let roadmap_name = move || {
-        state.workspace.with(|ws| ws.active_roadmap().map(|r| r.name.get(state.lang.get()).to_owned()).unwrap_or_default())
-    };
+    let roadmap_name =
+        move || state.workspace.with(|ws| ws.active_roadmap().map(|r| r.name.get(state.lang.get()).to_owned()).unwrap_or_default());
     let new_deal = move |_| state.start_new_deal();
     let switch_lang = move |_| {
         let next = state.lang.get_untracked().other();

@@ -21,11 +21,13 @@ pub fn HelpDialog() -> impl IntoView {
     let t = move |msg| state.t(msg);
     let close = move || state.help.set(None);
     let tab = move || state.help.get().unwrap_or(HelpTab::Guide);
-    let tab_button = move |which: HelpTab, label: Msg, testid: &'static str| view! {
-        <button class="tab" role="tab" data-testid=testid
-            class:active=move || tab() == which
-            aria-selected=move || (tab() == which).to_string()
-            on:click=move |_| state.help.set(Some(which))>{move || t(label)}</button>
+    let tab_button = move |which: HelpTab, label: Msg, testid: &'static str| {
+        view! {
+            <button class="tab" role="tab" data-testid=testid
+                class:active=move || tab() == which
+                aria-selected=move || (tab() == which).to_string()
+                on:click=move |_| state.help.set(Some(which))>{move || t(label)}</button>
+        }
     };
     view! {
         <Modal on_close=move |_| close() labelled_by="help-title" testid="help-dialog" class="dialog dialog-wide help">

@@ -9,8 +9,8 @@ use crate::browser::{clock, storage};
 use crate::core::describe::decision_phase;
 use crate::core::i18n::{tr, trf, Lang, Msg};
 use crate::core::learn::{buyer_mind, example, order_score, pitfalls, shuffled};
-use crate::core::quiz::{self, Question};
 use crate::core::model::{Id, Roadmap};
+use crate::core::quiz::{self, Question};
 
 const LEARNED_KEY: &str = "waypoint.learned";
 const SCORES_KEY: &str = "waypoint.quiz-scores";
@@ -98,10 +98,18 @@ fn Lesson(roadmap: Roadmap, step: RwSignal<usize>, learned: RwSignal<Vec<String>
         let section = |title: Msg, body: String| {
             (!body.is_empty()).then(|| view! { <section class="lesson-part"><h3>{t(title)}</h3><p>{body}</p></section> })
         };
-        let milestones = stage.milestones.iter().map(|m| {
-            let kind = if m.required { Msg::MilestoneRequired } else { Msg::Optional };
-            trf(lang, Msg::MilestoneLine, &[m.title.get(lang), &format!("{} ({})", m.owner_role.get(lang), t(kind)), &m.day_offset.to_string()])
-        }).collect::<Vec<_>>();
+        let milestones = stage
+            .milestones
+            .iter()
+            .map(|m| {
+                let kind = if m.required { Msg::MilestoneRequired } else { Msg::Optional };
+                trf(
+                    lang,
+                    Msg::MilestoneLine,
+                    &[m.title.get(lang), &format!("{} ({})", m.owner_role.get(lang), t(kind)), &m.day_offset.to_string()],
+                )
+            })
+            .collect::<Vec<_>>();
         let worked = example(&roadmap, index, lang, clock::now_ms());
         Some(view! {
             <article class="panel lesson" data-testid="lesson" aria-labelledby="lesson-title">
@@ -158,7 +166,11 @@ fn OrderQuiz(roadmap: Roadmap) -> impl IntoView {
     let checked: RwSignal<Option<usize>> = RwSignal::new(None);
     let scores = RwSignal::new(stored_list(SCORES_KEY));
     let swap = move |a: usize, b: usize| {
-        order.update(|o| if a < o.len() && b < o.len() { o.swap(a, b) });
+        order.update(|o| {
+            if a < o.len() && b < o.len() {
+                o.swap(a, b)
+            }
+        });
         checked.set(None);
     };
     let check = move |_| {

@@ -83,8 +83,10 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
             }
         }
     };
-    let line = move |msg: Msg, n: usize, testid: &'static str| view! {
-        <li data-testid=testid class:muted=n == 0>{move || trf(state.lang.get(), msg, &[&n.to_string()])}</li>
+    let line = move |msg: Msg, n: usize, testid: &'static str| {
+        view! {
+            <li data-testid=testid class:muted=n == 0>{move || trf(state.lang.get(), msg, &[&n.to_string()])}</li>
+        }
     };
     view! {
         <Modal on_close=move |_| close() labelled_by="merge-title" testid="merge-dialog">

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::{use_app, Sandbox};
-use crate::browser::storage::{self, StorageFailure};
 use crate::browser::files;
+use crate::browser::storage::{self, StorageFailure};
 use crate::core::i18n::{tr, trf, Lang, Msg};
 
 fn save_failure_text(lang: Lang, failure: &StorageFailure) -> String {

@@ -13,8 +13,8 @@ use crate::core::describe;
 use crate::core::i18n::{trf, Lang, Msg};
 use crate::core::model::Workspace;
 use crate::core::persist::{self, StartFrom};
-use crate::core::{stored, sync};
 use crate::core::samples::first_visit_workspace;
+use crate::core::{stored, sync};
 
 /// Saves wait this long after the last change, so a burst of edits is one write.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(250);
@@ -83,9 +83,7 @@ pub fn load(lang: Lang) -> Loaded {
         }
         StartFrom::Neither(error) => {
             let failure = keep_damaged(main.as_deref().unwrap_or_default());
-            let notice = Notice::error(move |lang| {
-                trf(lang, Msg::StoredDataUnreadable, &[&describe::import_error(lang, &error)])
-            });
+            let notice = Notice::error(move |lang| trf(lang, Msg::StoredDataUnreadable, &[&describe::import_error(lang, &error)]));
             let save_at_start = failure.is_none();
             Loaded { workspace: fresh(), recovered: Some(notice), failure, save_at_start }
         }

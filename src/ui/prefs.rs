@@ -34,11 +34,8 @@ impl Prefs {
     /// only loses a preference; the workspace banner reports storage trouble).
     pub fn load() -> Prefs {
         let me = storage::read(ME_KEY).ok().flatten().filter(|m| !m.is_empty());
-        let card_fields = storage::read(CARD_FIELDS_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default();
+        let card_fields =
+            storage::read(CARD_FIELDS_KEY).ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
         let prefs = Prefs { me: RwSignal::new(me), card_fields: RwSignal::new(card_fields) };
         Effect::new(move |first: Option<()>| {
             let (me, fields) = (prefs.me.get(), prefs.card_fields.get());

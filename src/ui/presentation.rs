@@ -7,6 +7,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::bar_chart_panel::BarChartPanel;
+use super::modal::{modal_focus, trap_tab};
+use super::share_dialog::{qr_image, share_link};
 use super::state::use_app;
 use crate::browser::clock;
 use crate::core::analytics::Scope;
@@ -17,8 +19,6 @@ use crate::core::model::DealStatus;
 use crate::core::money::format_compact;
 use crate::core::presentation::{replay, slides, Slide};
 use crate::core::shortcuts::{slide_action, SlideAction};
-use super::modal::{modal_focus, trap_tab};
-use super::share_dialog::{qr_image, share_link};
 
 #[component]
 pub fn Presentation() -> impl IntoView {
@@ -63,7 +63,16 @@ pub fn Presentation() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(frame) = replaying.get() {
             if frame + 1 < frames.with(Vec::len) {
-                set_timeout(move || replaying.update(|r| if let Some(r) = r { *r += 1 }), Duration::from_millis(400));
+                set_timeout(
+                    move || {
+                        replaying.update(|r| {
+                            if let Some(r) = r {
+                                *r += 1
+                            }
+                        })
+                    },
+                    Duration::from_millis(400),
+                );
             }
         }
     });
@@ -106,10 +115,14 @@ pub fn Presentation() -> impl IntoView {
                         }).collect_view()}
                     </ol>
                 </div>
-            }.into_any(),
+            }
+            .into_any(),
             Slide::Stage(i) | Slide::Milestone(i, _) => {
                 let stage = r.stages.get(i)?.clone();
-                let focus = match current { Slide::Milestone(_, m) => Some(m), _ => None };
+                let focus = match current {
+                    Slide::Milestone(_, m) => Some(m),
+                    _ => None,
+                };
                 view! {
                     <div class="slide">
                         <p class="slide-kicker">
@@ -206,7 +219,8 @@ fn PresentationQr() -> impl IntoView {
             Some(src) => view! {
                 <img class="presentation-qr-code" data-testid="presentation-qr-code" src=src alt=move || t(Msg::ShareQrAlt)/>
                 <p class="presentation-qr-link">{link}</p>
-            }.into_any(),
+            }
+            .into_any(),
             None => view! { <p class="slide-text">{move || t(Msg::ShareNoQr)}</p> }.into_any(),
         },
         Err(error) => view! { <p class="slide-text">{move || crate::core::describe::link_error(state.lang.get(), &error)}</p> }.into_any(),

@@ -97,7 +97,11 @@ pub fn RoadmapChart() -> impl IntoView {
     let on_move = move |ev: web_sys::PointerEvent| {
         let (x, y) = pointer(&ev);
         if drag.with_untracked(Option::is_some) {
-            drag.update(|d| if let Some(d) = d { d.x = x });
+            drag.update(|d| {
+                if let Some(d) = d {
+                    d.x = x
+                }
+            });
             return;
         }
         let Some((_, l)) = current_layout() else { return };
@@ -187,12 +191,16 @@ fn tooltip(roadmap: &Roadmap, hit: &Hit, lang: Lang) -> Vec<String> {
             let start = roadmap.stage_starts()[index];
             let mut lines = vec![
                 stage.name.get(lang).to_owned(),
-                trf(lang, Msg::TooltipDays, &[
-                    &stage.target_days.to_string(),
-                    &start.to_string(),
-                    &(start + stage.target_days).to_string(),
-                    &stage.win_probability.to_string(),
-                ]),
+                trf(
+                    lang,
+                    Msg::TooltipDays,
+                    &[
+                        &stage.target_days.to_string(),
+                        &start.to_string(),
+                        &(start + stage.target_days).to_string(),
+                        &stage.win_probability.to_string(),
+                    ],
+                ),
                 decision_phase(lang, stage.decision_phase).to_owned(),
             ];
             let badges: Vec<&str> = [(stage.key_node, Msg::KeyNode), (stage.gate, Msg::GateBadge)]

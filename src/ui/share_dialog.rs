@@ -91,12 +91,14 @@ pub fn ShareDialog() -> impl IntoView {
                     }.into_any(),
                     None => view! { <p class="hint" data-testid="share-no-qr">{move || t(Msg::ShareNoQr)}</p> }.into_any(),
                 }}
-            }.into_any()
+            }
+            .into_any()
         }
         Err(error) => view! {
             <p class="banner banner-error" data-testid="share-too-large">{move || describe::link_error(state.lang.get(), &error)}</p>
             <button class="btn btn-primary" data-testid="share-export" on:click=move |_| state.export()>{move || t(Msg::Export)}</button>
-        }.into_any(),
+        }
+        .into_any(),
     };
     view! {
         <Modal on_close=move |_| close() labelled_by="share-title" testid="share-dialog" class="dialog share">

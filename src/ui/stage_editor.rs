@@ -69,7 +69,9 @@ pub fn StageList() -> impl IntoView {
     let state = use_app();
     let roadmap_id = Memo::new(move |_| state.active_roadmap_id());
     let stage_ids = Memo::new(move |_| {
-        state.workspace.with(|ws| ws.active_roadmap().map(|r| r.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        state
+            .workspace
+            .with(|ws| ws.active_roadmap().map(|r| r.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>()).unwrap_or_default())
     });
     let deleting: RwSignal<Option<Id>> = RwSignal::new(None);
     let add_stage = move |_| {

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use crate::browser::{clock, storage};
 use crate::core::command::{apply, Command, CommandError, Outcome};
 use crate::core::describe;
+use crate::core::history::History;
 use crate::core::i18n::{tr, Lang, Msg};
 use crate::core::model::{Id, Workspace};
-use crate::core::history::History;
 use crate::core::persist;
 use crate::core::scenarios::{build_scenario, ScenarioId};
 
@@ -250,7 +250,11 @@ impl AppState {
     /// A scenario still exactly as it opened (its share link can be the short one).
     pub fn untouched_scenario(&self) -> Option<ScenarioId> {
         match self.sandbox.get_untracked()? {
-            Sandbox::Scenario(id) => self.sandbox_start.with_value(|start| start.as_ref().map(|s| self.workspace.with_untracked(|ws| ws == s))).unwrap_or(false).then_some(id),
+            Sandbox::Scenario(id) => self
+                .sandbox_start
+                .with_value(|start| start.as_ref().map(|s| self.workspace.with_untracked(|ws| ws == s)))
+                .unwrap_or(false)
+                .then_some(id),
             Sandbox::Link => None,
         }
     }

@@ -36,7 +36,13 @@ pub fn WhatIfPanel(roadmap: Roadmap) -> impl IntoView {
         let rows = projected_funnel(start.get(), &conversions.get())
             .into_iter()
             .zip(&names_funnel)
-            .map(|(n, name)| BarRow { label: name.get(lang).to_owned(), value: n, shown: format!("{n:.1}"), marker: None, highlight: false })
+            .map(|(n, name)| BarRow {
+                label: name.get(lang).to_owned(),
+                value: n,
+                shown: format!("{n:.1}"),
+                marker: None,
+                highlight: false,
+            })
             .collect();
         BarChart { rows, note: String::new(), scale_floor: 0.0 }
     });
@@ -55,7 +61,13 @@ pub fn WhatIfPanel(roadmap: Roadmap) -> impl IntoView {
             })
             .collect();
         if unscheduled > 0 {
-            rows.push(BarRow { label: state.t(Msg::ForecastUnscheduled).to_owned(), value: unscheduled as f64, shown: format_compact(unscheduled, &currency, lang), marker: None, highlight: false });
+            rows.push(BarRow {
+                label: state.t(Msg::ForecastUnscheduled).to_owned(),
+                value: unscheduled as f64,
+                shown: format_compact(unscheduled, &currency, lang),
+                marker: None,
+                highlight: false,
+            });
         }
         BarChart { rows, note: String::new(), scale_floor: 0.0 }
     });

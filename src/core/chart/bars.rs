@@ -64,12 +64,7 @@ pub fn draw_bars<DB: DrawingBackend>(
     let figure = figure_width(chart, width, s);
     let span = (width - left - figure).max(10.0);
     // Bars and markers share one scale, so a bar past its marker is visibly over.
-    let top_value = chart
-        .rows
-        .iter()
-        .flat_map(|r| [r.value, r.marker.unwrap_or(0.0)])
-        .fold(chart.scale_floor, f64::max)
-        .max(f64::EPSILON);
+    let top_value = chart.rows.iter().flat_map(|r| [r.value, r.marker.unwrap_or(0.0)]).fold(chart.scale_floor, f64::max).max(f64::EPSILON);
     let x_of = |v: f64| left + span * (v / top_value).clamp(0.0, 1.0);
     let middle = Pos::new(HPos::Left, VPos::Center);
     for (i, row) in chart.rows.iter().enumerate() {

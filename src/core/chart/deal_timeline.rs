@@ -59,12 +59,7 @@ pub fn layout(plan: &DealPlan, today: NaiveDate, width: f64, scale: f64) -> Time
         today,
         markers: Vec::new(),
     };
-    l.markers = plan
-        .milestones
-        .iter()
-        .enumerate()
-        .map(|(row, m)| (m.milestone_id.clone(), l.x_of(m.due), l.row_y(row)))
-        .collect();
+    l.markers = plan.milestones.iter().enumerate().map(|(row, m)| (m.milestone_id.clone(), l.x_of(m.due), l.row_y(row))).collect();
     l
 }
 
@@ -158,7 +153,10 @@ pub fn draw_timeline<DB: DrawingBackend>(
     }
 
     let axis = l.axis_y();
-    area.draw(&PathElement::new(vec![at(l.x_of(l.first), axis), at(l.width - MARGIN * s, axis)], INK_SOFT.stroke_width(s.max(1.0) as u32)))?;
+    area.draw(&PathElement::new(
+        vec![at(l.x_of(l.first), axis), at(l.width - MARGIN * s, axis)],
+        INK_SOFT.stroke_width(s.max(1.0) as u32),
+    ))?;
     let long = l.days > 70;
     for day in l.ticks() {
         let x = l.x_of(day);

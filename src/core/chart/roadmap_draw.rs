@@ -30,7 +30,8 @@ pub fn draw_roadmap<DB: DrawingBackend>(
 
     for band in &layout.phases {
         let (fill, ink) = phase_colors(band.phase);
-        let (top, bottom) = (super::roadmap_layout::BAND_TOP * s, (super::roadmap_layout::BAND_TOP + super::roadmap_layout::BAND_HEIGHT) * s);
+        let (top, bottom) =
+            (super::roadmap_layout::BAND_TOP * s, (super::roadmap_layout::BAND_TOP + super::roadmap_layout::BAND_HEIGHT) * s);
         area.draw(&Rectangle::new([at(band.x0, top), at(band.x1, bottom)], fill.filled()))?;
         let label = fit(decision_phase(lang, band.phase), 12.0 * s, band.x1 - band.x0 - 8.0 * s);
         area.draw(&Text::new(label, at((band.x0 + band.x1) / 2.0, (top + bottom) / 2.0), text(12.0, s, t, ink, centre, false)))?;
@@ -41,7 +42,13 @@ pub fn draw_roadmap<DB: DrawingBackend>(
         let lit = highlight == Some(&Hit::Stage(stage.id.clone()));
         let (fill, edge) = if stage.key_node { (KEY_FILL, KEY_EDGE) } else { (PRIMARY_SOFT, PRIMARY) };
         area.draw(&Rectangle::new([at(boxed.x0, top), at(boxed.x1, bottom)], fill.filled()))?;
-        let edge_width = if lit { 3.0 } else if stage.key_node { 2.0 } else { 1.0 };
+        let edge_width = if lit {
+            3.0
+        } else if stage.key_node {
+            2.0
+        } else {
+            1.0
+        };
         area.draw(&Rectangle::new([at(boxed.x0, top), at(boxed.x1, bottom)], edge.stroke_width((edge_width * s) as u32)))?;
         if stage.gate {
             // The gate: a bar across the stage's exit.
@@ -52,7 +59,11 @@ pub fn draw_roadmap<DB: DrawingBackend>(
         let name = fit(&format!("{marker}{}", stage.name.get(lang)), 14.0 * s, inner);
         area.draw(&Text::new(name, at(boxed.x0 + 8.0 * s, top + 20.0 * s), text(14.0, s, t, INK, left, true)))?;
         let facts = trf(lang, Msg::ChartStageFacts, &[&stage.target_days.to_string(), &stage.win_probability.to_string()]);
-        area.draw(&Text::new(fit(&facts, 12.0 * s, inner), at(boxed.x0 + 8.0 * s, top + 44.0 * s), text(12.0, s, t, INK_SOFT, left, false)))?;
+        area.draw(&Text::new(
+            fit(&facts, 12.0 * s, inner),
+            at(boxed.x0 + 8.0 * s, top + 44.0 * s),
+            text(12.0, s, t, INK_SOFT, left, false),
+        ))?;
         // A guide from the stage's start down to the axis ties milestones to their stage.
         area.draw(&PathElement::new(vec![at(boxed.x0, bottom), at(boxed.x0, layout.axis_y)], LINE.stroke_width(s.max(1.0) as u32)))?;
     }
@@ -79,7 +90,10 @@ pub fn draw_roadmap<DB: DrawingBackend>(
     }
 
     let axis = layout.axis_y;
-    area.draw(&PathElement::new(vec![at(layout.x_of_day(0.0), axis), at(layout.x_of_day(f64::from(layout.total_days)), axis)], INK_SOFT.stroke_width(s.max(1.0) as u32)))?;
+    area.draw(&PathElement::new(
+        vec![at(layout.x_of_day(0.0), axis), at(layout.x_of_day(f64::from(layout.total_days)), axis)],
+        INK_SOFT.stroke_width(s.max(1.0) as u32),
+    ))?;
     let ticks = layout.ticks();
     for (i, day) in ticks.iter().enumerate() {
         let x = layout.x_of_day(f64::from(*day));

@@ -178,12 +178,8 @@ impl RoadmapLayout {
     /// What is under the device point (x, y): a milestone marker first, being small.
     pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
         let reach = MARKER_REACH * self.scale;
-        let marker = self
-            .milestones
-            .iter()
-            .map(|m| (m, (m.x - x).hypot(m.y - y)))
-            .filter(|(_, d)| *d <= reach)
-            .min_by(|a, b| a.1.total_cmp(&b.1));
+        let marker =
+            self.milestones.iter().map(|m| (m, (m.x - x).hypot(m.y - y))).filter(|(_, d)| *d <= reach).min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((m, _)) = marker {
             return Some(Hit::Milestone(m.milestone_id.clone()));
         }
@@ -197,11 +193,7 @@ impl RoadmapLayout {
     /// Where a dragged stage lands when dropped at device x: the number of other
     /// stages whose centres lie left of x (the index `MoveStage` takes).
     pub fn drop_index(&self, dragged: &Id, x: f64) -> usize {
-        self.stages
-            .iter()
-            .filter(|s| &s.stage_id != dragged)
-            .filter(|s| (s.x0 + s.x1) / 2.0 < x)
-            .count()
+        self.stages.iter().filter(|s| &s.stage_id != dragged).filter(|s| (s.x0 + s.x1) / 2.0 < x).count()
     }
 
     /// The day offset a milestone of stage `stage_index` gets when dropped at device x:
@@ -218,10 +210,7 @@ impl RoadmapLayout {
 
     /// Axis ticks: a step in days that gives at most about ten labels.
     pub fn ticks(&self) -> Vec<u32> {
-        let step = [7, 14, 30, 60, 90, 180, 365]
-            .into_iter()
-            .find(|step| self.total_days / step <= 10)
-            .unwrap_or(730);
+        let step = [7, 14, 30, 60, 90, 180, 365].into_iter().find(|step| self.total_days / step <= 10).unwrap_or(730);
         (0..=self.total_days).step_by(step as usize).collect()
     }
 }
