@@ -4,8 +4,9 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use waypoint::core::command::{apply, Command, Outcome};
-use waypoint::core::history::{History, UNDO_LIMIT};
+use waypoint::core::command::{Command, Outcome};
+use waypoint::core::editor::StepReport;
+use waypoint::core::history::UNDO_LIMIT;
 use waypoint::core::model::Workspace;
 use waypoint::core::validate;
 
@@ -41,15 +42,14 @@ proptest! {
     fn commands_keep_the_workspace_valid_and_undo_redo_are_exact(
         ops in proptest::collection::vec((any::<u8>(), 0usize..20, 0usize..20, any::<bool>(), "[a-z]{0,6}"), 0..60)
     ) {
-        let mut ws = workspace();
+        let (mut editor, mut ws) = lone_tab();
         let start = ws.clone();
-        let mut history = History::default();
         let mut changes = 0;
         for (i, (kind, a, b, flag, text)) in ops.into_iter().enumerate() {
             let before = ws.clone();
             let cmd = command(&ws, kind, a, b, flag, &text);
-            match apply(&mut ws, cmd, NOW + i as i64) {
-                Ok(Outcome::Changed | Outcome::Created(_)) => { history.record(before); changes += 1; }
+            match editor.apply(&mut ws, cmd, NOW + i as i64) {
+                Ok(Outcome::Changed | Outcome::Created(_)) => changes += 1,
                 Ok(Outcome::Unchanged) => prop_assert_eq!(&ws, &before),
                 Err(_) => prop_assert_eq!(&ws, &before, "a refused command changes nothing"),
             }
@@ -58,37 +58,37 @@ proptest! {
         let end = ws.clone();
         let steps = changes.min(UNDO_LIMIT);
         for _ in 0..steps {
-            prop_assert!(history.undo(&mut ws));
+            prop_assert_eq!(editor.undo(&mut ws), StepReport::Done);
         }
-        prop_assert!(!history.undo(&mut ws));
+        prop_assert_eq!(editor.undo(&mut ws), StepReport::Nothing);
         if changes <= UNDO_LIMIT {
-            prop_assert_eq!(&ws, &start);
+            // Exactly the start, but for the id counter, which never goes back.
+            prop_assert!(ws.next_id >= end.next_id);
+            prop_assert_eq!(&Workspace { next_id: start.next_id, ..ws.clone() }, &start);
         }
         for _ in 0..steps {
-            prop_assert!(history.redo(&mut ws));
+            prop_assert_eq!(editor.redo(&mut ws), StepReport::Done);
         }
-        prop_assert_eq!(&ws, &end);
+        prop_assert_eq!(&Workspace { next_id: end.next_id, ..ws.clone() }, &end);
     }
 }
 
 #[test]
 fn a_new_change_forgets_the_redo_and_the_history_keeps_a_hundred_steps() {
-    let mut ws = workspace();
-    let mut history = History::default();
+    let (mut editor, mut ws) = lone_tab();
     for i in 0..(UNDO_LIMIT + 20) {
-        let before = ws.clone();
         let cmd = Command::CreateDeal { roadmap_id: roadmap_id(&ws), fields: fields(&ws, &format!("D{i}"), 1), sample: false };
-        apply(&mut ws, cmd, NOW).unwrap();
-        history.record(before);
+        editor.apply(&mut ws, cmd, NOW).unwrap();
     }
     let mut undone = 0;
-    while history.undo(&mut ws) {
+    while editor.undo(&mut ws) == StepReport::Done {
         undone += 1;
     }
     assert_eq!(undone, UNDO_LIMIT);
     assert_eq!(ws.deals.len(), 20, "the oldest 20 steps are beyond the limit");
-    history.redo(&mut ws);
-    assert!(history.can_redo());
-    history.record(ws.clone());
-    assert!(!history.can_redo(), "a new change forgets what could be redone");
+    editor.redo(&mut ws);
+    assert!(editor.can_redo());
+    let cmd = Command::CreateDeal { roadmap_id: roadmap_id(&ws), fields: fields(&ws, "New", 1), sample: false };
+    editor.apply(&mut ws, cmd, NOW).unwrap();
+    assert!(!editor.can_redo(), "a new change forgets what could be redone");
 }

@@ -1,52 +1,116 @@
-//! Undo and redo: the document as it was before each change, at least 100 steps.
+//! Undo and redo, at most [`UNDO_LIMIT`] steps.
 //!
-//! Snapshots rather than inverse commands: every command (an import included)
-//! is undone the same way, and an undo can never disagree with what `apply` did.
+//! Each step keeps the document just before and just after one change, so every
+//! command (an import included) is undone the same way. Undoing carries the
+//! difference `after → before` onto the document as it is now: when nothing else
+//! happened since, that is exactly `before`; when another tab's save was taken in
+//! meanwhile, its changes stay, and where it changed the same record later, its
+//! change is kept and the person is told.
 
-use super::model::Workspace;
+use std::collections::VecDeque;
 
+use crate::core::files::combine::{combine, Prefer};
+use crate::core::model::Workspace;
+use crate::core::validate::IntegrityError;
+
+/// How many changes can be undone.
 pub const UNDO_LIMIT: usize = 100;
 
+/// One change: the document before and after it.
+#[derive(Clone, Debug, PartialEq)]
+struct Step {
+    before: Workspace,
+    after: Workspace,
+}
+
+/// What an undo or redo did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stepped {
+    /// Nothing to undo (or redo).
+    Nothing,
+    /// Done: the document to show.
+    Done(Workspace),
+    /// Done, but this many records another tab changed later keep that later change.
+    Partly(Workspace, usize),
+    /// Already as it would become: another tab made the same change (the step is used up).
+    AlreadyThere,
+    /// Cannot be done on the document as it is now (the step stays where it was).
+    Refused(IntegrityError),
+}
+
+/// The undo and redo stacks.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<Workspace>,
-    redo: Vec<Workspace>,
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
 }
 
 impl History {
-    /// Remembers the document as it was before a change; a new change forgets what could be redone.
-    pub fn record(&mut self, before: Workspace) {
-        self.undo.push(before);
+    /// Remembers a change; a new change forgets what could be redone, and the oldest
+    /// step goes past [`UNDO_LIMIT`].
+    pub fn record(&mut self, before: Workspace, after: Workspace) {
+        self.undo.push_back(Step { before, after });
         if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
         self.redo.clear();
     }
 
-    /// Steps back; false when there is nothing to undo.
-    pub fn undo(&mut self, current: &mut Workspace) -> bool {
-        let Some(before) = self.undo.pop() else { return false };
-        self.redo.push(std::mem::replace(current, before));
-        true
+    /// Steps back one change, on top of `current`.
+    pub fn undo(&mut self, current: &Workspace) -> Stepped {
+        let Some(step) = self.undo.pop_back() else { return Stepped::Nothing };
+        match carry(&step.after, &step.before, current) {
+            Err(refused) => {
+                self.undo.push_back(step);
+                refused
+            }
+            Ok(done) => {
+                self.redo.push(step);
+                done
+            }
+        }
     }
 
-    /// Steps forward again; false when there is nothing to redo.
-    pub fn redo(&mut self, current: &mut Workspace) -> bool {
-        let Some(after) = self.redo.pop() else { return false };
-        self.undo.push(std::mem::replace(current, after));
-        true
+    /// Steps forward again one undone change, on top of `current`.
+    pub fn redo(&mut self, current: &Workspace) -> Stepped {
+        let Some(step) = self.redo.pop() else { return Stepped::Nothing };
+        match carry(&step.before, &step.after, current) {
+            Err(refused) => {
+                self.redo.push(step);
+                refused
+            }
+            Ok(done) => {
+                self.undo.push_back(step);
+                done
+            }
+        }
     }
 
+    /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 
+    /// Whether there is something to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
 
+    /// Forgets every step (a different document was opened).
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
     }
+}
+
+/// The change `from → to` carried onto `current`; later changes by others win.
+fn carry(from: &Workspace, to: &Workspace, current: &Workspace) -> Result<Stepped, Stepped> {
+    let combined = combine(from, to, current, Prefer::Theirs).map_err(Stepped::Refused)?;
+    Ok(if combined.workspace == *current {
+        Stepped::AlreadyThere
+    } else if combined.conflicts > 0 {
+        Stepped::Partly(combined.workspace, combined.conflicts)
+    } else {
+        Stepped::Done(combined.workspace)
+    })
 }

@@ -33,3 +33,10 @@ pub fn fields(ws: &Workspace, customer: &str, value_minor: i64) -> DealFields {
         tags: Vec::new(),
     }
 }
+
+/// A tab with nothing stored yet: its editor and the sample workspace.
+pub fn lone_tab() -> (waypoint::core::editor::Editor, Workspace) {
+    let mut store = waypoint::core::files::store::MemoryStore::new();
+    let (engine, started) = waypoint::core::files::engine::Engine::start(&mut store, "tab", workspace);
+    (waypoint::core::editor::Editor::new(engine), started.workspace)
+}
