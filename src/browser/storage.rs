@@ -1,59 +1,82 @@
-//! localStorage, with every failure reported instead of swallowed.
+//! localStorage through gloo-storage, as the engine's [`Store`]: every failure is
+//! reported (mapped to [`StoreFailure`]), never swallowed.
+//!
+//! Values are stored as gloo-storage writes them (JSON strings). Copies written raw
+//! by earlier builds still read: a value that is not a JSON string is taken as it is.
 
-use wasm_bindgen::{JsCast, JsValue};
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 
-/// The one versioned key the workspace lives under.
-pub const WORKSPACE_KEY: &str = "waypoint.workspace.v1";
-/// A counter raised by every save, written after the copy itself: other tabs
-/// listen for it, and a tab never writes over a revision newer than its own.
-pub const REVISION_KEY: &str = "waypoint.revision";
-/// The copy saved before the last one, kept in case the last one is damaged.
-pub const PREVIOUS_KEY: &str = "waypoint.workspace.v1.previous";
-/// Where an unreadable stored copy is moved, so it is never overwritten.
-pub const RECOVERY_KEY: &str = "waypoint.recovery";
-pub const LANG_KEY: &str = "waypoint.lang";
+pub use crate::core::files::store::{keys, Store, StoreFailure};
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum StorageFailure {
-    /// The browser's quota is full.
-    Quota,
-    /// No localStorage at all (disabled, or a private mode that blocks it).
-    Unavailable,
-    Other(String),
-    /// The write went through but reading it back gave something else.
-    Unverified,
-}
+/// The browser's localStorage.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalStore;
 
-fn local_storage() -> Result<web_sys::Storage, StorageFailure> {
-    web_sys::window()
-        .ok_or(StorageFailure::Unavailable)?
-        .local_storage()
-        .map_err(|_| StorageFailure::Unavailable)?
-        .ok_or(StorageFailure::Unavailable)
-}
-
-/// Chromium says `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED`, old WebKit code 22.
-fn classify(error: JsValue) -> StorageFailure {
-    if let Some(dom) = error.dyn_ref::<web_sys::DomException>() {
-        let name = dom.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
-            return StorageFailure::Quota;
-        }
-        return StorageFailure::Other(format!("{name}: {}", dom.message()));
+/// gloo-storage throws when there is no localStorage at all (disabled, or a private
+/// mode that blocks it), so that is checked first and reported instead.
+fn available() -> Result<(), StoreFailure> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(()),
+        _ => Err(StoreFailure::Unavailable),
     }
-    StorageFailure::Other(error.as_string().unwrap_or_else(|| format!("{error:?}")))
 }
 
-pub fn read(key: &str) -> Result<Option<String>, StorageFailure> {
-    local_storage()?.get_item(key).map_err(classify)
+/// Chromium says `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED`.
+fn failure(error: StorageError) -> StoreFailure {
+    match error {
+        StorageError::JsError(js) if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" => StoreFailure::Quota,
+        StorageError::JsError(js) => StoreFailure::Other(format!("{}: {}", js.name, js.message)),
+        other => StoreFailure::Other(other.to_string()),
+    }
 }
 
-pub fn write(key: &str, value: &str) -> Result<(), StorageFailure> {
-    local_storage()?.set_item(key, value).map_err(classify)
+impl Store for LocalStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreFailure> {
+        available()?;
+        match LocalStorage::get::<String>(key) {
+            Ok(text) => Ok(Some(text)),
+            Err(StorageError::KeyNotFound(_)) => Ok(None),
+            // Written raw, by an earlier build (or by hand).
+            Err(StorageError::SerdeError(_)) => LocalStorage::raw().get_item(key).map_err(|e| StoreFailure::Other(format!("{e:?}"))),
+            Err(other) => Err(failure(other)),
+        }
+    }
+
+    fn write(&mut self, key: &str, value: &str) -> Result<(), StoreFailure> {
+        available()?;
+        LocalStorage::set(key, value).map_err(failure)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreFailure> {
+        available()?;
+        LocalStorage::delete(key);
+        Ok(())
+    }
 }
 
-pub fn remove(key: &str) -> Result<(), StorageFailure> {
-    local_storage()?.remove_item(key).map_err(classify)
+/// Reads a key of this browser's own preferences; a failure only costs the preference.
+pub fn read_pref(key: &str) -> Option<String> {
+    LocalStore.read(key).ok().flatten()
+}
+
+/// Writes a preference; a failure only costs the preference (the save banner reports storage trouble).
+pub fn write_pref(key: &str, value: &str) {
+    let _ = LocalStore.write(key, value);
+}
+
+/// A preference kept as JSON (card fields, learn progress); `None` when missing or unreadable.
+pub fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    available().ok()?;
+    LocalStorage::get(key).ok()
+}
+
+/// Keeps a preference as JSON; a failure only costs the preference.
+pub fn write_json<T: serde::Serialize>(key: &str, value: &T) {
+    if available().is_ok() {
+        let _ = LocalStorage::set(key, value);
+    }
 }
 
 /// How full the browser's storage for this site is, in percent, if the browser says.

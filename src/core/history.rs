@@ -106,10 +106,10 @@ impl History {
 /// The change `from → to` carried onto `current`; later changes by others win.
 fn carry(from: &Workspace, to: &Workspace, current: &Workspace) -> Result<Stepped, Stepped> {
     let combined = combine(from, to, current, Prefer::Theirs).map_err(Stepped::Refused)?;
-    Ok(if combined.workspace == *current {
-        Stepped::AlreadyThere
-    } else if combined.conflicts > 0 {
+    Ok(if combined.conflicts > 0 {
         Stepped::Partly(combined.workspace, combined.conflicts)
+    } else if combined.workspace == *current {
+        Stepped::AlreadyThere
     } else {
         Stepped::Done(combined.workspace)
     })

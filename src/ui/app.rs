@@ -22,14 +22,11 @@ use crate::core::shortcuts::{app_action, Action, KeyPress};
 #[component]
 pub fn App() -> impl IntoView {
     let lang = persistence::initial_lang();
-    let loaded = persistence::load(lang);
-    let state = AppState::new(persistence::adopt(loaded.workspace), lang);
-    state.recovered.set(loaded.recovered);
-    state.save_failure.set(loaded.failure);
+    let (state, save_at_start) = persistence::start(lang);
     persistence::install_autosave(state);
     super::share_dialog::open_link_in_address(state);
     follow_hash(state);
-    if loaded.save_at_start {
+    if save_at_start {
         persistence::save_now(state);
     }
     persistence::guard_storage(state);

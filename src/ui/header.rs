@@ -206,7 +206,6 @@ fn import_file(file: web_sys::File, purpose: Purpose) {
             Purpose::Merge => super::merge_dialog::prepare(state, super::merge_dialog::MergeSource::File(file.name()), workspace),
             Purpose::Replace => {
                 let count = workspace.deals.len();
-                let workspace = super::persistence::adopt(workspace);
                 if state.dispatch(Command::ReplaceWorkspace(Box::new(workspace))).is_ok() {
                     state.editing.set(None);
                     state.say(Notice::info(move |lang| i18n::count(lang, count, Msg::ImportDoneOne, Msg::ImportDone)));

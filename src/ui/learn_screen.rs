@@ -5,23 +5,24 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::browser::{clock, storage};
+use crate::browser::clock;
+use crate::browser::storage::{keys, read_json, write_json};
 use crate::core::describe::decision_phase;
 use crate::core::i18n::{tr, trf, Lang, Msg};
 use crate::core::learn::{buyer_mind, example, order_score, pitfalls, shuffled};
 use crate::core::model::{Id, Roadmap};
 use crate::core::quiz::{self, Question};
 
-const LEARNED_KEY: &str = "waypoint.learned";
-const SCORES_KEY: &str = "waypoint.quiz-scores";
+const LEARNED_KEY: &str = keys::LEARNED;
+const SCORES_KEY: &str = keys::QUIZ_SCORES;
 
 /// A list of strings kept in localStorage (progress, scores); losing one is harmless.
 fn stored_list(key: &str) -> Vec<String> {
-    storage::read(key).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+    read_json(key).unwrap_or_default()
 }
 
 fn keep_list(key: &str, list: &[String]) {
-    let _ = storage::write(key, &serde_json::to_string(list).unwrap_or_default());
+    write_json(key, &list);
 }
 
 #[component]

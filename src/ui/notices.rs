@@ -4,15 +4,23 @@ use leptos::prelude::*;
 
 use super::state::{use_app, Sandbox};
 use crate::browser::files;
-use crate::browser::storage::{self, StorageFailure};
+use crate::browser::storage::{keys, LocalStore, Store, StoreFailure};
 use crate::core::i18n::{tr, trf, Lang, Msg};
 
-fn save_failure_text(lang: Lang, failure: &StorageFailure) -> String {
+fn save_failure_text(lang: Lang, failure: &StoreFailure) -> String {
     match failure {
-        StorageFailure::Quota => tr(lang, Msg::SaveFailedQuota).to_owned(),
-        StorageFailure::Unavailable => tr(lang, Msg::SaveFailedUnavailable).to_owned(),
-        StorageFailure::Other(detail) => trf(lang, Msg::SaveFailedOther, &[detail]),
-        StorageFailure::Unverified => tr(lang, Msg::SaveVerifyFailed).to_owned(),
+        StoreFailure::Quota => tr(lang, Msg::SaveFailedQuota).to_owned(),
+        StoreFailure::Unavailable => tr(lang, Msg::SaveFailedUnavailable).to_owned(),
+        StoreFailure::Other(detail) => trf(lang, Msg::SaveFailedOther, &[detail]),
+        StoreFailure::Unverified => tr(lang, Msg::SaveVerifyFailed).to_owned(),
+    }
+}
+
+/// Downloads a stored copy as readable JSON (a packed copy is unpacked first).
+fn download_stored(key: &str, name: &str) {
+    if let Ok(Some(text)) = LocalStore.read(key) {
+        let text = crate::core::stored::readable_text(&text);
+        let _ = files::download(name, &text, "application/json");
     }
 }
 
@@ -20,18 +28,20 @@ fn save_failure_text(lang: Lang, failure: &StorageFailure) -> String {
 pub fn Notices() -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
-    let download_recovery = move |_| {
-        if let Ok(Some(text)) = storage::read(storage::RECOVERY_KEY) {
-            let text = crate::core::stored::readable_text(&text);
-            let _ = files::download("waypoint-recovered.json", &text, "application/json");
-        }
-    };
+    let download_recovery = move |_| download_stored(keys::RECOVERY, "waypoint-recovered.json");
     view! {
         <div class="notices">
             {move || state.save_failure.get().map(|failure| view! {
                 <div class="banner banner-error" role="alert" data-testid="save-failure">
                     <span>{move || save_failure_text(state.lang.get(), &failure)}</span>
                     <button class="btn btn-small" on:click=move |_| state.export()>{move || t(Msg::ExportNow)}</button>
+                </div>
+            })}
+            {move || state.newer_copy.get().map(|version| view! {
+                <div class="banner banner-error" role="alert" data-testid="newer-copy">
+                    <span>{move || trf(state.lang.get(), Msg::NewerCopyStored, &[&version.to_string()])}</span>
+                    <button class="btn btn-small btn-primary" on:click=move |_| { let _ = window().location().reload(); }>{move || t(Msg::ReloadPage)}</button>
+                    <button class="btn btn-small" data-testid="download-newer" on:click=move |_| download_stored(keys::WORKSPACE, "waypoint-newer.json")>{move || t(Msg::DownloadStoredCopy)}</button>
                 </div>
             })}
             {move || state.storage_warning.get().map(|percent| view! {

@@ -4,10 +4,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::browser::storage;
-
-const ME_KEY: &str = "waypoint.me";
-const CARD_FIELDS_KEY: &str = "waypoint.card-fields";
+use crate::browser::storage::{keys, read_json, read_pref, write_json, write_pref};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardFields {
@@ -33,16 +30,16 @@ impl Prefs {
     /// Reads the saved preferences and saves every later change (a failed save
     /// only loses a preference; the workspace banner reports storage trouble).
     pub fn load() -> Prefs {
-        let me = storage::read(ME_KEY).ok().flatten().filter(|m| !m.is_empty());
+        let me = read_pref(keys::ME).filter(|m| !m.is_empty());
         let card_fields =
-            storage::read(CARD_FIELDS_KEY).ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+            read_json(keys::CARD_FIELDS).unwrap_or_default();
         let prefs = Prefs { me: RwSignal::new(me), card_fields: RwSignal::new(card_fields) };
         Effect::new(move |first: Option<()>| {
             let (me, fields) = (prefs.me.get(), prefs.card_fields.get());
             // The first run only subscribes: what was just read needs no writing back.
             if first.is_some() {
-                let _ = storage::write(ME_KEY, me.as_deref().unwrap_or(""));
-                let _ = storage::write(CARD_FIELDS_KEY, &serde_json::to_string(&fields).unwrap_or_default());
+                write_pref(keys::ME, me.as_deref().unwrap_or(""));
+                write_json(keys::CARD_FIELDS, &fields);
             }
         });
         prefs

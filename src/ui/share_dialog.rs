@@ -36,7 +36,7 @@ pub fn open_link_in_address(state: AppState) -> bool {
     let Some(result) = share::read_fragment(&hash) else { return false };
     match result {
         Ok(Shared::Scenario(id)) => state.enter_scenario(id),
-        Ok(Shared::Workspace(workspace)) => state.enter_shared(super::persistence::adopt(*workspace)),
+        Ok(Shared::Workspace(workspace)) => state.enter_shared(state.adopt(*workspace)),
         Err(error) => {
             let reason = move |lang| describe::link_error(lang, &error);
             state.say(Notice::error(move |lang| trf(lang, Msg::ShareOpenFailed, &[&reason(lang)])));

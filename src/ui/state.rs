@@ -7,11 +7,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::{clock, storage};
-use crate::core::command::{apply, Command, CommandError, Outcome};
+use crate::browser::clock;
+use crate::core::command::{Command, CommandError, Outcome};
 use crate::core::describe;
-use crate::core::history::History;
-use crate::core::i18n::{tr, Lang, Msg};
+use crate::core::editor::{Editor, StepReport};
+use crate::core::files::engine::Engine;
+use crate::core::files::store::StoreFailure;
+use crate::core::i18n::{tr, trf, Lang, Msg};
 use crate::core::model::{Id, Workspace};
 use crate::core::persist;
 use crate::core::scenarios::{build_scenario, ScenarioId};
@@ -62,7 +64,9 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub notice: RwSignal<Option<Notice>>,
     /// The last save failed; cleared by the next good save.
-    pub save_failure: RwSignal<Option<storage::StorageFailure>>,
+    pub save_failure: RwSignal<Option<StoreFailure>>,
+    /// A newer build of Waypoint saved the stored copy (its data format): nothing is saved.
+    pub newer_copy: RwSignal<Option<u64>>,
     /// Storage is this full (percent) and past the warning level.
     pub storage_warning: RwSignal<Option<f64>>,
     /// The stored copy could not be read at start; its text is under the recovery key.
@@ -76,13 +80,11 @@ pub struct AppState {
     /// The sandbox's workspace as it opened: *Reset* goes back to it, and a share
     /// link for an unchanged scenario is the short one.
     sandbox_start: StoredValue<Option<Workspace>>,
-    /// What undo and redo step through (snapshots, at least 100).
-    history: StoredValue<History>,
+    /// Undo history and the save-and-sync engine: every change goes through it.
+    pub editor: StoredValue<Editor>,
     /// Whether there is something to undo / redo, for the buttons.
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    /// Commands applied since the last save, replayed onto a newer copy saved by another tab.
-    pub pending: StoredValue<Vec<Command>>,
     /// Presentation mode is on.
     pub presenting: RwSignal<bool>,
     /// The share dialog is open.
@@ -100,12 +102,20 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// State for a workspace that is never saved (component tests).
     pub fn new(workspace: Workspace, lang: Lang) -> Self {
+        let editor = Editor::new(Engine::detached(&workspace.origin));
+        Self::with_editor(workspace, lang, editor)
+    }
+
+    /// State for a workspace saved by `editor`'s engine.
+    pub fn with_editor(workspace: Workspace, lang: Lang, editor: Editor) -> Self {
         AppState {
             workspace: RwSignal::new(workspace),
             lang: RwSignal::new(lang),
             notice: RwSignal::new(None),
             save_failure: RwSignal::new(None),
+            newer_copy: RwSignal::new(None),
             storage_warning: RwSignal::new(None),
             recovered: RwSignal::new(None),
             editing: RwSignal::new(None),
@@ -119,8 +129,7 @@ impl AppState {
             sharing: RwSignal::new(false),
             presenting_qr: RwSignal::new(false),
             merging: RwSignal::new(None),
-            pending: StoredValue::new(Vec::new()),
-            history: StoredValue::new(History::default()),
+            editor: StoredValue::new(editor),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             own_workspace: StoredValue::new(None),
@@ -151,59 +160,76 @@ impl AppState {
 
     fn apply_now(&self, command: Command) -> Result<Outcome, CommandError> {
         let now = clock::now_ms();
-        let before = self.workspace.get_untracked();
-        let replay = command.clone();
         let result = self
             .workspace
-            .try_update_untracked(|ws| apply(ws, command, now))
+            .try_update_untracked(|ws| self.editor.try_update_value(|e| e.apply(ws, command, now)))
+            .flatten()
             // Only a disposed signal gives None, and then there is no page left to change.
             .unwrap_or(Ok(Outcome::Unchanged));
-        if matches!(result, Ok(Outcome::Changed | Outcome::Created(_))) {
-            // Practice never reaches the own workspace, not even through another tab's save.
-            if self.sandbox.get_untracked().is_none() {
-                self.pending.update_value(|p| p.push(replay));
-            }
-            self.history.update_value(|h| h.record(before));
-            self.refresh_history_flags();
-        }
+        self.refresh_history_flags();
         result
     }
 
     fn refresh_history_flags(&self) {
-        self.history.with_value(|h| {
-            self.can_undo.set(h.can_undo());
-            self.can_redo.set(h.can_redo());
+        self.editor.with_value(|e| {
+            self.can_undo.set(e.can_undo());
+            self.can_redo.set(e.can_redo());
         });
     }
 
-    /// Steps the document back one change (an import included).
+    /// Steps the document back one change of this tab's (an import included);
+    /// other tabs' changes stay. The person is told what happened, whatever it was.
     pub fn undo(&self) {
         self.step(true);
     }
 
+    /// Steps forward again one undone change.
     pub fn redo(&self) {
         self.step(false);
     }
 
     fn step(&self, back: bool) {
         let mut ws = self.workspace.get_untracked();
-        let moved = self.history.try_update_value(|h| if back { h.undo(&mut ws) } else { h.redo(&mut ws) }).unwrap_or(false);
-        if moved {
-            self.editing.set(None);
-            // To another tab, an undo is this whole document.
-            if self.sandbox.get_untracked().is_none() {
-                self.pending.update_value(|p| p.push(Command::ReplaceWorkspace(Box::new(ws.clone()))));
-            }
+        let report = self.editor.try_update_value(|e| if back { e.undo(&mut ws) } else { e.redo(&mut ws) }).unwrap_or(StepReport::Nothing);
+        if matches!(report, StepReport::Done | StepReport::Partly(_)) {
+            self.editor_closed_for_step();
             self.workspace.set(ws);
-            let msg = if back { Msg::Undone } else { Msg::Redone };
-            self.say(Notice::info(move |lang| tr(lang, msg).to_owned()));
         }
         self.refresh_history_flags();
+        let pick = |undo: Msg, redo: Msg| if back { undo } else { redo };
+        let notice = match report {
+            StepReport::Done => {
+                let msg = pick(Msg::Undone, Msg::Redone);
+                Notice::info(move |lang| tr(lang, msg).to_owned())
+            }
+            StepReport::Partly(kept) => {
+                let (msg, kept) = (pick(Msg::UndonePartly, Msg::RedonePartly), kept.to_string());
+                Notice::info(move |lang| trf(lang, msg, &[&kept]))
+            }
+            StepReport::Nothing => {
+                let msg = pick(Msg::NothingToUndo, Msg::NothingToRedo);
+                Notice::info(move |lang| tr(lang, msg).to_owned())
+            }
+            StepReport::AlreadyThere => {
+                let msg = pick(Msg::AlreadyUndone, Msg::AlreadyRedone);
+                Notice::info(move |lang| tr(lang, msg).to_owned())
+            }
+            StepReport::Refused(why) => {
+                let msg = pick(Msg::UndoRefused, Msg::RedoRefused);
+                Notice::error(move |lang| trf(lang, msg, &[&describe::integrity_error(lang, &why)]))
+            }
+        };
+        self.say(notice);
+    }
+
+    /// An undo or redo may remove the deal a dialog is open for.
+    fn editor_closed_for_step(&self) {
+        self.editing.set(None);
     }
 
     /// A different document (a scenario, or back to one's own): its own, empty history.
     pub(crate) fn forget_history(&self) {
-        self.history.update_value(History::clear);
+        self.editor.update_value(Editor::forget_history);
         self.refresh_history_flags();
     }
 
@@ -227,6 +253,7 @@ impl AppState {
             self.own_workspace.set_value(Some(self.workspace.get_untracked()));
         }
         self.sandbox.set(Some(kind));
+        self.editor.update_value(|e| e.engine.set_sandboxed(true));
         self.sandbox_start.set_value(Some(workspace.clone()));
         self.forget_history();
         self.editing.set(None);
@@ -271,8 +298,14 @@ impl AppState {
             self.workspace.set(own);
         }
         self.sandbox.set(None);
+        self.editor.update_value(|e| e.engine.set_sandboxed(false));
         self.sandbox_start.set_value(None);
         self.forget_history();
+    }
+
+    /// A workspace from elsewhere (a link, a file) made this page's own: it mints new ids with this page's origin.
+    pub fn adopt(&self, workspace: Workspace) -> Workspace {
+        self.editor.with_value(|e| e.engine.adopt(workspace))
     }
 
     /// The id of the roadmap being worked on.

@@ -103,16 +103,7 @@ impl Engine {
     /// (never written over); the previous good copy is used if it reads, else
     /// `fresh()`. A copy written by a newer build is left alone and never written over.
     pub fn start(store: &mut impl Store, origin: &str, fresh: impl FnOnce() -> Workspace) -> (Engine, Started) {
-        let mut engine = Engine {
-            origin: origin.to_owned(),
-            known_revision: store.revision(),
-            last_good: None,
-            pending: Vec::new(),
-            saving: None,
-            newer: None,
-            sandboxed: false,
-            failure: None,
-        };
+        let mut engine = Engine { known_revision: store.revision(), ..Engine::detached(origin) };
         let main = match store.read(keys::WORKSPACE) {
             Ok(text) => text,
             Err(failure) => {
@@ -147,6 +138,21 @@ impl Engine {
         };
         let started = Started { workspace: engine.adopt(started.workspace), ..started };
         (engine, started)
+    }
+
+    /// An engine for a document that is never stored (component tests): it records
+    /// changes but has no copy to compare with until it saves.
+    pub fn detached(origin: &str) -> Engine {
+        Engine {
+            origin: origin.to_owned(),
+            known_revision: 0,
+            last_good: None,
+            pending: Vec::new(),
+            saving: None,
+            newer: None,
+            sandboxed: false,
+            failure: None,
+        }
     }
 
     /// A workspace this page will work on (loaded, imported, received or from another
