@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup setup-build serve build test test-safety test-native test-browser test-e2e fuzz screenshots bench clean
+.PHONY: setup setup-build serve build test test-lint test-safety test-native test-browser test-e2e fuzz screenshots bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -23,7 +23,12 @@ build: setup-build
 	trunk build --release
 
 ## Every test: native core, components in headless Chromium, end to end with Playwright.
-test: setup test-safety test-native test-browser test-e2e
+test: setup test-lint test-safety test-native test-browser test-e2e
+
+## Formatting and lints: rustfmt.toml, and clippy on the core, the tests and the examples.
+test-lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
 
 test-safety:
 	@bash scripts/check-safety.sh

@@ -223,7 +223,8 @@ fn the_forecast_groups_weighted_open_value_by_expected_close_month() {
 fn each_owner_gets_a_row() {
     let (ws, _) = fixture();
     let rows = owner_rows(&ws, &period(), today());
-    let shown: Vec<(&str, usize, i64, Option<f64>, Option<f64>, usize)> =
+    type Row<'a> = (&'a str, usize, i64, Option<f64>, Option<f64>, usize);
+    let shown: Vec<Row> =
         rows.iter().map(|r| (r.owner.as_str(), r.deals, r.won_value, r.win_rate_percent, r.avg_cycle_days, r.overdue_milestones)).collect();
     assert_eq!(
         shown,

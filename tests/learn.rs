@@ -81,7 +81,7 @@ fn the_multiple_choice_checks_have_one_right_answer_and_an_explanation() {
     let questions = match_activities(roadmap, Lang::En, 1, 5);
     let all_right: Vec<Option<usize>> = questions.iter().map(|q| Some(q.answer)).collect();
     assert_eq!(score(&questions, &all_right), 5);
-    assert_eq!(score(&questions, &vec![None; 5]), 0);
+    assert_eq!(score(&questions, &[None; 5]), 0);
     // The missing milestone belongs to the stage named in the prompt.
     for q in missing_milestone(roadmap, Lang::En, 2, 3) {
         let missing = &q.options[q.answer];

@@ -65,7 +65,7 @@ fn teammate(base: &Workspace, origin: &str, parity: usize, seed: u64, at: i64) -
     };
     apply(&mut ws, Command::AddGoal(goal), now + 20).unwrap();
     let stage = roadmap.stages[1 + parity].id.clone();
-    let title = Text::plain(&format!("{origin} check"));
+    let title = Text::plain(format!("{origin} check"));
     apply(&mut ws, Command::AddMilestone { roadmap_id: roadmap.id.clone(), stage_id: stage, title }, now + 30).unwrap();
     ws
 }

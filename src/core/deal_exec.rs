@@ -77,7 +77,7 @@ pub fn add_activity(
     let deal = deal_mut(ws, deal_id)?;
     deal.activities.push(Activity { id: id.clone(), kind, date, who: who.trim().to_owned(), notes: notes.trim().to_owned() });
     // Newest first is how a log is read.
-    deal.activities.sort_by(|a, b| b.date.cmp(&a.date));
+    deal.activities.sort_by_key(|a| std::cmp::Reverse(a.date));
     deal.updated_at = now;
     Ok(Outcome::Created(id))
 }
@@ -105,7 +105,7 @@ pub fn add_feedback(
     let id = ws.mint_id();
     let deal = deal_mut(ws, deal_id)?;
     deal.feedback.push(Feedback { id: id.clone(), milestone_id, satisfaction, comment: comment.trim().to_owned(), date });
-    deal.feedback.sort_by(|a, b| b.date.cmp(&a.date));
+    deal.feedback.sort_by_key(|f| std::cmp::Reverse(f.date));
     deal.updated_at = now;
     Ok(Outcome::Created(id))
 }

@@ -59,31 +59,25 @@ impl History {
     /// Steps back one change, on top of `current`.
     pub fn undo(&mut self, current: &Workspace) -> Stepped {
         let Some(step) = self.undo.pop_back() else { return Stepped::Nothing };
-        match carry(&step.after, &step.before, current) {
-            Err(refused) => {
-                self.undo.push_back(step);
-                refused
-            }
-            Ok(done) => {
-                self.redo.push(step);
-                done
-            }
+        let stepped = carry(&step.after, &step.before, current);
+        if matches!(stepped, Stepped::Refused(_)) {
+            self.undo.push_back(step);
+        } else {
+            self.redo.push(step);
         }
+        stepped
     }
 
     /// Steps forward again one undone change, on top of `current`.
     pub fn redo(&mut self, current: &Workspace) -> Stepped {
         let Some(step) = self.redo.pop() else { return Stepped::Nothing };
-        match carry(&step.before, &step.after, current) {
-            Err(refused) => {
-                self.redo.push(step);
-                refused
-            }
-            Ok(done) => {
-                self.undo.push_back(step);
-                done
-            }
+        let stepped = carry(&step.before, &step.after, current);
+        if matches!(stepped, Stepped::Refused(_)) {
+            self.redo.push(step);
+        } else {
+            self.undo.push_back(step);
         }
+        stepped
     }
 
     /// Whether there is something to undo.
@@ -104,13 +98,16 @@ impl History {
 }
 
 /// The change `from → to` carried onto `current`; later changes by others win.
-fn carry(from: &Workspace, to: &Workspace, current: &Workspace) -> Result<Stepped, Stepped> {
-    let combined = combine(from, to, current, Prefer::Theirs).map_err(Stepped::Refused)?;
-    Ok(if combined.conflicts > 0 {
+fn carry(from: &Workspace, to: &Workspace, current: &Workspace) -> Stepped {
+    let combined = match combine(from, to, current, Prefer::Theirs) {
+        Ok(combined) => combined,
+        Err(why) => return Stepped::Refused(why),
+    };
+    if combined.conflicts > 0 {
         Stepped::Partly(combined.workspace, combined.conflicts)
     } else if combined.workspace == *current {
         Stepped::AlreadyThere
     } else {
         Stepped::Done(combined.workspace)
-    })
+    }
 }

@@ -42,7 +42,7 @@ pub fn stage_counts_at(ws: &Workspace, roadmap: &Roadmap, at: Timestamp) -> Vec<
         if closed {
             continue;
         }
-        let stage = deal.stage_history.iter().filter(|e| e.entered_at <= at).last().and_then(|e| roadmap.stage_index(&e.stage_id));
+        let stage = deal.stage_history.iter().rfind(|e| e.entered_at <= at).and_then(|e| roadmap.stage_index(&e.stage_id));
         if let Some(i) = stage {
             counts[i] += 1;
         }

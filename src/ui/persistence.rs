@@ -35,12 +35,12 @@ pub fn start(lang: Lang) -> (AppState, bool) {
     let (engine, started) = Engine::start(&mut LocalStore, &origin, || first_visit_workspace(&origin, lang, clock::now_ms()));
     let state = AppState::with_editor(started.workspace, lang, Editor::new(engine));
     match started.problem {
-        Some(StartProblem::Restored(error)) => state.recovered.set(Some(Notice::error(move |lang| {
-            trf(lang, Msg::StoredDataRestored, &[&describe::import_error(lang, &error)])
-        }))),
-        Some(StartProblem::Unreadable(error)) => state.recovered.set(Some(Notice::error(move |lang| {
-            trf(lang, Msg::StoredDataUnreadable, &[&describe::import_error(lang, &error)])
-        }))),
+        Some(StartProblem::Restored(error)) => state
+            .recovered
+            .set(Some(Notice::error(move |lang| trf(lang, Msg::StoredDataRestored, &[&describe::import_error(lang, &error)])))),
+        Some(StartProblem::Unreadable(error)) => state
+            .recovered
+            .set(Some(Notice::error(move |lang| trf(lang, Msg::StoredDataUnreadable, &[&describe::import_error(lang, &error)])))),
         Some(StartProblem::Newer(version)) => state.newer_copy.set(Some(version)),
         Some(StartProblem::Failed(failure)) => state.save_failure.set(Some(failure)),
         None => {}
@@ -142,8 +142,7 @@ fn save_step(state: AppState, mut times: StepTimes) {
 /// Another tab saved: the engine takes its copy in, or saves this tab's work on top of it.
 fn on_other_tab_saved(state: AppState) {
     let now = clock::now_ms();
-    let saved =
-        state.workspace.with_untracked(|ws| state.editor.try_update_value(|e| e.engine.other_tab_saved(&mut LocalStore, ws, now)));
+    let saved = state.workspace.with_untracked(|ws| state.editor.try_update_value(|e| e.engine.other_tab_saved(&mut LocalStore, ws, now)));
     show(state, saved.unwrap_or_default());
 }
 

@@ -31,8 +31,7 @@ impl Prefs {
     /// only loses a preference; the workspace banner reports storage trouble).
     pub fn load() -> Prefs {
         let me = read_pref(keys::ME).filter(|m| !m.is_empty());
-        let card_fields =
-            read_json(keys::CARD_FIELDS).unwrap_or_default();
+        let card_fields = read_json(keys::CARD_FIELDS).unwrap_or_default();
         let prefs = Prefs { me: RwSignal::new(me), card_fields: RwSignal::new(card_fields) };
         Effect::new(move |first: Option<()>| {
             let (me, fields) = (prefs.me.get(), prefs.card_fields.get());

@@ -1,7 +1,7 @@
 // Reliability as a person meets it: undo and redo, an import undone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, readStored } from './support.mjs';
+import { serveDist, launch, openApp, readStored, readKey } from './support.mjs';
 
 let server;
 let browser;
@@ -98,19 +98,16 @@ test('a damaged saved copy falls back to the previous good one and is kept for d
   await page.getByTestId('deal-card').filter({ hasText: 'Harbor River Logistics' }).getByTestId('move-forward').click();
   await page.waitForTimeout(400);
   // The previous copy is the one before the last save: Eastline moved, Harbor River not yet.
-  const damaged = await page.evaluate(() => {
-    const text = localStorage.getItem('waypoint.workspace.v1');
-    const cut = text.slice(0, text.length / 2);
-    localStorage.setItem('waypoint.workspace.v1', cut);
-    return cut;
-  });
+  // Cut short, as a crash mid-write or a damaged disk would leave it (written raw).
+  const damaged = (await readKey(page, 'waypoint.workspace.v1')).slice(0, 2000);
+  await page.evaluate((cut) => localStorage.setItem('waypoint.workspace.v1', cut), damaged);
   await page.reload();
   const banner = page.getByTestId('recovered');
   await banner.waitFor();
   assert.match(await banner.textContent(), /was damaged \(it was cut short or overwritten and does not unpack\); the previous good copy was restored/);
   assert.equal(await column(page, 1).getByText('Eastline Precision').count(), 1, 'the previous copy has the first move');
   assert.equal(await column(page, 2).getByText('Harbor River Logistics').count(), 1, 'but not the second');
-  assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.recovery')), damaged);
+  assert.equal(await readKey(page, 'waypoint.recovery'), damaged);
   await page.waitForTimeout(400);
   const main = (await readStored(page)).format;
   assert.equal(main, 'waypoint', 'the restored copy is saved as the main one again');

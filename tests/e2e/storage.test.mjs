@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp } from './support.mjs';
+import { serveDist, launch, openApp, readKey } from './support.mjs';
 
 let server;
 let browser;
@@ -71,7 +71,7 @@ test('an unreadable stored copy is kept aside, reported and offered for download
   const banner = page.getByTestId('recovered');
   await banner.waitFor();
   assert.match(await banner.textContent(), /could not be read \(the file is not valid JSON/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.recovery')), garbage);
+  assert.equal(await readKey(page, 'waypoint.recovery'), garbage);
   const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download the original data' }).click()]);
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), garbage);
   // The fresh workspace shown instead is saved, and the recovery copy survives it.

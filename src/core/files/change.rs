@@ -18,7 +18,7 @@ pub enum Change {
     /// own), it mints the same ids, so later changes that name them still fit.
     Command {
         /// The command.
-        command: Command,
+        command: Box<Command>,
         /// The workspace's `next_id` when it was applied here.
         first_id: u64,
         /// When it was applied here: replayed with the same time, it makes the same records.
@@ -40,7 +40,7 @@ impl Change {
     pub fn of_command(command: Command, before: &Workspace, after: &Workspace, at: Timestamp) -> Change {
         match command {
             Command::ReplaceWorkspace(_) => Change::whole(before, after),
-            command => Change::Command { command, first_id: before.next_id, at },
+            command => Change::Command { command: Box::new(command), first_id: before.next_id, at },
         }
     }
 
@@ -71,7 +71,7 @@ pub fn replay(theirs: Workspace, pending: &[Change]) -> Replayed {
                 let ws = &mut out.workspace;
                 let counter = ws.next_id;
                 ws.next_id = *first_id;
-                if apply(ws, command.clone(), *at).is_err() {
+                if apply(ws, (**command).clone(), *at).is_err() {
                     out.dropped += 1;
                 }
                 ws.next_id = ws.next_id.max(counter);

@@ -58,15 +58,36 @@ pub fn combine(base: &Workspace, mine: &Workspace, theirs: &Workspace, prefer: P
     }
     let mut conflicts = 0;
     let mut ws = mine.clone();
-    ws.deals = combine_list(&base.deals, &mine.deals, &theirs.deals, |d| &d.id, same_deal, prefer, &mut conflicts, |b, m, t, c| {
-        Arc::new(combine_record::<Deal>(b.map(|d| &**d), m, t, prefer, c))
-    });
-    ws.roadmaps = combine_list(&base.roadmaps, &mine.roadmaps, &theirs.roadmaps, |r| &r.id, PartialEq::eq, prefer, &mut conflicts, |b, m, t, c| {
-        combine_record(b, m, t, prefer, c)
-    });
-    ws.goals = combine_list(&base.goals, &mine.goals, &theirs.goals, |g| &g.id, PartialEq::eq, prefer, &mut conflicts, |b, m, t, c| {
-        combine_record(b, m, t, prefer, c)
-    });
+    ws.deals = combine_list(
+        &base.deals,
+        &mine.deals,
+        &theirs.deals,
+        |d| &d.id,
+        same_deal,
+        prefer,
+        &mut conflicts,
+        |b, m, t, c| Arc::new(combine_record::<Deal>(b.map(|d| &**d), m, t, prefer, c)),
+    );
+    ws.roadmaps = combine_list(
+        &base.roadmaps,
+        &mine.roadmaps,
+        &theirs.roadmaps,
+        |r| &r.id,
+        PartialEq::eq,
+        prefer,
+        &mut conflicts,
+        |b, m, t, c| combine_record(b, m, t, prefer, c),
+    );
+    ws.goals = combine_list(
+        &base.goals,
+        &mine.goals,
+        &theirs.goals,
+        |g| &g.id,
+        PartialEq::eq,
+        prefer,
+        &mut conflicts,
+        |b, m, t, c| combine_record(b, m, t, prefer, c),
+    );
     ws.settings = combine_record(Some(&base.settings), &mine.settings, &theirs.settings, prefer, &mut conflicts);
     if mine.default_currency == base.default_currency {
         ws.default_currency = theirs.default_currency.clone();
@@ -100,7 +121,8 @@ fn combine_list<T: Clone>(
     let order = merged_order(&ids(base), &ids(mine), &ids(theirs), prefer);
     let mut out = Vec::with_capacity(order.len());
     for key in order {
-        let (in_base, in_mine, in_theirs) = (b.get(&key).map(|&i| &base[i]), m.get(&key).map(|&i| &mine[i]), t.get(&key).map(|&i| &theirs[i]));
+        let (in_base, in_mine, in_theirs) =
+            (b.get(&key).map(|&i| &base[i]), m.get(&key).map(|&i| &mine[i]), t.get(&key).map(|&i| &theirs[i]));
         let kept = match (in_base, in_mine, in_theirs) {
             (_, None, None) => None,
             // Deleted on one side: gone if the other left it as it was, kept if it changed it.
@@ -221,7 +243,13 @@ fn pick(mine: &Value, theirs: &Value, prefer: Prefer, clashed: &mut bool) -> Val
 
 /// Fields of an object; a field missing on a side is absent there (serde leaves
 /// out empty optional fields), so missing and `null` are the same here.
-fn combine_fields(base: Option<&Map<String, Value>>, mine: &Map<String, Value>, theirs: &Map<String, Value>, prefer: Prefer, clashed: &mut bool) -> Map<String, Value> {
+fn combine_fields(
+    base: Option<&Map<String, Value>>,
+    mine: &Map<String, Value>,
+    theirs: &Map<String, Value>,
+    prefer: Prefer,
+    clashed: &mut bool,
+) -> Map<String, Value> {
     let mut out = Map::new();
     let keys = mine.keys().chain(theirs.keys().filter(|k| !mine.contains_key(*k)));
     for key in keys {
@@ -244,14 +272,28 @@ fn record_key(base: &[Value], mine: &[Value], theirs: &[Value]) -> Option<&'stat
     })
 }
 
-fn combine_values_by(key: &'static str, base: &[Value], mine: &[Value], theirs: &[Value], prefer: Prefer, clashed: &mut bool) -> Vec<Value> {
+fn combine_values_by(
+    key: &'static str,
+    base: &[Value],
+    mine: &[Value],
+    theirs: &[Value],
+    prefer: Prefer,
+    clashed: &mut bool,
+) -> Vec<Value> {
     let id_of = |v: &Value| Id(v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned());
     let keyed = |list: &[Value]| list.iter().map(|v| (id_of(v), v.clone())).collect::<Vec<_>>();
     let (b, m, t) = (keyed(base), keyed(mine), keyed(theirs));
     let mut records_clashed = 0;
-    let merged = combine_list(&b, &m, &t, |(id, _)| id, |x, y| x.1 == y.1, prefer, &mut records_clashed, |b, m, t, _| {
-        (m.0.clone(), combine_value(b.map(|b| &b.1), &m.1, &t.1, prefer, clashed))
-    });
+    let merged = combine_list(
+        &b,
+        &m,
+        &t,
+        |(id, _)| id,
+        |x, y| x.1 == y.1,
+        prefer,
+        &mut records_clashed,
+        |b, m, t, _| (m.0.clone(), combine_value(b.map(|b| &b.1), &m.1, &t.1, prefer, clashed)),
+    );
     merged.into_iter().map(|(_, v)| v).collect()
 }
 
@@ -290,7 +332,11 @@ fn restore(ws: &mut Workspace, problem: &IntegrityError, sources: &[&Workspace; 
         IntegrityError::HistoryMismatch { deal } => {
             // A history whose stages the roadmap lost: bring back each such stage.
             let Some(d) = ws.deal(deal).cloned() else { return false };
-            let missing = d.stage_history.iter().map(|e| e.stage_id.clone()).find(|s| ws.roadmap(&d.roadmap_id).is_some_and(|r| r.stage(s).is_none()));
+            let missing = d
+                .stage_history
+                .iter()
+                .map(|e| e.stage_id.clone())
+                .find(|s| ws.roadmap(&d.roadmap_id).is_some_and(|r| r.stage(s).is_none()));
             match missing {
                 Some(stage) => restore_stage(ws, deal, &stage, sources),
                 None => false,

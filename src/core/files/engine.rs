@@ -70,7 +70,7 @@ pub enum Step {
 
 /// Where a save in steps has got to.
 enum Phase {
-    Packing(stored::Encoding),
+    Packing(Box<stored::Encoding>),
     /// Packed: next the last good copy becomes the previous one.
     Packed(String),
     /// The previous copy is written: next the new one, read back, then the revision.
@@ -107,7 +107,8 @@ impl Engine {
         let main = match store.read(keys::WORKSPACE) {
             Ok(text) => text,
             Err(failure) => {
-                let started = Started { workspace: fresh(), problem: Some(StartProblem::Failed(failure)), failure: None, save_at_start: false };
+                let started =
+                    Started { workspace: fresh(), problem: Some(StartProblem::Failed(failure)), failure: None, save_at_start: false };
                 return (engine, started);
             }
         };
@@ -118,7 +119,8 @@ impl Engine {
                 engine.last_good = main;
                 Started { workspace: *workspace, problem: None, failure: None, save_at_start: false }
             }
-            StartFrom::Previous(_, ImportError::NewerVersion { found, .. }) | StartFrom::Neither(ImportError::NewerVersion { found, .. }) => {
+            StartFrom::Previous(_, ImportError::NewerVersion { found, .. })
+            | StartFrom::Neither(ImportError::NewerVersion { found, .. }) => {
                 engine.newer = Some(found);
                 let workspace = previous.as_deref().and_then(|p| stored::decode(p).ok()).unwrap_or_else(fresh);
                 Started { workspace, problem: Some(StartProblem::Newer(found)), failure: None, save_at_start: false }
@@ -273,7 +275,7 @@ impl Engine {
         if stored > self.known_revision {
             return Some(self.save_now(store, ws, now));
         }
-        self.saving = Some((Phase::Packing(stored::Encoding::new(ws, now)), self.known_revision + 1));
+        self.saving = Some((Phase::Packing(Box::new(stored::Encoding::new(ws, now))), self.known_revision + 1));
         None
     }
 
