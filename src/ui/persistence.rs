@@ -209,11 +209,17 @@ pub fn install_autosave(state: AppState) {
         let flush = flush.clone();
         window_event_listener(leptos::ev::pagehide, move |_| flush())
     };
-    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+    // `visibilitychange` is the document's event.
+    let on_hidden = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if document().hidden() {
             flush();
         }
     });
+    {
+        use wasm_bindgen::JsCast;
+        let _ = document().add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+    }
+    let on_hidden = send_wrapper::SendWrapper::new(on_hidden);
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(keys::REVISION) {
             on_other_tab_saved(state);
@@ -221,7 +227,8 @@ pub fn install_autosave(state: AppState) {
     });
     on_cleanup(move || {
         on_leave.remove();
-        on_hidden.remove();
+        use wasm_bindgen::JsCast;
+        let _ = document().remove_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
         other_tab.remove();
     });
 }

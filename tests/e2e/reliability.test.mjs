@@ -99,7 +99,8 @@ test('a damaged saved copy falls back to the previous good one and is kept for d
   await page.waitForTimeout(400);
   // The previous copy is the one before the last save: Eastline moved, Harbor River not yet.
   // Cut short, as a crash mid-write or a damaged disk would leave it (written raw).
-  const damaged = (await readKey(page, 'waypoint.workspace.v1')).slice(0, 2000);
+  const text = await readKey(page, 'waypoint.workspace.v1');
+  const damaged = text.slice(0, text.length / 2);
   await page.evaluate((cut) => localStorage.setItem('waypoint.workspace.v1', cut), damaged);
   await page.reload();
   const banner = page.getByTestId('recovered');
@@ -120,7 +121,7 @@ test('a save that does not read back the same is reported', async () => {
   await page.evaluate(() => {
     const read = Storage.prototype.getItem;
     Storage.prototype.getItem = function (key) {
-      return key === 'waypoint.workspace.v1' ? `${read.call(this, key)} ` : read.call(this, key);
+      return key === 'waypoint.workspace.v1' ? `${read.call(this, key)}x` : read.call(this, key);
     };
   });
   await page.getByTestId('deal-card').filter({ hasText: 'Eastline Precision' }).getByTestId('move-forward').click();

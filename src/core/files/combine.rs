@@ -196,7 +196,9 @@ fn combine_record<T: Serialize + DeserializeOwned + Clone + PartialEq>(
     if base == Some(mine) {
         return theirs.clone();
     }
-    let json = |x: &T| serde_json::to_value(x).unwrap_or(Value::Null);
+    // Through text rather than `to_value`/`from_value`: those would build a second
+    // (de)serializer for every model type into the wasm; these reuse the file format's.
+    let json = |x: &T| serde_json::to_string(x).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()).unwrap_or(Value::Null);
     let mut clashed = false;
     let merged = combine_value(base.map(json).as_ref(), &json(mine), &json(theirs), prefer, &mut clashed);
     if clashed {
@@ -206,7 +208,7 @@ fn combine_record<T: Serialize + DeserializeOwned + Clone + PartialEq>(
         Prefer::Mine => mine.clone(),
         Prefer::Theirs => theirs.clone(),
     };
-    serde_json::from_value(merged).unwrap_or_else(|_| preferred())
+    serde_json::from_str(&merged.to_string()).unwrap_or_else(|_| preferred())
 }
 
 /// The three-way merge of JSON values; `clashed` is set when both changed one value differently.
