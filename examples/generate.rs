@@ -2,8 +2,8 @@
 //! trying the planner at scale: `cargo run --release --example generate -- 10000 7 > big.json`
 //! (deal count, then seed).
 
+use waypoint::core::files::envelope::export_json;
 use waypoint::core::generate::generate_workspace;
-use waypoint::core::persist::export_json;
 
 /// 2026-11-23T00:00:00Z: a fixed "now", so a seed always gives the same file.
 const NOW: i64 = 1_795_392_000_000;

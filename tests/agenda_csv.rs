@@ -4,11 +4,11 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use waypoint::core::agenda::agenda;
 use waypoint::core::command::{apply, Command, Outcome};
-use waypoint::core::csv_export::{deals_csv, milestones_csv};
-use waypoint::core::i18n::Lang;
+use waypoint::core::deal::agenda::agenda;
+use waypoint::core::files::csv::{deals_csv, milestones_csv};
 use waypoint::core::model::{Id, Workspace};
+use waypoint::core::text::i18n::Lang;
 
 fn date(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -58,7 +58,7 @@ fn the_agenda_lists_overdue_and_upcoming_milestones_by_date() {
 
 #[test]
 fn a_long_agenda_shows_a_page_of_lines_and_keeps_whole_counts() {
-    use waypoint::core::agenda::{agenda_groups, AgendaDay};
+    use waypoint::core::deal::agenda::{agenda_groups, AgendaDay};
     let (mut ws, _, _) = two_deals();
     let today = date(11, 24);
     // Overdue on the 24th: each deal's 22 Nov milestone. Due the 27th: each deal's next one.

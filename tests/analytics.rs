@@ -17,11 +17,11 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
+use waypoint::core::analytics::goals::{progress, smart_gaps, GoalFields, SmartGap};
 use waypoint::core::analytics::{figures, forecast, funnel, lost_reasons, owner_rows, pipeline_coverage, stage_times, Scope};
 use waypoint::core::command::{apply, Command, Outcome};
-use waypoint::core::goals::{progress, smart_gaps, GoalFields, SmartGap};
 use waypoint::core::model::{GoalMetric, Id, Workspace};
-use waypoint::core::roadmap_edit::StageFields;
+use waypoint::core::roadmap::edit::StageFields;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -274,9 +274,9 @@ fn goals_show_actual_pace_and_smart_gaps() {
 
 #[test]
 fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
-    use waypoint::core::analytics_view::{funnel_view, goals_view, smart_text, time_view};
+    use waypoint::core::analytics::view::{funnel_view, goals_view, smart_text, time_view};
     use waypoint::core::chart::bars::bars_svg;
-    use waypoint::core::i18n::Lang;
+    use waypoint::core::text::i18n::Lang;
     let (mut ws, _) = fixture();
     let roadmap = ws.roadmaps[0].clone();
     let (chart, sentence) = funnel_view(&ws, &roadmap, &period(), Lang::En, true);
@@ -324,7 +324,7 @@ fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
 
 #[test]
 fn what_if_changes_the_forecast_and_projects_a_funnel_without_touching_the_workspace() {
-    use waypoint::core::what_if::{forecast_with, projected_funnel};
+    use waypoint::core::analytics::what_if::{forecast_with, projected_funnel};
     let (ws, _) = fixture();
     let before = ws.clone();
     let rid = roadmap_id(&ws);

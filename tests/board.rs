@@ -4,8 +4,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use waypoint::core::board::{columns, neighbours, owners, tags, BoardFilter, StatusFilter};
 use waypoint::core::command::{apply, Command, Outcome};
+use waypoint::core::deal::board::{columns, neighbours, owners, tags, BoardFilter, StatusFilter};
 use waypoint::core::model::{DealStatus, Id};
 
 #[test]
@@ -96,7 +96,7 @@ fn filters_narrow_the_board_by_owner_segment_status_text_overdue_and_stalled() {
 
 #[test]
 fn short_columns_draw_every_card_and_long_ones_only_those_in_view() {
-    use waypoint::core::board::{window, OVERSCAN, SLOT_PX, WINDOW_FROM};
+    use waypoint::core::deal::board::{window, OVERSCAN, SLOT_PX, WINDOW_FROM};
     let all = window(WINDOW_FROM, 5_000.0, 600.0);
     assert_eq!((all.start, all.end, all.windowed), (0, WINDOW_FROM, false));
 
@@ -118,7 +118,7 @@ fn short_columns_draw_every_card_and_long_ones_only_those_in_view() {
 
 #[test]
 fn a_window_says_which_cards_it_draws_and_reads_their_positions() {
-    use waypoint::core::board::{window, Window, OVERSCAN, SLOT_PX};
+    use waypoint::core::deal::board::{window, Window, OVERSCAN, SLOT_PX};
     let middle = window(5_000, 100.0 * SLOT_PX, 600.0);
     assert!(middle.draws(100) && middle.draws(100 - OVERSCAN) && middle.draws(middle.end - 1));
     assert!(!middle.draws(100 - OVERSCAN - 1) && !middle.draws(middle.end) && !middle.draws(0));
@@ -131,7 +131,7 @@ fn a_window_says_which_cards_it_draws_and_reads_their_positions() {
 
 #[test]
 fn a_card_names_its_neighbouring_stages_and_flags_a_stalled_deal() {
-    use waypoint::core::card::card_facts;
+    use waypoint::core::deal::card::card_facts;
     let mut ws = workspace();
     let rid = roadmap_id(&ws);
     let acme = fields(&ws, "Acme", 123_456_78);
@@ -154,8 +154,8 @@ fn a_card_names_its_neighbouring_stages_and_flags_a_stalled_deal() {
 
 #[test]
 fn card_texts_follow_the_language_and_leave_out_what_a_deal_lacks() {
-    use waypoint::core::card::{card_facts, card_texts};
-    use waypoint::core::i18n::Lang;
+    use waypoint::core::deal::card::{card_facts, card_texts};
+    use waypoint::core::text::i18n::Lang;
     let mut ws = workspace();
     let rid = roadmap_id(&ws);
     let mut f = fields(&ws, "Acme", 500_00);

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use waypoint::core::i18n::Lang;
-use waypoint::core::samples::first_visit_workspace;
+use waypoint::core::learn::samples::first_visit_workspace;
+use waypoint::core::text::i18n::Lang;
 use waypoint::ui::app::Shell;
 use waypoint::ui::state::AppState;
 use web_sys::{Element, HtmlElement, HtmlInputElement};

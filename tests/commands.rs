@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use waypoint::core::command::{apply, Command, CommandError, Outcome};
-use waypoint::core::deal_form::{DealField, DealForm, FieldError, Problem};
+use waypoint::core::deal::form::{DealField, DealForm, FieldError, Problem};
 use waypoint::core::model::{DealStatus, Id};
 
 fn create(ws: &mut waypoint::core::model::Workspace, customer: &str, sample: bool) -> Id {

@@ -6,10 +6,10 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use waypoint::core::command::{apply, Command, CommandError, Outcome};
-use waypoint::core::deal_plan::{days_in_stage, is_stalled};
-use waypoint::core::i18n::Lang;
+use waypoint::core::deal::plan::{days_in_stage, is_stalled};
+use waypoint::core::files::envelope::{export_json, import_json, ImportError};
 use waypoint::core::model::{ActivityKind, DealStatus, Id, Workspace};
-use waypoint::core::persist::{export_json, import_json, ImportError};
+use waypoint::core::text::i18n::Lang;
 use waypoint::core::text::Text;
 use waypoint::core::validate::{self, IntegrityError};
 

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use common::*;
 use waypoint::core::chart::deal_timeline::{layout, timeline_svg};
 use waypoint::core::command::{apply, Command, Outcome};
-use waypoint::core::deal_plan::{deal_plan, MilestoneState};
-use waypoint::core::i18n::Lang;
+use waypoint::core::deal::plan::{deal_plan, MilestoneState};
 use waypoint::core::model::{Id, Workspace};
+use waypoint::core::text::i18n::Lang;
 
 fn date(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -32,7 +32,7 @@ fn deal_in_needs_analysis() -> (Workspace, Id) {
     (ws, id)
 }
 
-fn plan_on(ws: &Workspace, id: &Id, today: NaiveDate) -> waypoint::core::deal_plan::DealPlan {
+fn plan_on(ws: &Workspace, id: &Id, today: NaiveDate) -> waypoint::core::deal::plan::DealPlan {
     deal_plan(&ws.roadmaps[0], ws.deal(id).unwrap(), today)
 }
 

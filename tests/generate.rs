@@ -1,8 +1,8 @@
 //! The benchmark's workspace generator: deterministic, valid and believable.
 
+use waypoint::core::files::envelope::{export_json, import_json};
 use waypoint::core::generate::generate_workspace;
 use waypoint::core::model::DealStatus;
-use waypoint::core::persist::{export_json, import_json};
 use waypoint::core::validate;
 
 const NOW: i64 = 1_795_392_000_000;

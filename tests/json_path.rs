@@ -1,10 +1,10 @@
 //! Naming the place in a file where reading failed.
 
 use serde_json::json;
-use waypoint::core::i18n::Lang;
-use waypoint::core::json_path::{offset_of, path_at};
-use waypoint::core::persist::{export_json, import_json, ImportError};
-use waypoint::core::samples::first_visit_workspace;
+use waypoint::core::files::envelope::{export_json, import_json, ImportError};
+use waypoint::core::files::json_path::{offset_of, path_at};
+use waypoint::core::learn::samples::first_visit_workspace;
+use waypoint::core::text::i18n::Lang;
 
 #[test]
 fn a_position_inside_nested_objects_and_arrays_gives_their_path() {

@@ -1,10 +1,10 @@
 //! Learn mode content and the ordering self-check.
 
-use waypoint::core::i18n::Lang;
+use waypoint::core::learn::samples::empty_workspace;
 use waypoint::core::learn::{buyer_mind, example, order_score, pitfalls, shuffled};
 use waypoint::core::model::DecisionPhase;
-use waypoint::core::samples::empty_workspace;
-use waypoint::core::templates::TemplateId;
+use waypoint::core::roadmap::templates::TemplateId;
+use waypoint::core::text::i18n::Lang;
 
 const NOW: i64 = 1_795_000_000_000;
 
@@ -54,7 +54,7 @@ fn the_ordering_check_shuffles_repeatably_and_scores_places() {
 
 #[test]
 fn the_multiple_choice_checks_have_one_right_answer_and_an_explanation() {
-    use waypoint::core::quiz::{match_activities, missing_milestone, read_situation, score};
+    use waypoint::core::learn::quiz::{match_activities, missing_milestone, read_situation, score};
     for template in TemplateId::ALL {
         let ws = empty_workspace("q", Lang::Zh, template);
         let roadmap = &ws.roadmaps[0];

@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use waypoint::core::analytics::goals::GoalFields;
 use waypoint::core::command::{apply, Command};
+use waypoint::core::files::merge::{checked_merge, merge, MergeSummary};
 use waypoint::core::generate::{generate_workspace, Seeded};
-use waypoint::core::goals::GoalFields;
-use waypoint::core::merge::{checked_merge, merge, MergeSummary};
 use waypoint::core::model::{ActivityKind, GoalMetric, Id, Workspace};
 use waypoint::core::text::Text;
 use waypoint::core::validate;

@@ -6,11 +6,11 @@ use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use waypoint::core::command::{apply, Command};
-use waypoint::core::i18n::Lang;
+use waypoint::core::files::envelope::{export_file_name, export_json, import_json, ImportError};
+use waypoint::core::files::stored;
+use waypoint::core::learn::samples::first_visit_workspace;
 use waypoint::core::model::{Id, Workspace, SCHEMA_VERSION};
-use waypoint::core::persist::{export_file_name, export_json, import_json, ImportError};
-use waypoint::core::samples::first_visit_workspace;
-use waypoint::core::stored;
+use waypoint::core::text::i18n::Lang;
 use waypoint::core::validate::IntegrityError;
 
 fn sample() -> Workspace {
@@ -171,14 +171,14 @@ fn arb_json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         ".{0,12}".prop_map(Value::from),
-        (0usize..3).prop_map(|n| Value::from("界".repeat(waypoint::core::persist::MAX_TEXT_CHARS - 1 + n))),
+        (0usize..3).prop_map(|n| Value::from("界".repeat(waypoint::core::files::envelope::MAX_TEXT_CHARS - 1 + n))),
         proptest::collection::vec(".{0,6}".prop_map(Value::from), 0..3).prop_map(Value::from),
     ]
 }
 
 #[test]
 fn text_at_the_length_limit_passes_and_one_more_character_does_not() {
-    use waypoint::core::persist::MAX_TEXT_CHARS;
+    use waypoint::core::files::envelope::MAX_TEXT_CHARS;
     for (text, ok) in [("界".repeat(MAX_TEXT_CHARS), true), ("\"".repeat(MAX_TEXT_CHARS), true), ("界".repeat(MAX_TEXT_CHARS + 1), false)]
     {
         let mut file = exported_value();
@@ -191,8 +191,8 @@ fn text_at_the_length_limit_passes_and_one_more_character_does_not() {
 
 #[test]
 fn hostile_files_are_stopped_with_a_specific_reason() {
-    use waypoint::core::describe::import_error;
-    use waypoint::core::persist::{RecordKind, MAX_TEXT_CHARS};
+    use waypoint::core::files::envelope::{RecordKind, MAX_TEXT_CHARS};
+    use waypoint::core::text::describe::import_error;
     // 200 levels of nesting.
     let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     assert_eq!(import_json(&deep), Err(ImportError::TooDeep));
@@ -235,7 +235,7 @@ fn the_version_1_fixture_still_loads() {
 
 #[test]
 fn start_falls_back_to_the_previous_good_copy() {
-    use waypoint::core::persist::{start_from, StartFrom};
+    use waypoint::core::files::envelope::{start_from, StartFrom};
     let good = stored::encode(&sample(), NOW);
     assert_eq!(start_from(None, Some(&good)), StartFrom::Nothing);
     assert_eq!(start_from(Some(&good), None), StartFrom::Main(Box::new(sample())));

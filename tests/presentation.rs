@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use waypoint::core::command::{apply, Command, Outcome};
-use waypoint::core::presentation::{replay, slides, stage_counts_at, Slide};
+use waypoint::core::learn::presentation::{replay, slides, stage_counts_at, Slide};
 
 const DAY: i64 = 24 * 60 * 60 * 1000;
 

@@ -2,8 +2,8 @@
 
 use waypoint::core::chart::roadmap_draw::roadmap_svg;
 use waypoint::core::chart::roadmap_layout::{layout, Hit, LANE_HEIGHT, LANE_TOP};
-use waypoint::core::i18n::Lang;
 use waypoint::core::model::{DecisionPhase, Id, Milestone, Roadmap, Stage};
+use waypoint::core::text::i18n::Lang;
 use waypoint::core::text::Text;
 
 fn milestone(id: &str, title: &str, required: bool, day_offset: u32) -> Milestone {

@@ -4,11 +4,11 @@ mod common;
 
 use common::*;
 use waypoint::core::command::{apply, Command, CommandError, Outcome};
-use waypoint::core::describe::command_error;
-use waypoint::core::i18n::Lang;
 use waypoint::core::model::{GateMode, Id, Workspace};
-use waypoint::core::roadmap_edit::{MilestoneFields, RoadmapSource, StageFields};
-use waypoint::core::templates::TemplateId;
+use waypoint::core::roadmap::edit::{MilestoneFields, RoadmapSource, StageFields};
+use waypoint::core::roadmap::templates::TemplateId;
+use waypoint::core::text::describe::command_error;
+use waypoint::core::text::i18n::Lang;
 use waypoint::core::text::Text;
 use waypoint::core::validate;
 

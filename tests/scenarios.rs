@@ -2,10 +2,10 @@
 
 use std::collections::HashSet;
 
-use waypoint::core::i18n::Lang;
+use waypoint::core::files::envelope::{export_json, import_json};
+use waypoint::core::learn::scenarios::{build_scenario, ScenarioId};
 use waypoint::core::model::DealStatus;
-use waypoint::core::persist::{export_json, import_json};
-use waypoint::core::scenarios::{build_scenario, ScenarioId};
+use waypoint::core::text::i18n::Lang;
 use waypoint::core::validate;
 
 const NOW: i64 = 1_795_000_000_000;

@@ -5,11 +5,11 @@ mod common;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use waypoint::core::files::envelope::ImportError;
+use waypoint::core::files::share::{qr_svg, read_fragment, scenario_fragment, workspace_fragment, LinkError, Shared, MAX_LINK_DATA};
 use waypoint::core::generate::generate_workspace;
-use waypoint::core::i18n::Lang;
-use waypoint::core::persist::ImportError;
-use waypoint::core::scenarios::{build_scenario, ScenarioId};
-use waypoint::core::share::{qr_svg, read_fragment, scenario_fragment, workspace_fragment, LinkError, Shared, MAX_LINK_DATA};
+use waypoint::core::learn::scenarios::{build_scenario, ScenarioId};
+use waypoint::core::text::i18n::Lang;
 
 use common::NOW;
 

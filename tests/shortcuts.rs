@@ -1,8 +1,8 @@
 //! The shortcut table: keys do what the sheet says, and typing is never taken over.
 
-use waypoint::core::help::HELP;
-use waypoint::core::i18n::{tr, Lang, Msg};
 use waypoint::core::shortcuts::{app_action, slide_action, Action, KeyPress, Screen, SlideAction, SHEET};
+use waypoint::core::text::help::HELP;
+use waypoint::core::text::i18n::{tr, Lang, Msg};
 
 fn press(key: &str) -> KeyPress<'_> {
     KeyPress { key, ..Default::default() }

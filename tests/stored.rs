@@ -1,9 +1,9 @@
 //! The packed copy kept in localStorage: reads back exactly, stays within the
 //! browser's quota at 10,000 deals, and a damaged copy is reported, never guessed at.
 
+use waypoint::core::files::envelope::{encode_compact, start_from, ImportError, StartFrom};
+use waypoint::core::files::stored::{decode, encode, Encoding};
 use waypoint::core::generate::generate_workspace;
-use waypoint::core::persist::{encode_compact, start_from, ImportError, StartFrom};
-use waypoint::core::stored::{decode, encode, Encoding};
 
 const NOW: i64 = 1_795_392_000_000;
 
@@ -46,9 +46,9 @@ fn packing_in_slices_gives_the_same_text_as_packing_at_once() {
 
 #[test]
 fn the_pieces_a_save_is_written_in_join_into_the_compact_file() {
-    use waypoint::core::i18n::Lang;
-    use waypoint::core::persist::compact_pieces::{deal, head, tail};
-    use waypoint::core::samples::first_visit_workspace;
+    use waypoint::core::files::envelope::compact_pieces::{deal, head, tail};
+    use waypoint::core::learn::samples::first_visit_workspace;
+    use waypoint::core::text::i18n::Lang;
     let empty = {
         let mut ws = generate_workspace(4, 0, NOW);
         ws.deals.clear();
@@ -111,10 +111,10 @@ fn a_damaged_main_copy_falls_back_to_the_previous_packed_one() {
 #[test]
 fn a_packed_copy_downloads_as_json_that_imports() {
     let ws = waypoint::core::generate::generate_workspace(5, 20, 1_795_000_000_000);
-    let packed = waypoint::core::stored::encode(&ws, 1_795_000_000_000);
-    let readable = waypoint::core::stored::readable_text(&packed);
+    let packed = waypoint::core::files::stored::encode(&ws, 1_795_000_000_000);
+    let readable = waypoint::core::files::stored::readable_text(&packed);
     assert!(readable.starts_with('{'));
-    assert_eq!(waypoint::core::persist::import_json(&readable).unwrap(), ws);
+    assert_eq!(waypoint::core::files::envelope::import_json(&readable).unwrap(), ws);
     // Text that is not a packed copy comes back unchanged.
-    assert_eq!(waypoint::core::stored::readable_text("{broken"), "{broken");
+    assert_eq!(waypoint::core::files::stored::readable_text("{broken"), "{broken");
 }

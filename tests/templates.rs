@@ -1,9 +1,9 @@
 //! Built-in templates and the first-visit workspace.
 
-use waypoint::core::i18n::Lang;
+use waypoint::core::learn::samples::{empty_workspace, first_visit_workspace};
 use waypoint::core::model::DealStatus;
-use waypoint::core::samples::{empty_workspace, first_visit_workspace};
-use waypoint::core::templates::TemplateId;
+use waypoint::core::roadmap::templates::TemplateId;
+use waypoint::core::text::i18n::Lang;
 use waypoint::core::validate;
 
 fn stage_names(template: TemplateId, lang: Lang) -> Vec<String> {

@@ -12,10 +12,10 @@ use proptest::prelude::*;
 use waypoint::core::command::Command;
 use waypoint::core::editor::{Editor, StepReport};
 use waypoint::core::files::engine::{Engine, Saved, Step};
+use waypoint::core::files::merge::checked_merge;
 use waypoint::core::files::store::MemoryStore;
-use waypoint::core::merge::checked_merge;
+use waypoint::core::files::stored;
 use waypoint::core::model::Workspace;
-use waypoint::core::stored;
 
 /// One step of a tab's own history, as the model sees it.
 #[derive(Clone, Debug)]

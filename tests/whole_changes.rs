@@ -8,10 +8,10 @@ use waypoint::core::command::{apply, Command};
 use waypoint::core::editor::{Editor, StepReport};
 use waypoint::core::files::combine::{combine, Prefer};
 use waypoint::core::files::engine::Engine;
+use waypoint::core::files::merge::checked_merge;
 use waypoint::core::files::store::{keys, MemoryStore};
-use waypoint::core::merge::checked_merge;
+use waypoint::core::files::stored;
 use waypoint::core::model::Workspace;
-use waypoint::core::stored;
 
 struct Tab {
     editor: Editor,
@@ -204,5 +204,5 @@ fn a_reorder_on_one_side_and_an_addition_on_the_other_both_stay() {
     let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap().workspace;
     let stages = &combined.roadmap(&roadmap).unwrap().stages;
     assert_eq!(stages[2].id, stage_id(&base, 0), "mine's reorder");
-    assert_eq!(stages.last().unwrap().name.get(waypoint::core::i18n::Lang::En), "Renewal", "theirs' new stage");
+    assert_eq!(stages.last().unwrap().name.get(waypoint::core::text::i18n::Lang::En), "Renewal", "theirs' new stage");
 }

@@ -3,10 +3,10 @@
 //! checks that the current version's fixture exists, so a new version cannot be
 //! released without one.
 
-use waypoint::core::i18n::Lang;
+use waypoint::core::files::envelope::export_json;
+use waypoint::core::learn::samples::first_visit_workspace;
 use waypoint::core::model::SCHEMA_VERSION;
-use waypoint::core::persist::export_json;
-use waypoint::core::samples::first_visit_workspace;
+use waypoint::core::text::i18n::Lang;
 
 #[test]
 fn the_current_schema_version_has_a_fixture() {

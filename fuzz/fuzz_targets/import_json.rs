@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use waypoint::core::persist::{export_json, import_json};
+use waypoint::core::files::envelope::{export_json, import_json};
 use waypoint::core::validate;
 
 fuzz_target!(|data: &[u8]| {

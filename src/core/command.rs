@@ -7,13 +7,13 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::deal_exec as exec;
-use super::deal_form::{DealFields, FieldError};
-use super::goals::{self, GoalFields};
-use super::model::{ActivityKind, Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
-use super::roadmap_edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
-use super::text::Text;
-use super::validate::{self, IntegrityError};
+use crate::core::analytics::goals::{self, GoalFields};
+use crate::core::deal::exec;
+use crate::core::deal::form::{DealFields, FieldError};
+use crate::core::model::{ActivityKind, Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
+use crate::core::roadmap::edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
+use crate::core::text::Text;
+use crate::core::validate::{self, IntegrityError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {

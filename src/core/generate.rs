@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Days, NaiveDate};
 
-use super::i18n::Lang;
-use super::model::{Activity, ActivityKind, Deal, DealStatus, Feedback, Id, MilestoneProgress, StageEntry, Timestamp, Workspace};
-use super::samples::empty_workspace;
-use super::templates::TemplateId;
+use crate::core::learn::samples::empty_workspace;
+use crate::core::model::{Activity, ActivityKind, Deal, DealStatus, Feedback, Id, MilestoneProgress, StageEntry, Timestamp, Workspace};
+use crate::core::roadmap::templates::TemplateId;
+use crate::core::text::i18n::Lang;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 

@@ -1,40 +1,23 @@
 //! The pure core: the document, the commands that change it, its file formats
 //! and the UI text catalog. No browser APIs here, so all of it is tested natively.
+//!
+//! Grouped by feature: `deal`, `roadmap`, `analytics`, `learn`, `files` (file
+//! formats, saving and sync), `text` (catalog, descriptions, money) and `chart`.
+//! The document itself (`model`), the commands that change it (`command`), its
+//! integrity checks (`validate`), undo (`history`) and one tab's editing
+//! (`editor`) are shared by all of them.
 
-pub mod agenda;
 pub mod analytics;
-pub mod analytics_view;
-pub mod board;
-pub mod card;
 pub mod chart;
 pub mod command;
-pub mod csv_export;
-pub mod deal_exec;
-pub mod deal_form;
-pub mod deal_plan;
-pub mod describe;
+pub mod deal;
 pub mod editor;
 pub mod files;
 pub mod generate;
-pub mod goals;
-pub mod help;
 pub mod history;
-pub mod i18n;
-pub mod json_path;
 pub mod learn;
-pub mod merge;
 pub mod model;
-pub mod money;
-pub mod persist;
-pub mod presentation;
-pub mod quiz;
-pub mod roadmap_edit;
-pub mod samples;
-pub mod scenarios;
-pub mod share;
+pub mod roadmap;
 pub mod shortcuts;
-pub mod stored;
-pub mod templates;
 pub mod text;
 pub mod validate;
-pub mod what_if;

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts: which key does what, in one table. The key handlers and the
 //! shortcut sheet (`?`) both read it, so the sheet always tells the truth.
 
-use super::i18n::Msg;
+use crate::core::text::i18n::Msg;
 
 /// The app's screens, in the order of the tabs; the URL hash names the one shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

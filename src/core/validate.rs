@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::deal_form::{DealFields, FieldError};
-use super::model::{Id, Workspace};
+use crate::core::deal::form::{DealFields, FieldError};
+use crate::core::model::{Id, Workspace};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum IntegrityError {

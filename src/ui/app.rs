@@ -2,36 +2,36 @@
 
 use leptos::prelude::*;
 
-use super::agenda::Agenda;
-use super::analytics_screen::AnalyticsScreen;
-use super::board::Board;
-use super::deal_dialog::DealDialog;
-use super::header::Header;
-use super::help_dialog::{HelpDialog, HelpTab};
-use super::learn_screen::LearnScreen;
-use super::merge_dialog::MergeDialog;
-use super::notices::Notices;
-use super::persistence;
-use super::presentation::Presentation;
-use super::roadmap_screen::RoadmapScreen;
-use super::share_dialog::ShareDialog;
-use super::state::AppState;
-use super::state::Screen;
 use crate::core::shortcuts::{app_action, Action, KeyPress};
+use crate::ui::analytics::analytics_screen::AnalyticsScreen;
+use crate::ui::deal::agenda::Agenda;
+use crate::ui::deal::board::Board;
+use crate::ui::deal::deal_dialog::DealDialog;
+use crate::ui::files::merge_dialog::MergeDialog;
+use crate::ui::files::persistence;
+use crate::ui::files::share_dialog::ShareDialog;
+use crate::ui::header::Header;
+use crate::ui::help_dialog::{HelpDialog, HelpTab};
+use crate::ui::learn::learn_screen::LearnScreen;
+use crate::ui::learn::presentation::Presentation;
+use crate::ui::notices::Notices;
+use crate::ui::roadmap::roadmap_screen::RoadmapScreen;
+use crate::ui::state::AppState;
+use crate::ui::state::Screen;
 
 #[component]
 pub fn App() -> impl IntoView {
     let lang = persistence::initial_lang();
     let (state, save_at_start) = persistence::start(lang);
     persistence::install_autosave(state);
-    super::share_dialog::open_link_in_address(state);
+    crate::ui::files::share_dialog::open_link_in_address(state);
     follow_hash(state);
     if save_at_start {
         persistence::save_now(state);
     }
     persistence::guard_storage(state);
     crate::browser::offline::register(move || state.update_ready.set(true));
-    provide_context(super::prefs::Prefs::load());
+    provide_context(crate::ui::prefs::Prefs::load());
     view! { <Shell state=state/> }
 }
 
@@ -76,7 +76,7 @@ pub fn Shell(state: AppState) -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", tag);
         }
-        document().set_title(state.t(crate::core::i18n::Msg::AppName));
+        document().set_title(state.t(crate::core::text::i18n::Msg::AppName));
     });
     view! {
         <div class="app">
@@ -112,7 +112,7 @@ fn follow_hash(state: AppState) {
     state.screen.set(read());
     // A share link pasted into the address bar of an open page arrives as a hash change.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        if !super::share_dialog::open_link_in_address(state) {
+        if !crate::ui::files::share_dialog::open_link_in_address(state) {
             state.screen.set(read());
         }
     });

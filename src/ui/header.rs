@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::persistence::remember_lang;
-use super::state::{use_app, Notice, Screen};
 use crate::browser::{clock, files};
 use crate::core::command::Command;
-use crate::core::csv_export;
-use crate::core::describe;
-use crate::core::i18n::{self, tr, trf, Msg};
-use crate::core::persist::{self, MAX_IMPORT_BYTES};
-use crate::core::scenarios::ScenarioId;
+use crate::core::files::csv;
+use crate::core::files::envelope::{self, MAX_IMPORT_BYTES};
+use crate::core::learn::scenarios::ScenarioId;
+use crate::core::text::describe;
+use crate::core::text::i18n::{self, tr, trf, Msg};
+use crate::ui::files::persistence::remember_lang;
+use crate::ui::state::{use_app, Notice, Screen};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -41,8 +41,8 @@ pub fn Header() -> impl IntoView {
         let lang = state.lang.get_untracked();
         let today = clock::local_today();
         let (name, text) = state.workspace.with_untracked(|ws| match choice.as_str() {
-            "deals" => (format!("waypoint-deals-{today}.csv"), csv_export::deals_csv(ws, lang)),
-            "milestones" => (format!("waypoint-milestones-{today}.csv"), csv_export::milestones_csv(ws, lang, today)),
+            "deals" => (format!("waypoint-deals-{today}.csv"), csv::deals_csv(ws, lang)),
+            "milestones" => (format!("waypoint-milestones-{today}.csv"), csv::milestones_csv(ws, lang, today)),
             _ => (String::new(), String::new()),
         });
         if !name.is_empty() {
@@ -149,7 +149,7 @@ pub fn Header() -> impl IntoView {
                     on:change=on_file
                 />
                 <button class="btn" data-testid="help" title=move || t(Msg::HelpLabel) aria-label=move || t(Msg::HelpLabel)
-                    on:click=move |_| state.help.set(Some(super::help_dialog::HelpTab::Guide))>"? " {move || t(Msg::Help)}</button>
+                    on:click=move |_| state.help.set(Some(crate::ui::help_dialog::HelpTab::Guide))>"? " {move || t(Msg::Help)}</button>
                 <button
                     class="btn btn-lang"
                     data-testid="switch-lang"
@@ -185,7 +185,7 @@ enum Purpose {
 /// workspace or offers the merge. A bad file changes nothing.
 fn import_file(file: web_sys::File, purpose: Purpose) {
     let state = use_app();
-    let fail = move |why: Box<dyn Fn(crate::core::i18n::Lang) -> String + Send + Sync>| {
+    let fail = move |why: Box<dyn Fn(crate::core::text::i18n::Lang) -> String + Send + Sync>| {
         state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&why(lang)])));
     };
     let size = file.size() as u64;
@@ -198,12 +198,14 @@ fn import_file(file: web_sys::File, purpose: Purpose) {
             Ok(text) => text,
             Err(_) => return fail(Box::new(|lang| tr(lang, Msg::ImportReadFailed).to_owned())),
         };
-        let workspace = match persist::import_json(&text) {
+        let workspace = match envelope::import_json(&text) {
             Err(error) => return fail(Box::new(move |lang| describe::import_error(lang, &error))),
             Ok(workspace) => workspace,
         };
         match purpose {
-            Purpose::Merge => super::merge_dialog::prepare(state, super::merge_dialog::MergeSource::File(file.name()), workspace),
+            Purpose::Merge => {
+                crate::ui::files::merge_dialog::prepare(state, crate::ui::files::merge_dialog::MergeSource::File(file.name()), workspace)
+            }
             Purpose::Replace => {
                 let count = workspace.deals.len();
                 if state.dispatch(Command::ReplaceWorkspace(Box::new(workspace))).is_ok() {

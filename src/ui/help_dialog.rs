@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::modal::Modal;
-use super::state::use_app;
-use crate::core::help::HELP;
-use crate::core::i18n::Msg;
 use crate::core::shortcuts::SHEET;
+use crate::core::text::help::HELP;
+use crate::core::text::i18n::Msg;
+use crate::ui::modal::Modal;
+use crate::ui::state::use_app;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HelpTab {

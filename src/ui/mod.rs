@@ -1,30 +1,17 @@
 //! The Leptos shell: components turn events into commands and render state.
+//! Grouped like the core: `deal`, `roadmap`, `analytics`, `learn`, `files`; the
+//! page itself (app, header, notices, dialogs' frame, state) sits at the top.
 
-pub mod agenda;
-pub mod analytics_screen;
+pub mod analytics;
 pub mod app;
-pub mod bar_chart_panel;
-pub mod board;
-pub mod board_filters;
 pub mod canvas_width;
-pub mod card_dom;
-pub mod deal_card;
-pub mod deal_dialog;
-pub mod deal_log;
-pub mod deal_timeline;
-pub mod goals_panel;
+pub mod deal;
+pub mod files;
 pub mod header;
 pub mod help_dialog;
-pub mod learn_screen;
-pub mod merge_dialog;
+pub mod learn;
 pub mod modal;
 pub mod notices;
-pub mod persistence;
 pub mod prefs;
-pub mod presentation;
-pub mod roadmap_chart;
-pub mod roadmap_screen;
-pub mod share_dialog;
-pub mod stage_editor;
+pub mod roadmap;
 pub mod state;
-pub mod what_if_panel;

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app, Sandbox};
 use crate::browser::files;
 use crate::browser::storage::{keys, LocalStore, Store, StoreFailure};
-use crate::core::i18n::{tr, trf, Lang, Msg};
+use crate::core::text::i18n::{tr, trf, Lang, Msg};
+use crate::ui::state::{use_app, Sandbox};
 
 fn save_failure_text(lang: Lang, failure: &StoreFailure) -> String {
     match failure {
@@ -19,7 +19,7 @@ fn save_failure_text(lang: Lang, failure: &StoreFailure) -> String {
 /// Downloads a stored copy as readable JSON (a packed copy is unpacked first).
 fn download_stored(key: &str, name: &str) {
     if let Ok(Some(text)) = LocalStore.read(key) {
-        let text = crate::core::stored::readable_text(&text);
+        let text = crate::core::files::stored::readable_text(&text);
         let _ = files::download(name, &text, "application/json");
     }
 }
@@ -61,7 +61,7 @@ pub fn Notices() -> impl IntoView {
                 <div class="banner banner-info" role="status" data-testid="update-ready">
                     <span>{move || t(Msg::UpdateReady)}</span>
                     <button class="btn btn-small btn-primary" data-testid="reload-update" on:click=move |_| {
-                        super::persistence::save_now(state);
+                        crate::ui::files::persistence::save_now(state);
                         crate::browser::offline::switch_to_new_version();
                     }>{move || t(Msg::ReloadNow)}</button>
                 </div>
@@ -82,13 +82,13 @@ pub fn Notices() -> impl IntoView {
                         }}</span>
                         <button class="btn btn-small" data-testid="reset-scenario" on:click=move |_| {
                             state.reset_scenario();
-                            state.say(super::state::Notice::info(|lang| tr(lang, Msg::ScenarioReset).to_owned()));
+                            state.say(crate::ui::state::Notice::info(|lang| tr(lang, Msg::ScenarioReset).to_owned()));
                         }>{move || t(Msg::ResetScenario)}</button>
                         {(kind == Sandbox::Link).then(|| view! {
                             <button class="btn btn-small" data-testid="merge-shared" title=move || t(Msg::MergeSharedLabel) on:click=move |_| {
                                 // What is open now (with any changes made in the sandbox) is offered to the own data.
                                 let shared = state.workspace.get_untracked();
-                                super::merge_dialog::prepare(state, super::merge_dialog::MergeSource::Link, shared);
+                                crate::ui::files::merge_dialog::prepare(state, crate::ui::files::merge_dialog::MergeSource::Link, shared);
                             }>{move || t(Msg::MergeShared)}</button>
                         })}
                         <button class="btn btn-small btn-primary" data-testid="leave-sandbox" on:click=move |_| state.leave_sandbox()>{move || t(Msg::LeaveSandbox)}</button>

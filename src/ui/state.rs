@@ -9,14 +9,14 @@ use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::core::command::{Command, CommandError, Outcome};
-use crate::core::describe;
 use crate::core::editor::{Editor, StepReport};
 use crate::core::files::engine::Engine;
+use crate::core::files::envelope;
 use crate::core::files::store::StoreFailure;
-use crate::core::i18n::{tr, trf, Lang, Msg};
+use crate::core::learn::scenarios::{build_scenario, ScenarioId};
 use crate::core::model::{Id, Workspace};
-use crate::core::persist;
-use crate::core::scenarios::{build_scenario, ScenarioId};
+use crate::core::text::describe;
+use crate::core::text::i18n::{tr, trf, Lang, Msg};
 
 /// A message in the notice area; rendered in whatever language is current.
 #[derive(Clone)]
@@ -74,7 +74,7 @@ pub struct AppState {
     pub editing: RwSignal<Option<Editing>>,
     pub screen: RwSignal<Screen>,
     /// Which deals the board shows (not saved: a fresh visit shows all open deals).
-    pub filter: RwSignal<crate::core::board::BoardFilter>,
+    pub filter: RwSignal<crate::core::deal::board::BoardFilter>,
     /// A practice scenario or a shared link is open: nothing is saved until the person leaves it.
     pub sandbox: RwSignal<Option<Sandbox>>,
     /// The sandbox's workspace as it opened: *Reset* goes back to it, and a share
@@ -92,9 +92,9 @@ pub struct AppState {
     /// Presentation mode shows the share link's QR code.
     pub presenting_qr: RwSignal<bool>,
     /// A merge waiting for the user's confirmation.
-    pub merging: RwSignal<Option<super::merge_dialog::MergePreview>>,
+    pub merging: RwSignal<Option<crate::ui::files::merge_dialog::MergePreview>>,
     /// The help dialog is open, on this tab.
-    pub help: RwSignal<Option<super::help_dialog::HelpTab>>,
+    pub help: RwSignal<Option<crate::ui::help_dialog::HelpTab>>,
     /// A newer deployment is installed and waits for the user to reload into it.
     pub update_ready: RwSignal<bool>,
     /// The person's own workspace, set aside while a scenario is open.
@@ -323,16 +323,16 @@ impl AppState {
 
     /// Downloads the whole workspace as a dated JSON file.
     pub fn export(&self) {
-        let text = self.workspace.with_untracked(|ws| persist::export_json(ws, clock::now_ms()));
+        let text = self.workspace.with_untracked(|ws| envelope::export_json(ws, clock::now_ms()));
         // Inside a practice scenario the file is a hand-out for the room, named as such.
         let name = match self.sandbox.get_untracked() {
             Some(Sandbox::Scenario(id)) => format!("waypoint-scenario-{}-{}.json", id.scenario().key, clock::local_today()),
             Some(Sandbox::Link) => format!("waypoint-shared-{}.json", clock::local_today()),
-            None => persist::export_file_name(clock::local_today()),
+            None => envelope::export_file_name(clock::local_today()),
         };
         if let Err(error) = crate::browser::files::download(&name, &text, "application/json") {
             let detail = format!("{error:?}");
-            self.say(Notice::error(move |lang| crate::core::i18n::trf(lang, Msg::ExportFailed, &[&detail])));
+            self.say(Notice::error(move |lang| crate::core::text::i18n::trf(lang, Msg::ExportFailed, &[&detail])));
         }
     }
 }

@@ -1,11 +1,11 @@
 //! Fixtures shared by the native test files.
 #![allow(dead_code)]
 
-use waypoint::core::deal_form::DealFields;
-use waypoint::core::i18n::Lang;
+use waypoint::core::deal::form::DealFields;
+use waypoint::core::learn::samples::empty_workspace;
 use waypoint::core::model::{Id, Workspace};
-use waypoint::core::samples::empty_workspace;
-use waypoint::core::templates::TemplateId;
+use waypoint::core::roadmap::templates::TemplateId;
+use waypoint::core::text::i18n::Lang;
 
 pub const NOW: i64 = 1_795_000_000_000; // 2026-11-18T11:06:40Z
 

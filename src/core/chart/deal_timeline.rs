@@ -10,9 +10,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::*;
 use super::text_fit::fit;
-use crate::core::deal_plan::{DealPlan, MilestoneState};
-use crate::core::i18n::{tr, Lang, Msg};
+use crate::core::deal::plan::{DealPlan, MilestoneState};
 use crate::core::model::Id;
+use crate::core::text::i18n::{tr, Lang, Msg};
 
 /// CSS-pixel geometry, scaled by the device pixel ratio.
 pub const LABEL_WIDTH: f64 = 220.0;

@@ -4,7 +4,7 @@
 use super::roadmap_layout::{Hit, RoadmapLayout};
 use crate::core::command::{apply, Command};
 use crate::core::model::{Roadmap, Settings, Workspace, SCHEMA_VERSION};
-use crate::core::roadmap_edit::MilestoneFields;
+use crate::core::roadmap::edit::MilestoneFields;
 
 /// The command for dropping `grabbed` at device x, or None when nothing would change.
 pub fn drop_command(roadmap: &Roadmap, layout: &RoadmapLayout, grabbed: &Hit, x: f64) -> Option<Command> {

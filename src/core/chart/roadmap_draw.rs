@@ -9,9 +9,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::palette::*;
 use super::roadmap_layout::{Hit, RoadmapLayout};
 use super::text_fit::fit;
-use crate::core::describe::decision_phase;
-use crate::core::i18n::{trf, Lang, Msg};
 use crate::core::model::Roadmap;
+use crate::core::text::describe::decision_phase;
+use crate::core::text::i18n::{trf, Lang, Msg};
 
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 

@@ -13,9 +13,9 @@
 
 use super::change::{replay, Change, Replayed};
 use super::store::{keys, Store, StoreFailure};
+use crate::core::files::envelope::{self, ImportError, StartFrom};
+use crate::core::files::stored;
 use crate::core::model::{Timestamp, Workspace};
-use crate::core::persist::{self, ImportError, StartFrom};
-use crate::core::stored;
 use crate::core::validate;
 
 /// Why the workspace could not start from the main stored copy.
@@ -113,7 +113,7 @@ impl Engine {
             }
         };
         let previous = store.read(keys::PREVIOUS).ok().flatten();
-        let started = match persist::start_from(main.as_deref(), previous.as_deref()) {
+        let started = match envelope::start_from(main.as_deref(), previous.as_deref()) {
             StartFrom::Nothing => Started { workspace: fresh(), problem: None, failure: None, save_at_start: true },
             StartFrom::Main(workspace) => {
                 engine.last_good = main;

@@ -1,7 +1,14 @@
-//! How the document goes in and out: the storage trait and its keys, the
-//! save-and-sync engine, and how changes combine with a newer copy.
+//! How the document goes in and out: the file envelope and its checks, the stored
+//! (packed) copy, the storage trait and its keys, the save-and-sync engine, how
+//! changes combine with a newer copy, merging a teammate's file, share links and CSV.
 
 pub mod change;
 pub mod combine;
+pub mod csv;
 pub mod engine;
+pub mod envelope;
+pub mod json_path;
+pub mod merge;
+pub mod share;
 pub mod store;
+pub mod stored;

@@ -1,0 +1,180 @@
+//! The deal form as typed, and the checks that turn it into valid deal fields.
+//!
+//! The same `DealFields::problems` runs in the form (to mark fields as the
+//! person types) and in `apply` (so no path can store an invalid deal).
+
+use chrono::NaiveDate;
+
+use crate::core::model::{Deal, Id, Roadmap};
+use crate::core::text::money::{self, MoneyError};
+
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_TAG_CHARS: usize = 30;
+
+/// Segments trimmed, blank ones dropped, each kept once (ignoring case).
+pub fn clean_tags(tags: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut clean: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = tag.trim();
+        if !tag.is_empty() && !clean.iter().any(|c| c.to_lowercase() == tag.to_lowercase()) {
+            clean.push(tag.to_owned());
+        }
+    }
+    clean
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DealField {
+    Customer,
+    Title,
+    Value,
+    Currency,
+    Owner,
+    ExpectedClose,
+    Stage,
+    Tags,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    NotANumber,
+    Negative,
+    TooManyDecimals,
+    TooLarge,
+    BadDate,
+    TooLong,
+    BadCurrency,
+    UnknownStage,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: DealField,
+    pub problem: Problem,
+}
+
+/// A deal's editable fields, already parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DealFields {
+    pub customer: String,
+    pub title: String,
+    pub value_minor: i64,
+    pub currency: String,
+    pub owner: String,
+    pub expected_close: Option<NaiveDate>,
+    pub stage_id: Id,
+    /// Customer segments, as `deal_exec::clean_tags` leaves them.
+    pub tags: Vec<String>,
+}
+
+/// What the form holds: text exactly as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DealForm {
+    pub customer: String,
+    pub title: String,
+    pub value: String,
+    pub currency: String,
+    pub owner: String,
+    pub expected_close: String,
+    pub stage_id: String,
+    /// Segments separated by commas (either width).
+    pub tags: String,
+}
+
+impl DealForm {
+    pub fn blank(currency: &str, stage: &Id) -> Self {
+        DealForm { currency: currency.to_owned(), stage_id: stage.0.clone(), ..Default::default() }
+    }
+
+    pub fn from_deal(deal: &Deal) -> Self {
+        DealForm {
+            customer: deal.customer.clone(),
+            title: deal.title.clone(),
+            value: money::amount_for_input(deal.value_minor),
+            currency: deal.currency.clone(),
+            owner: deal.owner.clone(),
+            expected_close: deal.expected_close.map(|d| d.to_string()).unwrap_or_default(),
+            stage_id: deal.stage_id.0.clone(),
+            tags: deal.tags.join(", "),
+        }
+    }
+
+    /// Parses and checks every field, reporting every problem at once.
+    pub fn parse(&self, roadmap: &Roadmap) -> Result<DealFields, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let value_minor = match money::parse_amount(&self.value) {
+            Ok(v) => v,
+            Err(e) => {
+                let problem = match e {
+                    MoneyError::Empty => Problem::Required,
+                    MoneyError::NotANumber => Problem::NotANumber,
+                    MoneyError::Negative => Problem::Negative,
+                    MoneyError::TooManyDecimals => Problem::TooManyDecimals,
+                    MoneyError::TooLarge => Problem::TooLarge,
+                };
+                errors.push(FieldError { field: DealField::Value, problem });
+                0
+            }
+        };
+        let expected_close = match self.expected_close.trim() {
+            "" => None,
+            text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    errors.push(FieldError { field: DealField::ExpectedClose, problem: Problem::BadDate });
+                    None
+                }
+            },
+        };
+        let fields = DealFields {
+            customer: self.customer.trim().to_owned(),
+            title: self.title.trim().to_owned(),
+            value_minor,
+            currency: self.currency.trim().to_owned(),
+            owner: self.owner.trim().to_owned(),
+            expected_close,
+            stage_id: Id(self.stage_id.clone()),
+            tags: clean_tags(self.tags.split([',', '，']).map(str::to_owned)),
+        };
+        errors.extend(fields.problems(roadmap));
+        if errors.is_empty() {
+            Ok(fields)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl DealFields {
+    /// Everything wrong with these fields on `roadmap`; empty when they can be stored.
+    pub fn problems(&self, roadmap: &Roadmap) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut flag = |field, problem| errors.push(FieldError { field, problem });
+        for (field, text) in [(DealField::Customer, &self.customer), (DealField::Title, &self.title)] {
+            if text.trim().is_empty() {
+                flag(field, Problem::Required);
+            } else if text.chars().count() > MAX_NAME_CHARS {
+                flag(field, Problem::TooLong);
+            }
+        }
+        if self.owner.chars().count() > MAX_NAME_CHARS {
+            flag(DealField::Owner, Problem::TooLong);
+        }
+        if self.value_minor < 0 {
+            flag(DealField::Value, Problem::Negative);
+        } else if self.value_minor > money::MAX_VALUE_MINOR {
+            flag(DealField::Value, Problem::TooLarge);
+        }
+        if !money::is_valid_currency(&self.currency) {
+            flag(DealField::Currency, Problem::BadCurrency);
+        }
+        if roadmap.stage(&self.stage_id).is_none() {
+            flag(DealField::Stage, Problem::UnknownStage);
+        }
+        if self.tags.iter().any(|t| t.chars().count() > MAX_TAG_CHARS) {
+            flag(DealField::Tags, Problem::TooLong);
+        }
+        errors
+    }
+}

@@ -1,0 +1,150 @@
+//! One deal's plan: when each stage starts and when each milestone is due.
+//!
+//! Stages the deal has entered start on the day it entered them. Stages ahead
+//! follow one after another by their target days, starting when the current
+//! stage should end, or today if that day has passed (a late stage pushes the
+//! rest). A milestone is due `day_offset` days into its stage unless someone
+//! set its date by hand. Stages before the current one that the deal skipped
+//! have no dates, and their milestones are left out.
+
+use chrono::{DateTime, Days, NaiveDate};
+
+use crate::core::model::{Deal, Id, Roadmap, Timestamp};
+use crate::core::text::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MilestoneState {
+    Done,
+    Open,
+    Overdue,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedStage {
+    pub stage_id: Id,
+    pub index: usize,
+    pub name: Text,
+    pub start: NaiveDate,
+    /// start + target days.
+    pub end: NaiveDate,
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedMilestone {
+    pub milestone_id: Id,
+    pub stage_index: usize,
+    pub title: Text,
+    /// Who does it: the person set on this deal, else the role the roadmap names.
+    pub owner: Text,
+    pub required: bool,
+    pub due: NaiveDate,
+    /// The due date was set by hand rather than taken from the plan.
+    pub rescheduled: bool,
+    pub done_on: Option<NaiveDate>,
+    pub state: MilestoneState,
+    /// The latest customer satisfaction (1–5) recorded after this milestone.
+    pub feedback: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DealPlan {
+    pub stages: Vec<PlannedStage>,
+    pub milestones: Vec<PlannedMilestone>,
+}
+
+/// The calendar day (UTC) of a timestamp.
+pub fn day_of(ms: Timestamp) -> NaiveDate {
+    DateTime::from_timestamp_millis(ms).map(|t| t.date_naive()).unwrap_or_default()
+}
+
+fn plus_days(date: NaiveDate, days: u32) -> NaiveDate {
+    date.checked_add_days(Days::new(u64::from(days))).unwrap_or(date)
+}
+
+pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
+    let current = roadmap.stage_index(&deal.stage_id).unwrap_or(0);
+    let entered = |stage: &Id| deal.stage_history.iter().rev().find(|e| &e.stage_id == stage).map(|e| day_of(e.entered_at));
+
+    let mut stages = Vec::new();
+    let mut next_start: Option<NaiveDate> = None;
+    for (index, stage) in roadmap.stages.iter().enumerate() {
+        let start = if index <= current { entered(&stage.id) } else { next_start };
+        let Some(start) = start else { continue };
+        let end = plus_days(start, stage.target_days);
+        if index >= current {
+            // The next stage starts when this one should end, but never in the past.
+            next_start = Some(end.max(today));
+        }
+        stages.push(PlannedStage { stage_id: stage.id.clone(), index, name: stage.name.clone(), start, end, current: index == current });
+    }
+
+    let milestones = stages
+        .iter()
+        .flat_map(|planned| {
+            let stage = &roadmap.stages[planned.index];
+            stage.milestones.iter().map(move |m| {
+                let progress = deal.milestones.iter().find(|p| p.milestone_id == m.id);
+                let manual = progress.and_then(|p| p.due);
+                let due = manual.unwrap_or_else(|| plus_days(planned.start, m.day_offset.min(stage.target_days)));
+                let done_on = progress.and_then(|p| p.done_at).map(day_of);
+                let state = match done_on {
+                    Some(_) => MilestoneState::Done,
+                    None if due < today => MilestoneState::Overdue,
+                    None => MilestoneState::Open,
+                };
+                PlannedMilestone {
+                    milestone_id: m.id.clone(),
+                    stage_index: planned.index,
+                    title: m.title.clone(),
+                    owner: progress.and_then(|p| p.owner.clone()).map(Text::Plain).unwrap_or_else(|| m.owner_role.clone()),
+                    required: m.required,
+                    due,
+                    rescheduled: manual.is_some(),
+                    done_on,
+                    state,
+                    feedback: deal
+                        .feedback
+                        .iter()
+                        .filter(|f| f.milestone_id.as_ref() == Some(&m.id))
+                        .max_by_key(|f| f.date)
+                        .map(|f| f.satisfaction),
+                }
+            })
+        })
+        .collect();
+    DealPlan { stages, milestones }
+}
+
+impl DealPlan {
+    pub fn overdue(&self) -> impl Iterator<Item = &PlannedMilestone> {
+        self.milestones.iter().filter(|m| m.state == MilestoneState::Overdue)
+    }
+
+    /// The first and last day the timeline must show (today included).
+    pub fn span(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let days = self
+            .stages
+            .iter()
+            .flat_map(|s| [s.start, s.end])
+            .chain(self.milestones.iter().flat_map(|m| [Some(m.due), m.done_on]).flatten())
+            .chain([today]);
+        let (mut first, mut last) = (today, today);
+        for day in days {
+            first = first.min(day);
+            last = last.max(day);
+        }
+        (first, last)
+    }
+}
+
+/// Whole days since the deal entered its current stage.
+pub fn days_in_stage(deal: &Deal, today: NaiveDate) -> i64 {
+    deal.stage_history.last().map_or(0, |entry| (today - day_of(entry.entered_at)).num_days().max(0))
+}
+
+/// An open deal is stalled once it has spent longer than its stage's target days in it.
+pub fn is_stalled(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> bool {
+    deal.status == crate::core::model::DealStatus::Open
+        && roadmap.stage(&deal.stage_id).is_some_and(|stage| days_in_stage(deal, today) > i64::from(stage.target_days))
+}

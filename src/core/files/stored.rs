@@ -1,0 +1,177 @@
+//! The compact form kept in localStorage: the export envelope as compact JSON,
+//! deflated, and packed 15 bits to a character.
+//!
+//! Browsers allow about 5 MiB of localStorage, counted in UTF-16 code units, and
+//! Waypoint keeps two copies (the last good one too). Plain JSON of 10,000 deals is
+//! about 10 MB; deflated and packed it is about a tenth of that. Exported files
+//! stay plain, readable JSON; only the stored copy is packed, and a stored copy
+//! written as plain JSON (by an earlier version) still reads.
+
+use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
+
+use crate::core::files::envelope::{self, ImportError, MAX_IMPORT_BYTES};
+use crate::core::model::{Timestamp, Workspace};
+
+/// Marks a packed copy; the byte count follows, then `:` and the packed characters.
+const PREFIX: &str = "wp1z:";
+/// Deflate level 3: within a few percent of the smallest output at half the time of level 6.
+const LEVEL: u8 = 3;
+/// Each character carries 15 bits, offset past the control characters; the highest
+/// (U+801F) stays below the surrogates, so every character is a valid, whole one.
+const OFFSET: u32 = 0x20;
+const BITS: u32 = 15;
+
+pub fn encode(ws: &Workspace, now: Timestamp) -> String {
+    Encoding::new(ws, now).into_text()
+}
+
+/// The stored text of one workspace, made a slice at a time: the shell packs a
+/// large workspace in short steps between frames instead of one long pause. Each
+/// step writes the JSON of the next few deals and deflates it. `new` takes a
+/// snapshot (deals are shared, so it costs a pointer per deal); later changes to
+/// the workspace do not reach it.
+pub struct Encoding {
+    snapshot: Workspace,
+    now: Timestamp,
+    /// The next deal to write; past the last, the tail is written and deflate finishes.
+    next_deal: usize,
+    started: bool,
+    compressor: Box<CompressorOxide>,
+    deflated: Vec<u8>,
+    written: usize,
+    done: bool,
+}
+
+impl Encoding {
+    pub fn new(ws: &Workspace, now: Timestamp) -> Self {
+        // Raw deflate (no zlib header), default strategy: what `decode` inflates.
+        let flags = create_comp_flags_from_zip_params(LEVEL.into(), 0, 0);
+        Encoding {
+            // Deflated JSON is about an eighth of it (a deal is about 1 KB); the buffer grows if not.
+            deflated: vec![0; 4096 + ws.deals.len() * 160],
+            snapshot: ws.clone(),
+            now,
+            next_deal: 0,
+            started: false,
+            compressor: Box::new(CompressorOxide::new(flags)),
+            written: 0,
+            done: false,
+        }
+    }
+
+    /// Writes and deflates about `slice` more bytes of JSON (at least one deal);
+    /// true once all of it is deflated.
+    pub fn step(&mut self, slice: usize) -> bool {
+        if self.done {
+            return true;
+        }
+        let mut json = Vec::new();
+        if !self.started {
+            json = envelope::compact_pieces::head(&self.snapshot, self.now);
+            self.started = true;
+        }
+        let deals = &self.snapshot.deals;
+        while self.next_deal < deals.len() && (json.len() < slice || json.is_empty()) {
+            envelope::compact_pieces::deal(&mut json, &deals[self.next_deal], self.next_deal == 0);
+            self.next_deal += 1;
+        }
+        let last = self.next_deal == deals.len() && json.len() < slice;
+        if last {
+            json.extend_from_slice(&envelope::compact_pieces::tail(&self.snapshot));
+        }
+        self.deflate(&json, if last { TDEFLFlush::Finish } else { TDEFLFlush::None });
+        self.done = last;
+        last
+    }
+
+    fn deflate(&mut self, mut input: &[u8], flush: TDEFLFlush) {
+        loop {
+            if self.deflated.len() - self.written < 64 {
+                let grown = self.deflated.len() * 2;
+                self.deflated.resize(grown, 0);
+            }
+            let (status, bytes_in, bytes_out) = compress(&mut self.compressor, input, &mut self.deflated[self.written..], flush);
+            input = &input[bytes_in..];
+            self.written += bytes_out;
+            match status {
+                TDEFLStatus::Done => {
+                    self.deflated.truncate(self.written);
+                    return;
+                }
+                // All of this slice is in; the rest waits for the next step.
+                TDEFLStatus::Okay if flush == TDEFLFlush::None && input.is_empty() => return,
+                // More room was needed, or the end is still being written out.
+                TDEFLStatus::Okay => {}
+                // Only a bad parameter or a failed output callback end here; neither is used.
+                status => unreachable!("deflate stopped with {status:?}"),
+            }
+        }
+    }
+
+    /// The stored text, deflating whatever is left first.
+    pub fn into_text(mut self) -> String {
+        while !self.step(usize::MAX) {}
+        let packed = &self.deflated;
+        let mut out = String::with_capacity(PREFIX.len() + 12 + packed.len() * 8 / BITS as usize + 1);
+        out.push_str(PREFIX);
+        out.push_str(&packed.len().to_string());
+        out.push(':');
+        pack(packed, &mut out);
+        out
+    }
+}
+
+/// Reads a stored copy, packed or plain, into a checked workspace.
+pub fn decode(text: &str) -> Result<Workspace, ImportError> {
+    match text.strip_prefix(PREFIX) {
+        Some(rest) => envelope::import_json(&unpacked_json(rest).ok_or(ImportError::Damaged)?),
+        None => envelope::import_json(text),
+    }
+}
+
+/// A stored copy as readable JSON, for the recovery download: a packed copy that
+/// still unpacks becomes its JSON (which a person can repair and import); anything
+/// else is given back as it is.
+pub fn readable_text(text: &str) -> String {
+    text.strip_prefix(PREFIX).and_then(unpacked_json).unwrap_or_else(|| text.to_owned())
+}
+
+fn unpacked_json(rest: &str) -> Option<String> {
+    let (len, chars) = rest.split_once(':')?;
+    let bytes = unpack(chars, len.parse().ok()?)?;
+    let json = decompress_to_vec_with_limit(&bytes, MAX_IMPORT_BYTES as usize).ok()?;
+    String::from_utf8(json).ok()
+}
+
+fn pack(bytes: &[u8], out: &mut String) {
+    let (mut acc, mut held) = (0u32, 0u32);
+    let emit = |value: u32, out: &mut String| out.push(char::from_u32(OFFSET + value).expect("below the surrogates"));
+    for &byte in bytes {
+        acc = (acc << 8) | u32::from(byte);
+        held += 8;
+        if held >= BITS {
+            held -= BITS;
+            emit((acc >> held) & 0x7FFF, out);
+        }
+    }
+    if held > 0 {
+        emit((acc << (BITS - held)) & 0x7FFF, out);
+    }
+}
+
+fn unpack(chars: &str, len: usize) -> Option<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(len);
+    let (mut acc, mut held) = (0u32, 0u32);
+    for c in chars.chars() {
+        let value = u32::from(c).checked_sub(OFFSET).filter(|v| *v <= 0x7FFF)?;
+        acc = (acc << BITS) | value;
+        held += BITS;
+        while held >= 8 && bytes.len() < len {
+            held -= 8;
+            bytes.push((acc >> held) as u8);
+        }
+        acc &= (1 << held) - 1;
+    }
+    (bytes.len() == len).then_some(bytes)
+}

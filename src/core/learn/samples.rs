@@ -1,0 +1,236 @@
+//! The workspace a first visit opens: the default template with a handful of
+//! sample deals, spread over the stages, marked as samples.
+//!
+//! The samples are made through [`apply`] like any user change, so they obey
+//! every rule a real deal does and carry a believable stage history.
+
+use chrono::{DateTime, Days};
+
+use crate::core::command::{apply, Command, Outcome};
+use crate::core::deal::form::DealFields;
+use crate::core::model::{ActivityKind, Id, Timestamp, Workspace, SCHEMA_VERSION};
+use crate::core::roadmap::templates::{build_roadmap, TemplateId};
+use crate::core::text::i18n::Lang;
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// An empty workspace holding one roadmap from `template`.
+pub fn empty_workspace(origin: &str, lang: Lang, template: TemplateId) -> Workspace {
+    let mut ws = Workspace {
+        schema_version: SCHEMA_VERSION,
+        origin: origin.to_owned(),
+        next_id: 1,
+        default_currency: default_currency(lang).to_owned(),
+        roadmaps: Vec::new(),
+        deals: Vec::new(),
+        goals: Vec::new(),
+        settings: Default::default(),
+    };
+    let roadmap = build_roadmap(&mut ws, template);
+    ws.roadmaps.push(roadmap);
+    ws
+}
+
+pub fn default_currency(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "CNY",
+        Lang::En => "USD",
+    }
+}
+
+/// (中文, English)
+pub type Bi = (&'static str, &'static str);
+
+/// How a made-up deal ends.
+#[derive(Clone, Copy)]
+pub enum Ending {
+    Open,
+    Won,
+    /// Lost, with the id of one of the preset lost reasons.
+    Lost(&'static str),
+}
+
+/// A made-up deal for samples and practice scenarios, played through the
+/// commands a person would use: created, moved a week per stage, closed.
+#[derive(Clone, Copy)]
+pub struct DealSpec {
+    pub customer: Bi,
+    pub title: Bi,
+    /// In whole currency units.
+    pub value: i64,
+    pub owner: Bi,
+    pub stage: usize,
+    pub close_in_days: u64,
+    pub segment: Bi,
+    pub ending: Ending,
+    /// Satisfaction and what the customer said, after the first milestone of the current stage.
+    pub feedback: Option<(u8, Bi)>,
+    pub activity: Option<(ActivityKind, Bi)>,
+}
+
+pub const DEAL: DealSpec = DealSpec {
+    customer: ("", ""),
+    title: ("", ""),
+    value: 0,
+    owner: ("", ""),
+    stage: 0,
+    close_in_days: 30,
+    segment: ("", ""),
+    ending: Ending::Open,
+    feedback: None,
+    activity: None,
+};
+
+const SAMPLES: [DealSpec; 6] = [
+    DealSpec {
+        customer: ("华东精密机械", "Eastline Precision"),
+        title: ("二期产线自动化", "Phase 2 line automation"),
+        value: 350_000,
+        owner: ("王磊", "Alex Chen"),
+        stage: 0,
+        close_in_days: 120,
+        segment: ("制造业", "Manufacturing"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("启明教育集团", "Dawnlight Education"),
+        title: ("智慧教室试点", "Smart classroom pilot"),
+        value: 180_000,
+        owner: ("李娜", "Maria Lopez"),
+        stage: 1,
+        close_in_days: 90,
+        segment: ("教育", "Education"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("海川物流", "Harbor River Logistics"),
+        title: ("仓储管理系统升级", "Warehouse system upgrade"),
+        value: 620_000,
+        owner: ("王磊", "Alex Chen"),
+        stage: 2,
+        close_in_days: 75,
+        segment: ("物流", "Logistics"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("盛和医疗", "Shenghe Medical"),
+        title: ("设备年度维保合同", "Annual equipment service"),
+        value: 240_000,
+        owner: ("张伟", "Sam Patel"),
+        stage: 3,
+        close_in_days: 45,
+        segment: ("医疗", "Healthcare"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("北辰新能源", "Polaris Energy"),
+        title: ("电池检测线", "Battery test line"),
+        value: 1_280_000,
+        owner: ("李娜", "Maria Lopez"),
+        stage: 4,
+        close_in_days: 30,
+        segment: ("制造业", "Manufacturing"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("云帆零售", "Sailcloud Retail"),
+        title: ("门店数字化", "Store digitisation"),
+        value: 90_000,
+        owner: ("张伟", "Sam Patel"),
+        stage: 5,
+        close_in_days: 14,
+        segment: ("零售", "Retail"),
+        ..DEAL
+    },
+];
+
+fn pick(lang: Lang, pair: Bi) -> String {
+    lang.pick(pair).to_owned()
+}
+
+/// Plays `spec` into `ws` on its first roadmap so that its history ends at `now`: each
+/// stage passed took a week and has every milestone done; the current stage has its first.
+pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp, sample: bool) -> Id {
+    let roadmap = ws.roadmaps[0].clone();
+    let today = DateTime::from_timestamp_millis(now).map(|t| t.date_naive());
+    let stage_count = spec.stage.min(roadmap.stages.len() - 1);
+    let started = now - (stage_count as i64 + 1) * 7 * DAY_MS;
+    let fields = DealFields {
+        customer: pick(lang, spec.customer),
+        title: pick(lang, spec.title),
+        value_minor: spec.value * 100,
+        currency: ws.default_currency.clone(),
+        owner: pick(lang, spec.owner),
+        expected_close: today.and_then(|d| d.checked_add_days(Days::new(spec.close_in_days))),
+        stage_id: roadmap.stages[0].id.clone(),
+        tags: vec![pick(lang, spec.segment)].into_iter().filter(|t| !t.is_empty()).collect(),
+    };
+    let created = apply(ws, Command::CreateDeal { roadmap_id: roadmap.id.clone(), fields, sample }, started);
+    let Ok(Outcome::Created(deal_id)) = created else {
+        unreachable!("made-up deals are valid: {created:?}");
+    };
+    let run = |ws: &mut Workspace, command: Command, at: Timestamp| {
+        apply(ws, command, at).expect("made-up deals follow the rules");
+    };
+    for (step, stage) in roadmap.stages.iter().enumerate().take(stage_count + 1) {
+        let at = started + step as i64 * 7 * DAY_MS;
+        let passed = step < stage_count;
+        let done_here = if passed { stage.milestones.len() } else { 1 };
+        for milestone in stage.milestones.iter().take(done_here) {
+            run(ws, Command::SetMilestoneDone { deal_id: deal_id.clone(), milestone_id: milestone.id.clone(), done: true }, at + DAY_MS);
+        }
+        if passed {
+            run(
+                ws,
+                Command::MoveDeal { deal_id: deal_id.clone(), to_stage: roadmap.stages[step + 1].id.clone(), confirmed: false },
+                at + 7 * DAY_MS,
+            );
+        }
+    }
+    let current = &roadmap.stages[stage_count];
+    let day = |at: Timestamp| DateTime::from_timestamp_millis(at).map(|t| t.date_naive()).unwrap_or_default();
+    if let Some((kind, notes)) = spec.activity {
+        let command = Command::AddActivity {
+            deal_id: deal_id.clone(),
+            kind,
+            date: day(now - 2 * DAY_MS),
+            who: pick(lang, spec.owner),
+            notes: pick(lang, notes),
+        };
+        run(ws, command, now - 2 * DAY_MS);
+    }
+    if let Some((satisfaction, comment)) = spec.feedback {
+        let command = Command::AddFeedback {
+            deal_id: deal_id.clone(),
+            milestone_id: current.milestones.first().map(|m| m.id.clone()),
+            satisfaction,
+            comment: pick(lang, comment),
+            date: day(now - DAY_MS),
+        };
+        run(ws, command, now - DAY_MS);
+    }
+    match spec.ending {
+        Ending::Open => {}
+        Ending::Won => run(ws, Command::CloseDeal { deal_id: deal_id.clone(), won: true, reason: None, note: String::new() }, now - DAY_MS),
+        Ending::Lost(reason) => {
+            let command = Command::CloseDeal { deal_id: deal_id.clone(), won: false, reason: Some(Id(reason.into())), note: String::new() };
+            run(ws, command, now - DAY_MS);
+        }
+    }
+    deal_id
+}
+
+/// The first-visit workspace: the project-sale template plus sample deals whose
+/// histories end at `now`, with the milestones of stages they passed done.
+pub fn first_visit_workspace(origin: &str, lang: Lang, now: Timestamp) -> Workspace {
+    let mut ws = empty_workspace(origin, lang, TemplateId::ProjectSale);
+    for spec in &SAMPLES {
+        play_deal(&mut ws, spec, lang, now, true);
+    }
+    ws
+}
+
+/// The roadmap the board shows: the first one (several roadmaps come later).
+pub fn primary_roadmap_id(ws: &Workspace) -> Option<&Id> {
+    ws.roadmaps.first().map(|r| &r.id)
+}

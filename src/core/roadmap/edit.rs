@@ -1,0 +1,319 @@
+//! Designing roadmaps: stages and milestones added, edited, reordered and
+//! removed; roadmaps made from templates or copies. Called from `command::apply`.
+
+use crate::core::command::{CommandError, Outcome};
+use std::sync::Arc;
+
+use crate::core::model::{Deal, DecisionPhase, Id, Milestone, Roadmap, Stage, StageEntry, Timestamp, Workspace};
+use crate::core::roadmap::templates::{build_roadmap, TemplateId};
+use crate::core::text::Text;
+
+/// Longest stage or milestone offset accepted, in days (ten years).
+pub const MAX_DAYS: u32 = 3650;
+
+/// A stage's editable fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageFields {
+    pub name: Text,
+    pub description: Text,
+    pub guidance: Text,
+    pub exit_criteria: Text,
+    pub win_probability: u8,
+    pub target_days: u32,
+    pub key_node: bool,
+    pub decision_phase: DecisionPhase,
+    pub gate: bool,
+}
+
+impl StageFields {
+    pub fn of(stage: &Stage) -> Self {
+        StageFields {
+            name: stage.name.clone(),
+            description: stage.description.clone(),
+            guidance: stage.guidance.clone(),
+            exit_criteria: stage.exit_criteria.clone(),
+            win_probability: stage.win_probability,
+            target_days: stage.target_days,
+            key_node: stage.key_node,
+            decision_phase: stage.decision_phase,
+            gate: stage.gate,
+        }
+    }
+
+    fn check(&self) -> Result<(), CommandError> {
+        if self.name.is_blank() {
+            return Err(CommandError::NameRequired);
+        }
+        if self.win_probability > 100 {
+            return Err(CommandError::ProbabilityOutOfRange(self.win_probability));
+        }
+        if !(1..=MAX_DAYS).contains(&self.target_days) {
+            return Err(CommandError::DaysOutOfRange(self.target_days));
+        }
+        Ok(())
+    }
+}
+
+/// A milestone's editable fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MilestoneFields {
+    pub title: Text,
+    pub description: Text,
+    pub owner_role: Text,
+    pub required: bool,
+    pub day_offset: u32,
+}
+
+impl MilestoneFields {
+    pub fn of(milestone: &Milestone) -> Self {
+        MilestoneFields {
+            title: milestone.title.clone(),
+            description: milestone.description.clone(),
+            owner_role: milestone.owner_role.clone(),
+            required: milestone.required,
+            day_offset: milestone.day_offset,
+        }
+    }
+}
+
+/// Where a new roadmap comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RoadmapSource {
+    Template(TemplateId),
+    CopyOf(Id),
+}
+
+fn roadmap_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Roadmap, CommandError> {
+    ws.roadmap_mut(id).ok_or_else(|| CommandError::UnknownRoadmap(id.clone()))
+}
+
+fn stage_index(roadmap: &Roadmap, id: &Id) -> Result<usize, CommandError> {
+    roadmap.stage_index(id).ok_or_else(|| CommandError::UnknownStage(id.clone()))
+}
+
+pub fn add_stage(ws: &mut Workspace, roadmap_id: &Id, name: Text) -> Result<Outcome, CommandError> {
+    if name.is_blank() {
+        return Err(CommandError::NameRequired);
+    }
+    let last = roadmap_mut(ws, roadmap_id)?.stages.last().cloned();
+    let id = ws.mint_id();
+    let stage = Stage {
+        id: id.clone(),
+        name,
+        description: Text::default(),
+        guidance: Text::default(),
+        exit_criteria: Text::default(),
+        // A new last stage is at least as likely to be won as the one before it.
+        win_probability: last.as_ref().map_or(10, |s| s.win_probability),
+        target_days: 14,
+        key_node: false,
+        decision_phase: last.map_or(DecisionPhase::NeedRecognition, |s| s.decision_phase),
+        gate: false,
+        milestones: Vec::new(),
+    };
+    roadmap_mut(ws, roadmap_id)?.stages.push(stage);
+    Ok(Outcome::Created(id))
+}
+
+pub fn update_stage(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, fields: StageFields) -> Result<Outcome, CommandError> {
+    fields.check()?;
+    let roadmap = roadmap_mut(ws, roadmap_id)?;
+    let stage = roadmap.stage_mut(stage_id).ok_or_else(|| CommandError::UnknownStage(stage_id.clone()))?;
+    if StageFields::of(stage) == fields {
+        return Ok(Outcome::Unchanged);
+    }
+    stage.name = fields.name;
+    stage.description = fields.description;
+    stage.guidance = fields.guidance;
+    stage.exit_criteria = fields.exit_criteria;
+    stage.win_probability = fields.win_probability;
+    stage.target_days = fields.target_days;
+    stage.key_node = fields.key_node;
+    stage.decision_phase = fields.decision_phase;
+    stage.gate = fields.gate;
+    Ok(Outcome::Changed)
+}
+
+/// Removes a stage. Its deals move to `move_deals_to` (entering that stage now);
+/// their history forgets the removed stage, and progress on its milestones goes with it.
+pub fn delete_stage(
+    ws: &mut Workspace,
+    roadmap_id: &Id,
+    stage_id: &Id,
+    move_deals_to: Option<&Id>,
+    now: Timestamp,
+) -> Result<Outcome, CommandError> {
+    let roadmap = ws.roadmap(roadmap_id).ok_or_else(|| CommandError::UnknownRoadmap(roadmap_id.clone()))?;
+    let index = stage_index(roadmap, stage_id)?;
+    if roadmap.stages.len() == 1 {
+        return Err(CommandError::LastStage);
+    }
+    let deals_here = ws.deals.iter().filter(|d| &d.stage_id == stage_id).count();
+    let target = match move_deals_to {
+        Some(target) if target != stage_id && roadmap.stage(target).is_some() => Some(target.clone()),
+        Some(target) => return Err(CommandError::UnknownStage(target.clone())),
+        None if deals_here > 0 => return Err(CommandError::StageHasDeals(deals_here)),
+        None => None,
+    };
+    let removed = roadmap_mut(ws, roadmap_id)?.stages.remove(index);
+    let touched = |d: &Deal| {
+        &d.roadmap_id == roadmap_id
+            && (d.stage_history.iter().any(|e| &e.stage_id == stage_id)
+                || d.milestones.iter().any(|p| removed.milestones.iter().any(|m| m.id == p.milestone_id)))
+    };
+    // Only the deals this touches are copied; the others stay shared with undo steps.
+    for deal in ws.deals.iter_mut().filter(|d| touched(d)).map(Arc::make_mut) {
+        deal.stage_history.retain(|e| &e.stage_id != stage_id);
+        deal.milestones.retain(|p| !removed.milestones.iter().any(|m| m.id == p.milestone_id));
+        if &deal.stage_id == stage_id {
+            let target = target.clone().expect("a target is required when the stage has deals");
+            deal.stage_history.push(StageEntry { stage_id: target.clone(), entered_at: now });
+            deal.stage_id = target;
+            deal.updated_at = now;
+        }
+        // Removing a stage between two visits can leave the same stage twice in a row.
+        deal.stage_history.dedup_by(|later, earlier| later.stage_id == earlier.stage_id);
+    }
+    Ok(Outcome::Changed)
+}
+
+pub fn move_stage(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, to_index: usize) -> Result<Outcome, CommandError> {
+    let roadmap = roadmap_mut(ws, roadmap_id)?;
+    let from = stage_index(roadmap, stage_id)?;
+    let to = to_index.min(roadmap.stages.len() - 1);
+    if from == to {
+        return Ok(Outcome::Unchanged);
+    }
+    let stage = roadmap.stages.remove(from);
+    roadmap.stages.insert(to, stage);
+    Ok(Outcome::Changed)
+}
+
+pub fn add_milestone(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, title: Text) -> Result<Outcome, CommandError> {
+    if title.is_blank() {
+        return Err(CommandError::NameRequired);
+    }
+    let target_days = {
+        let roadmap = roadmap_mut(ws, roadmap_id)?;
+        roadmap.stage_mut(stage_id).ok_or_else(|| CommandError::UnknownStage(stage_id.clone()))?.target_days
+    };
+    let id = ws.mint_id();
+    let stage = roadmap_mut(ws, roadmap_id)?.stage_mut(stage_id).expect("stage found above");
+    stage.milestones.push(Milestone {
+        id: id.clone(),
+        title,
+        description: Text::default(),
+        owner_role: Text::default(),
+        required: false,
+        // A new milestone is due when the stage should end.
+        day_offset: target_days,
+    });
+    Ok(Outcome::Created(id))
+}
+
+fn milestone_place(roadmap: &Roadmap, id: &Id) -> Result<(usize, usize), CommandError> {
+    roadmap.find_milestone(id).ok_or_else(|| CommandError::UnknownMilestone(id.clone()))
+}
+
+pub fn update_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, fields: MilestoneFields) -> Result<Outcome, CommandError> {
+    if fields.title.is_blank() {
+        return Err(CommandError::NameRequired);
+    }
+    if fields.day_offset > MAX_DAYS {
+        return Err(CommandError::DaysOutOfRange(fields.day_offset));
+    }
+    let roadmap = roadmap_mut(ws, roadmap_id)?;
+    let (si, mi) = milestone_place(roadmap, milestone_id)?;
+    let milestone = &mut roadmap.stages[si].milestones[mi];
+    if MilestoneFields::of(milestone) == fields {
+        return Ok(Outcome::Unchanged);
+    }
+    milestone.title = fields.title;
+    milestone.description = fields.description;
+    milestone.owner_role = fields.owner_role;
+    milestone.required = fields.required;
+    milestone.day_offset = fields.day_offset;
+    Ok(Outcome::Changed)
+}
+
+pub fn delete_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id) -> Result<Outcome, CommandError> {
+    let roadmap = roadmap_mut(ws, roadmap_id)?;
+    let (si, mi) = milestone_place(roadmap, milestone_id)?;
+    roadmap.stages[si].milestones.remove(mi);
+    let touched = |d: &&mut Arc<Deal>| d.milestones.iter().any(|p| &p.milestone_id == milestone_id);
+    for deal in ws.deals.iter_mut().filter(touched).map(Arc::make_mut) {
+        deal.milestones.retain(|p| &p.milestone_id != milestone_id);
+    }
+    Ok(Outcome::Changed)
+}
+
+pub fn move_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, to_index: usize) -> Result<Outcome, CommandError> {
+    let roadmap = roadmap_mut(ws, roadmap_id)?;
+    let (si, from) = milestone_place(roadmap, milestone_id)?;
+    let milestones = &mut roadmap.stages[si].milestones;
+    let to = to_index.min(milestones.len() - 1);
+    if from == to {
+        return Ok(Outcome::Unchanged);
+    }
+    let milestone = milestones.remove(from);
+    milestones.insert(to, milestone);
+    Ok(Outcome::Changed)
+}
+
+/// A new roadmap from a template or as a copy (with fresh ids); it becomes the active one.
+pub fn create_roadmap(ws: &mut Workspace, source: RoadmapSource, name: Text) -> Result<Outcome, CommandError> {
+    if name.is_blank() {
+        return Err(CommandError::NameRequired);
+    }
+    let mut roadmap = match source {
+        RoadmapSource::Template(template) => build_roadmap(ws, template),
+        RoadmapSource::CopyOf(id) => {
+            let mut copy = ws.roadmap(&id).cloned().ok_or(CommandError::UnknownRoadmap(id))?;
+            copy.id = ws.mint_id();
+            for stage in &mut copy.stages {
+                stage.id = ws.mint_id();
+                for milestone in &mut stage.milestones {
+                    milestone.id = ws.mint_id();
+                }
+            }
+            copy
+        }
+    };
+    roadmap.name = name;
+    let id = roadmap.id.clone();
+    ws.roadmaps.push(roadmap);
+    ws.settings.active_roadmap = Some(id.clone());
+    Ok(Outcome::Created(id))
+}
+
+pub fn rename_roadmap(ws: &mut Workspace, roadmap_id: &Id, name: Text) -> Result<Outcome, CommandError> {
+    if name.is_blank() {
+        return Err(CommandError::NameRequired);
+    }
+    let roadmap = roadmap_mut(ws, roadmap_id)?;
+    if roadmap.name == name {
+        return Ok(Outcome::Unchanged);
+    }
+    roadmap.name = name;
+    Ok(Outcome::Changed)
+}
+
+/// Removes a roadmap with no deals on it; goals that named it now cover all roadmaps.
+pub fn delete_roadmap(ws: &mut Workspace, roadmap_id: &Id) -> Result<Outcome, CommandError> {
+    roadmap_mut(ws, roadmap_id)?;
+    if ws.roadmaps.len() == 1 {
+        return Err(CommandError::LastRoadmap);
+    }
+    let deals = ws.deals.iter().filter(|d| &d.roadmap_id == roadmap_id).count();
+    if deals > 0 {
+        return Err(CommandError::RoadmapHasDeals(deals));
+    }
+    ws.roadmaps.retain(|r| &r.id != roadmap_id);
+    for goal in ws.goals.iter_mut().filter(|g| g.roadmap_id.as_ref() == Some(roadmap_id)) {
+        goal.roadmap_id = None;
+    }
+    if ws.settings.active_roadmap.as_ref() == Some(roadmap_id) {
+        ws.settings.active_roadmap = None;
+    }
+    Ok(Outcome::Changed)
+}

@@ -1,0 +1,4 @@
+//! Roadmaps: the built-in templates and the commands that edit stages and milestones.
+
+pub mod edit;
+pub mod templates;

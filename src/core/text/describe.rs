@@ -1,0 +1,151 @@
+//! Turns the core's typed errors into sentences in the UI language.
+
+use crate::core::command::CommandError;
+use crate::core::deal::form::{Problem, MAX_NAME_CHARS};
+use crate::core::files::envelope::{ImportError, RecordKind, MAX_IMPORT_BYTES};
+use crate::core::model::{DecisionPhase, Id, Workspace};
+use crate::core::text::i18n::{tr, trf, Lang, Msg};
+use crate::core::validate::IntegrityError;
+
+pub fn field_problem(lang: Lang, problem: Problem) -> String {
+    let msg = match problem {
+        Problem::Required => Msg::ErrRequired,
+        Problem::NotANumber => Msg::ErrNotANumber,
+        Problem::Negative => Msg::ErrNegative,
+        Problem::TooManyDecimals => Msg::ErrTooManyDecimals,
+        Problem::TooLarge => Msg::ErrTooLarge,
+        Problem::BadDate => Msg::ErrBadDate,
+        Problem::TooLong => return trf(lang, Msg::ErrTooLong, &[&MAX_NAME_CHARS.to_string()]),
+        Problem::BadCurrency => Msg::ErrBadCurrency,
+        Problem::UnknownStage => Msg::ErrUnknownStage,
+    };
+    tr(lang, msg).to_owned()
+}
+
+/// Why a file (or the stored copy) could not be read, without the "Import failed" frame.
+pub fn import_error(lang: Lang, error: &ImportError) -> String {
+    match error {
+        ImportError::Empty => tr(lang, Msg::ImportEmpty).to_owned(),
+        ImportError::NotJson { line, column } => trf(lang, Msg::ImportNotJson, &[&line.to_string(), &column.to_string()]),
+        ImportError::NotWaypoint => tr(lang, Msg::ImportNotWaypoint).to_owned(),
+        ImportError::NewerVersion { found, supported } => trf(lang, Msg::ImportNewerVersion, &[&found.to_string(), &supported.to_string()]),
+        ImportError::BadVersion => tr(lang, Msg::ImportBadVersion).to_owned(),
+        ImportError::Malformed { path, detail } => trf(lang, Msg::ImportMalformed, &[path, detail]),
+        ImportError::Broken(integrity) => integrity_error(lang, integrity),
+        ImportError::TooDeep => tr(lang, Msg::ImportTooDeep).to_owned(),
+        ImportError::TooMany { what, found, limit } => {
+            let kind = match what {
+                RecordKind::Roadmaps => Msg::KindRoadmaps,
+                RecordKind::Stages => Msg::KindStages,
+                RecordKind::Milestones => Msg::KindMilestones,
+                RecordKind::Deals => Msg::KindDeals,
+                RecordKind::Entries => Msg::KindEntries,
+                RecordKind::Goals => Msg::KindGoals,
+            };
+            trf(lang, Msg::ImportTooMany, &[tr(lang, kind), &found.to_string(), &limit.to_string()])
+        }
+        ImportError::TextTooLong { path, limit } => trf(lang, Msg::ImportTextTooLong, &[path, &limit.to_string()]),
+        ImportError::Damaged => tr(lang, Msg::StoredCopyDamaged).to_owned(),
+    }
+}
+
+/// Why a share link does not open, or cannot be made.
+pub fn link_error(lang: Lang, error: &crate::core::files::share::LinkError) -> String {
+    use crate::core::files::share::LinkError;
+    match error {
+        LinkError::TooLarge { chars, limit } => {
+            let (chars, limit) =
+                (crate::core::text::money::group_digits(*chars as u64), crate::core::text::money::group_digits(*limit as u64));
+            trf(lang, Msg::ShareTooLarge, &[&chars, &limit])
+        }
+        LinkError::UnknownScenario(key) => trf(lang, Msg::ShareUnknownScenario, &[key]),
+        LinkError::Damaged => tr(lang, Msg::ShareDamaged).to_owned(),
+        LinkError::Invalid(error) => import_error(lang, error),
+    }
+}
+
+pub fn file_too_large(lang: Lang, bytes: u64) -> String {
+    let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+    trf(lang, Msg::ImportTooLarge, &[&mb(bytes), &(MAX_IMPORT_BYTES / (1024 * 1024)).to_string()])
+}
+
+pub fn integrity_error(lang: Lang, error: &IntegrityError) -> String {
+    use IntegrityError as E;
+    match error {
+        E::DuplicateId(id) => trf(lang, Msg::BrokenDuplicateId, &[id.as_str()]),
+        E::NoRoadmap => tr(lang, Msg::BrokenNoRoadmap).to_owned(),
+        E::EmptyRoadmap(id) => trf(lang, Msg::BrokenEmptyRoadmap, &[id.as_str()]),
+        E::DealRoadmapMissing { deal, roadmap } => trf(lang, Msg::BrokenDealRoadmap, &[deal.as_str(), roadmap.as_str()]),
+        E::DealStageMissing { deal, stage } => trf(lang, Msg::BrokenDealStage, &[deal.as_str(), stage.as_str()]),
+        E::HistoryMismatch { deal } => trf(lang, Msg::BrokenHistory, &[deal.as_str()]),
+        E::MilestoneMissing { deal, milestone } => trf(lang, Msg::BrokenMilestone, &[deal.as_str(), milestone.as_str()]),
+        E::ProbabilityOutOfRange { stage, value } => trf(lang, Msg::BrokenProbability, &[stage.as_str(), &value.to_string()]),
+        E::DealField { deal, error } => trf(lang, Msg::BrokenDealField, &[deal.as_str(), &field_problem(lang, error.problem)]),
+        E::GoalRoadmapMissing { goal, roadmap } => trf(lang, Msg::BrokenGoalRoadmap, &[goal.as_str(), roadmap.as_str()]),
+        E::GoalPeriodReversed { goal } => trf(lang, Msg::BrokenGoalPeriod, &[goal.as_str()]),
+        E::LostReasonMissing { deal, reason } => trf(lang, Msg::BrokenLostReason, &[deal.as_str(), reason.as_str()]),
+        E::FeedbackInvalid { deal } => trf(lang, Msg::BrokenFeedback, &[deal.as_str()]),
+    }
+}
+
+/// What a refused command means, in words; `ws` names the records it refers to.
+pub fn command_error(lang: Lang, error: &CommandError, ws: &Workspace) -> String {
+    match error {
+        CommandError::Invalid(_) => tr(lang, Msg::FixErrors).to_owned(),
+        CommandError::UnknownDeal(_) => tr(lang, Msg::ErrUnknownDeal).to_owned(),
+        CommandError::UnknownRoadmap(_) => tr(lang, Msg::ErrUnknownRoadmap).to_owned(),
+        CommandError::UnknownStage(_) => tr(lang, Msg::ErrUnknownStage).to_owned(),
+        CommandError::UnknownMilestone(_) => tr(lang, Msg::ErrUnknownMilestone).to_owned(),
+        CommandError::BrokenWorkspace(e) => integrity_error(lang, e),
+        CommandError::NameRequired => tr(lang, Msg::ErrNameRequired).to_owned(),
+        CommandError::ProbabilityOutOfRange(p) => trf(lang, Msg::ErrProbability, &[&p.to_string()]),
+        CommandError::DaysOutOfRange(d) => trf(lang, Msg::ErrDays, &[&d.to_string()]),
+        CommandError::LastStage => tr(lang, Msg::ErrLastStage).to_owned(),
+        CommandError::StageHasDeals(n) => trf(lang, Msg::ErrStageHasDeals, &[&n.to_string()]),
+        CommandError::LastRoadmap => tr(lang, Msg::ErrLastRoadmap).to_owned(),
+        CommandError::RoadmapHasDeals(n) => trf(lang, Msg::ErrRoadmapHasDeals, &[&n.to_string()]),
+        CommandError::ReasonRequired => tr(lang, Msg::ErrReasonRequired).to_owned(),
+        CommandError::UnknownReason(_) => tr(lang, Msg::ErrUnknownReason).to_owned(),
+        CommandError::ReasonInUse(n) => trf(lang, Msg::ErrReasonInUse, &[&n.to_string()]),
+        CommandError::SatisfactionOutOfRange(n) => trf(lang, Msg::ErrSatisfaction, &[&n.to_string()]),
+        CommandError::UnknownEntry(_) => tr(lang, Msg::ErrUnknownEntry).to_owned(),
+        CommandError::TextTooLong(n) => trf(lang, Msg::ErrTooLong, &[&n.to_string()]),
+        CommandError::NegativeTarget => tr(lang, Msg::ErrNegativeTarget).to_owned(),
+        CommandError::PeriodReversed => tr(lang, Msg::ErrPeriodReversed).to_owned(),
+        CommandError::UnknownGoal(_) => tr(lang, Msg::ErrUnknownGoal).to_owned(),
+        CommandError::GateUnmet { stage, missing, can_confirm } => {
+            let msg = if *can_confirm { Msg::GateConfirm } else { Msg::GateRefused };
+            let (stage_name, names) = gate_names(lang, ws, stage, missing);
+            trf(lang, msg, &[&stage_name, &names])
+        }
+    }
+}
+
+/// The gated stage's name and its open required milestones as one list.
+fn gate_names(lang: Lang, ws: &Workspace, stage: &Id, missing: &[Id]) -> (String, String) {
+    let found = ws.roadmaps.iter().find_map(|r| r.stage(stage));
+    let stage_name = found.map(|s| s.name.get(lang).to_owned()).unwrap_or_else(|| stage.to_string());
+    let names: Vec<String> = missing
+        .iter()
+        .map(|id| {
+            found
+                .and_then(|s| s.milestones.iter().find(|m| &m.id == id))
+                .map(|m| m.title.get(lang).to_owned())
+                .unwrap_or_else(|| id.to_string())
+        })
+        .collect();
+    (stage_name, names.join(tr(lang, Msg::ListSeparator)))
+}
+
+pub fn decision_phase(lang: Lang, phase: DecisionPhase) -> &'static str {
+    tr(
+        lang,
+        match phase {
+            DecisionPhase::NeedRecognition => Msg::PhaseNeedRecognition,
+            DecisionPhase::InformationSearch => Msg::PhaseInformationSearch,
+            DecisionPhase::Evaluation => Msg::PhaseEvaluation,
+            DecisionPhase::PurchaseDecision => Msg::PhasePurchaseDecision,
+            DecisionPhase::PostPurchase => Msg::PhasePostPurchase,
+        },
+    )
+}

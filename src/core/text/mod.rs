@@ -1,0 +1,72 @@
+//! Text in the document that may exist in both languages.
+//!
+//! Built-in templates give every stage and milestone a Chinese and an English
+//! name, so switching the UI language also switches them. Once a person types
+//! their own name it is kept exactly as typed, in whatever language they used.
+
+pub mod describe;
+pub mod help;
+pub mod i18n;
+pub mod money;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::text::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// What a person typed.
+    Plain(String),
+    /// Template text in both languages.
+    Both { zh: String, en: String },
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::Plain(String::new())
+    }
+}
+
+impl Text {
+    pub fn both(zh: &str, en: &str) -> Self {
+        Text::Both { zh: zh.to_owned(), en: en.to_owned() }
+    }
+
+    pub fn plain(s: impl Into<String>) -> Self {
+        Text::Plain(s.into())
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match (self, lang) {
+            (Text::Plain(s), _) => s,
+            (Text::Both { zh, .. }, Lang::Zh) => zh,
+            (Text::Both { en, .. }, Lang::En) => en,
+        }
+    }
+
+    /// This text with the `lang` side replaced by `value`: a person editing a
+    /// bilingual template name in English changes only the English name.
+    pub fn with(&self, lang: Lang, value: &str) -> Text {
+        match (self, lang) {
+            (Text::Plain(_), _) => Text::Plain(value.to_owned()),
+            (Text::Both { en, .. }, Lang::Zh) => Text::Both { zh: value.to_owned(), en: en.clone() },
+            (Text::Both { zh, .. }, Lang::En) => Text::Both { zh: zh.clone(), en: value.to_owned() },
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Text::Plain(s) => s.trim().is_empty(),
+            Text::Both { zh, en } => zh.trim().is_empty() && en.trim().is_empty(),
+        }
+    }
+
+    /// Every string it holds, for checks that look at all user-visible text.
+    pub fn parts(&self) -> Vec<&str> {
+        match self {
+            Text::Plain(s) => vec![s],
+            Text::Both { zh, en } => vec![zh, en],
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The board, its cards and filters, the deal dialog (plan, timeline, log) and the agenda.
+
+pub mod agenda;
+pub mod board;
+pub mod board_filters;
+pub mod card_dom;
+pub mod deal_card;
+pub mod deal_dialog;
+pub mod deal_log;
+pub mod deal_timeline;

@@ -1,0 +1,5 @@
+//! Saving (the engine's shell adapter), merging a file, and sharing by link.
+
+pub mod merge_dialog;
+pub mod persistence;
+pub mod share_dialog;

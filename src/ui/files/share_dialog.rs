@@ -1,0 +1,113 @@
+//! Sharing without a server: the current workspace (or an untouched scenario) as a
+//! link and a QR code, and opening such a link when the page is given one.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::browser::clock;
+use crate::core::files::share::{self, LinkError, Shared};
+use crate::core::text::describe;
+use crate::core::text::i18n::{tr, trf, Msg};
+use crate::ui::modal::Modal;
+use crate::ui::state::{use_app, AppState, Notice, Screen};
+
+/// The link for what is open now: the short one for a scenario as it started.
+pub fn share_link(state: AppState) -> Result<String, LinkError> {
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default().to_owned();
+    let fragment = match state.untouched_scenario() {
+        Some(id) => share::scenario_fragment(id),
+        None => state.workspace.with_untracked(|ws| share::workspace_fragment(ws, clock::now_ms()))?,
+    };
+    Ok(format!("{base}{fragment}"))
+}
+
+/// The QR code as an image address (a data: URL the CSP allows), if the link fits one.
+pub fn qr_image(link: &str) -> Option<String> {
+    share::qr_svg(link).map(|svg| format!("data:image/svg+xml;base64,{}", STANDARD.encode(svg)))
+}
+
+/// Opens a share link in the page's address, if there is one: in the sandbox when it
+/// reads, with the reason when it does not. Returns whether the hash was a link.
+pub fn open_link_in_address(state: AppState) -> bool {
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(result) = share::read_fragment(&hash) else { return false };
+    match result {
+        Ok(Shared::Scenario(id)) => state.enter_scenario(id),
+        Ok(Shared::Workspace(workspace)) => state.enter_shared(state.adopt(*workspace)),
+        Err(error) => {
+            let reason = move |lang| describe::link_error(lang, &error);
+            state.say(Notice::error(move |lang| trf(lang, Msg::ShareOpenFailed, &[&reason(lang)])));
+        }
+    }
+    // The data leaves the address bar (and the back button): the board is shown instead.
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(Screen::Board.hash()));
+    }
+    state.screen.set(Screen::Board);
+    true
+}
+
+#[component]
+pub fn ShareDialog() -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let close = move || state.sharing.set(false);
+    let link = share_link(state);
+    let short = state.untouched_scenario().is_some();
+    let body = match link {
+        Ok(link) => {
+            let qr = qr_image(&link);
+            let copy_text = link.clone();
+            let copy = move |_| {
+                let text = copy_text.clone();
+                leptos::task::spawn_local(async move {
+                    // No clipboard outside a secure context (plain http on a room's network).
+                    let navigator = window().navigator();
+                    let available = js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false)
+                        && !js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map(|c| c.is_undefined()).unwrap_or(true);
+                    let done = available && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok();
+                    state.say(Notice::info(move |lang| tr(lang, if done { Msg::ShareCopied } else { Msg::ShareCopyFailed }).to_owned()));
+                });
+            };
+            view! {
+                <p class="hint">{move || t(if short { Msg::ShareScenarioHint } else { Msg::ShareHint })}</p>
+                <div class="share-row">
+                    <input class="share-link" readonly data-testid="share-link" prop:value=link.clone()
+                        aria-label=move || t(Msg::ShareLinkLabel)
+                        on:focus=|ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                    <button class="btn btn-primary" data-testid="share-copy" on:click=copy>{move || t(Msg::ShareCopy)}</button>
+                </div>
+                {match qr {
+                    Some(src) => view! {
+                        <img class="share-qr" data-testid="share-qr" src=src alt=move || t(Msg::ShareQrAlt)/>
+                        <button class="btn" data-testid="share-present" on:click=move |_| {
+                            state.sharing.set(false);
+                            state.present();
+                            state.presenting_qr.set(true);
+                        }>{move || t(Msg::ShowInPresentation)}</button>
+                    }.into_any(),
+                    None => view! { <p class="hint" data-testid="share-no-qr">{move || t(Msg::ShareNoQr)}</p> }.into_any(),
+                }}
+            }
+            .into_any()
+        }
+        Err(error) => view! {
+            <p class="banner banner-error" data-testid="share-too-large">{move || describe::link_error(state.lang.get(), &error)}</p>
+            <button class="btn btn-primary" data-testid="share-export" on:click=move |_| state.export()>{move || t(Msg::Export)}</button>
+        }
+        .into_any(),
+    };
+    view! {
+        <Modal on_close=move |_| close() labelled_by="share-title" testid="share-dialog" class="dialog share">
+            <div class="panel-head">
+                <h2 id="share-title" class="dialog-title">{move || t(Msg::ShareTitle)}</h2>
+                <span class="spacer"></span>
+                <button class="btn btn-small" data-testid="share-close" on:click=move |_| close()>{move || t(Msg::HelpClose)}</button>
+            </div>
+            {body}
+        </Modal>
+    }
+}

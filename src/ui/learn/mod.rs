@@ -1,0 +1,4 @@
+//! Learn mode and the facilitator's presentation.
+
+pub mod learn_screen;
+pub mod presentation;
