@@ -17,3 +17,45 @@ fn the_current_schema_version_has_a_fixture() {
     }
     assert!(std::path::Path::new(&path).exists(), "write {path} with WAYPOINT_WRITE_FIXTURE=1");
 }
+
+/// Every field name the file format uses, as `record.field` paths (array items as `[]`).
+fn field_paths(value: &serde_json::Value, path: &str, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                let child = format!("{path}.{key}");
+                out.insert(child.clone());
+                field_paths(inner, &child, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|item| field_paths(item, &format!("{path}[]"), out)),
+        _ => {}
+    }
+}
+
+/// An older build reading a file drops the fields it does not know, and would write
+/// the rest back without them. So a field may only be added together with a new
+/// schema version (which older builds refuse instead of stripping). This pins the
+/// fields of the current version: adding one fails here until the version is raised.
+#[test]
+fn a_new_field_comes_with_a_new_schema_version() {
+    use waypoint::core::generate::generate_workspace;
+    let path = format!("{}/tests/fixtures/fields-v{SCHEMA_VERSION}.txt", env!("CARGO_MANIFEST_DIR"));
+    let mut fields = std::collections::BTreeSet::new();
+    for ws in [generate_workspace(3, 300, 1_795_000_000_000), first_visit_workspace("fx1", Lang::En, 1_795_000_000_000)] {
+        let value: serde_json::Value = serde_json::from_str(&export_json(&ws, 1_795_000_000_000)).unwrap();
+        field_paths(&value, "", &mut fields);
+    }
+    let listed: String = fields.iter().map(|f| format!("{f}\n")).collect();
+    if std::env::var("WAYPOINT_WRITE_FIXTURE").is_ok() {
+        std::fs::write(&path, &listed).unwrap();
+    }
+    let pinned = std::fs::read_to_string(&path).unwrap_or_default();
+    let known: std::collections::BTreeSet<&str> = pinned.lines().collect();
+    let new: Vec<&String> = fields.iter().filter(|f| !known.contains(f.as_str())).collect();
+    assert!(
+        new.is_empty(),
+        "fields not in schema version {SCHEMA_VERSION}: {new:?}. Raise SCHEMA_VERSION with a migration step, \
+         then write the fixtures with WAYPOINT_WRITE_FIXTURE=1"
+    );
+}
