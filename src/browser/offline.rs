@@ -48,10 +48,12 @@ pub fn register(on_update: impl Fn() + 'static) {
                     }
                 });
                 worker.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+                // Owned by the worker from here (a handler property, replaced rather than added to).
                 changed.forget();
             })
         };
         registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+        // The registration lives as long as the page, and so does its one handler.
         found.forget();
         // Offline, the check fails; that is expected and not worth a console error.
         let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
@@ -63,6 +65,7 @@ pub fn register(on_update: impl Fn() + 'static) {
         if let Some(window) = web_sys::window() {
             let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), CHECK_EVERY_MS);
         }
+        // The page-long update check: one interval per page.
         check.forget();
     });
 }
@@ -77,6 +80,7 @@ pub fn switch_to_new_version() {
     let Some(container) = container() else { return reload() };
     let changed = Closure::<dyn Fn()>::new(reload);
     container.set_oncontrollerchange(Some(changed.as_ref().unchecked_ref()));
+    // The page reloads when it fires.
     changed.forget();
     spawn_local(async move {
         let waiting = JsFuture::from(container.get_registration())

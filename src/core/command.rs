@@ -15,142 +15,247 @@ use crate::core::roadmap::edit::{self as edit, MilestoneFields, RoadmapSource, S
 use crate::core::text::Text;
 use crate::core::validate::{self, IntegrityError};
 
+/// One change to a workspace, as the shell asks for it; [`apply`] checks it and carries it out.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Adds an open deal to a roadmap, entering the stage in `fields` now.
+    /// Refused when the roadmap is unknown or the fields have problems (`Invalid`).
     CreateDeal {
+        /// The roadmap the deal follows.
         roadmap_id: Id,
+        /// What the person filled in, including the stage the deal starts in.
         fields: DealFields,
+        /// Marks a sample deal, shown on a first visit and removed by `RemoveSamples`.
         sample: bool,
     },
     /// `confirmed`: the person was told about an unmet stage gate and moves on anyway.
     UpdateDeal {
+        /// The deal to change.
         deal_id: Id,
+        /// Its new fields; a new stage is recorded in the stage history and must pass the stage gate.
         fields: DealFields,
+        /// The person confirmed moving past an unmet stage gate; honoured only in `GateMode::Confirm`.
         confirmed: bool,
     },
+    /// Moves a deal to another stage of its roadmap, recording when it entered; `Unchanged` when it is already there.
+    /// Refused for a stage not on the roadmap, or a forward move out of a gated stage with required milestones open (`GateUnmet`).
     MoveDeal {
+        /// The deal to move.
         deal_id: Id,
+        /// The stage it moves to; must be on the deal's roadmap.
         to_stage: Id,
+        /// The person confirmed moving past an unmet stage gate; honoured only in `GateMode::Confirm`.
         confirmed: bool,
     },
+    /// Removes a deal with its activities, feedback and milestone progress; refused when the id is unknown.
     DeleteDeal {
+        /// The deal to remove.
         deal_id: Id,
     },
+    /// Marks a deal's milestone done (at the command's time) or open again; `Unchanged` when it already is.
+    /// Refused when the milestone is not on the deal's roadmap.
     SetMilestoneDone {
+        /// The deal whose progress changes.
         deal_id: Id,
+        /// A milestone on the deal's roadmap.
         milestone_id: Id,
+        /// Done, or back to open.
         done: bool,
     },
     /// Reschedules one deal's milestone; `None` goes back to the roadmap's plan.
     SetMilestoneDue {
+        /// The deal whose milestone is rescheduled.
         deal_id: Id,
+        /// A milestone on the deal's roadmap; any other is refused.
         milestone_id: Id,
+        /// The new due date for this deal only.
         due: Option<NaiveDate>,
     },
+    /// Removes every sample deal; `Unchanged` when there are none.
     RemoveSamples,
     /// Replace the whole document (an import); checked like any imported file.
     ReplaceWorkspace(Box<Workspace>),
 
+    /// Appends a stage to the end of a roadmap, with default settings; refused when the name is blank.
     AddStage {
+        /// The roadmap to extend.
         roadmap_id: Id,
+        /// The new stage's name; must not be blank.
         name: Text,
     },
+    /// Replaces a stage's editable fields; `Unchanged` when they are the same. Refused when the name is blank,
+    /// the win probability is over 100 or the target days are outside 1 to `MAX_DAYS`.
     UpdateStage {
+        /// The roadmap that holds the stage.
         roadmap_id: Id,
+        /// The stage to change.
         stage_id: Id,
+        /// Its new fields.
         fields: StageFields,
     },
     /// `move_deals_to` is required when the stage holds deals.
     DeleteStage {
+        /// The roadmap that holds the stage.
         roadmap_id: Id,
+        /// The stage to remove; a roadmap's last stage is refused (`LastStage`).
         stage_id: Id,
+        /// Another stage of the same roadmap, which the stage's deals enter now.
         move_deals_to: Option<Id>,
     },
+    /// Moves a stage to another position in its roadmap; deals stay in their stage.
     MoveStage {
+        /// The roadmap that holds the stage.
         roadmap_id: Id,
+        /// The stage to move.
         stage_id: Id,
+        /// The new position, counted from 0; past the end means last.
         to_index: usize,
     },
+    /// Appends an optional milestone to a stage, due at the stage's target days; refused when the title is blank.
     AddMilestone {
+        /// The roadmap that holds the stage.
         roadmap_id: Id,
+        /// The stage that gets the milestone.
         stage_id: Id,
+        /// The milestone's title; must not be blank.
         title: Text,
     },
+    /// Replaces a milestone's editable fields; `Unchanged` when they are the same.
+    /// Refused when the title is blank or the day offset is over `MAX_DAYS`.
     UpdateMilestone {
+        /// The roadmap that holds the milestone.
         roadmap_id: Id,
+        /// The milestone to change.
         milestone_id: Id,
+        /// Its new fields.
         fields: MilestoneFields,
     },
+    /// Removes a milestone from its stage, together with every deal's progress on it.
     DeleteMilestone {
+        /// The roadmap that holds the milestone.
         roadmap_id: Id,
+        /// The milestone to remove.
         milestone_id: Id,
     },
+    /// Moves a milestone to another position within its own stage.
     MoveMilestone {
+        /// The roadmap that holds the milestone.
         roadmap_id: Id,
+        /// The milestone to move.
         milestone_id: Id,
+        /// The new position in its stage, counted from 0; past the end means last.
         to_index: usize,
     },
+    /// Adds a roadmap built from a template or copied from another (with fresh ids) and makes it the active one.
+    /// Refused when the name is blank or the roadmap to copy is unknown.
     CreateRoadmap {
+        /// The template or roadmap it starts from.
         source: RoadmapSource,
+        /// The new roadmap's name; must not be blank.
         name: Text,
     },
+    /// Renames a roadmap; refused when the name is blank, `Unchanged` when it is the same.
     RenameRoadmap {
+        /// The roadmap to rename.
         roadmap_id: Id,
+        /// Its new name; must not be blank.
         name: Text,
     },
+    /// Removes a roadmap; refused for the last one (`LastRoadmap`) or one that deals still follow (`RoadmapHasDeals`).
+    /// Goals limited to it then count every roadmap.
     DeleteRoadmap {
+        /// The roadmap to remove.
         roadmap_id: Id,
     },
+    /// Chooses the roadmap the board and designer show; refused when the id is unknown.
     SetActiveRoadmap {
+        /// The roadmap to show.
         roadmap_id: Id,
     },
+    /// Chooses what a forward move out of a gated stage with required milestones open does: refused, or asked.
     SetGateMode(GateMode),
 
     /// Won, or lost with one of the workspace's lost reasons.
     CloseDeal {
+        /// The deal to close.
         deal_id: Id,
+        /// Won, or else lost.
         won: bool,
+        /// One of the workspace's lost reasons: required when lost (`ReasonRequired`), ignored when won.
         reason: Option<Id>,
+        /// The seller's note on the outcome; trimmed, at most `MAX_NOTE_CHARS` characters.
         note: String,
     },
+    /// Makes a closed deal open again in the stage it closed in, clearing its outcome and lost reason;
+    /// `Unchanged` when it is open already.
     ReopenDeal {
+        /// The deal to reopen.
         deal_id: Id,
     },
+    /// Logs an activity on a deal, keeping its log newest first; refused when `who` or `notes` is too long.
     AddActivity {
+        /// The deal it was for.
         deal_id: Id,
+        /// What kind of activity it was.
         kind: ActivityKind,
+        /// The day it took place.
         date: NaiveDate,
+        /// Who took part; trimmed, at most `MAX_NAME_CHARS` characters.
         who: String,
+        /// What happened; trimmed, at most `MAX_NOTE_CHARS` characters.
         notes: String,
     },
+    /// Records the customer's feedback on a deal, keeping it newest first. Refused when the score is outside 1 to 5,
+    /// the comment is too long or the milestone is not on the deal's roadmap.
     AddFeedback {
+        /// The deal the feedback is about.
         deal_id: Id,
+        /// The milestone it is about, if any; must be on the deal's roadmap.
         milestone_id: Option<Id>,
+        /// How satisfied the customer is, from 1 (unhappy) to 5 (delighted).
         satisfaction: u8,
+        /// What the customer said; trimmed, at most `MAX_NOTE_CHARS` characters.
         comment: String,
+        /// The day it was given.
         date: NaiveDate,
     },
     /// Removes one activity or feedback entry.
     RemoveEntry {
+        /// The deal the entry belongs to.
         deal_id: Id,
+        /// The activity or feedback entry to remove.
         entry_id: Id,
     },
+    /// Replaces a deal's segments (trimmed, blank ones dropped, each kept once ignoring case); `Unchanged` when they are the same.
+    /// Refused when one is longer than `MAX_TAG_CHARS`.
     SetDealTags {
+        /// The deal to tag.
         deal_id: Id,
+        /// Its segments, as typed.
         tags: Vec<String>,
     },
+    /// Adds a reason to the team's list of lost reasons; refused when the label is blank.
     AddLostReason {
+        /// The reason as people see it; must not be blank.
         label: Text,
     },
+    /// Removes a lost reason; refused while any deal names it (`ReasonInUse`).
     RemoveLostReason {
+        /// The reason to remove.
         reason_id: Id,
     },
+    /// Adds a goal; refused when the target is negative, the period ends before it starts or its roadmap is unknown.
     AddGoal(GoalFields),
+    /// Replaces a goal's settings, with the same checks as `AddGoal`.
     UpdateGoal {
+        /// The goal to change.
         goal_id: Id,
+        /// Its new settings.
         fields: GoalFields,
     },
+    /// Removes a goal; refused when the id is unknown.
     DeleteGoal {
+        /// The goal to remove.
         goal_id: Id,
     },
 }
@@ -166,53 +271,78 @@ impl Command {
     }
 }
 
+/// Why [`apply`] refused a command; the workspace is then exactly as it was.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CommandError {
+    /// The deal's fields have these problems, one per field and fault.
     Invalid(Vec<FieldError>),
+    /// No deal has this id.
     UnknownDeal(Id),
+    /// No roadmap has this id.
     UnknownRoadmap(Id),
+    /// No stage with this id is on the roadmap concerned.
     UnknownStage(Id),
+    /// No milestone with this id is on the roadmap concerned.
     UnknownMilestone(Id),
+    /// A replacement workspace fails the integrity checks.
     BrokenWorkspace(IntegrityError),
+    /// A name, title or label is blank.
     NameRequired,
+    /// A win probability over 100 percent.
     ProbabilityOutOfRange(u8),
+    /// A stage's target days outside 1 to `MAX_DAYS`, or a milestone's day offset over `MAX_DAYS`.
     DaysOutOfRange(u32),
     /// A roadmap keeps at least one stage.
     LastStage,
     /// The stage holds this many deals; say where they go.
     StageHasDeals(usize),
+    /// A workspace keeps at least one roadmap.
     LastRoadmap,
+    /// This many deals follow the roadmap; it can be removed only when none do.
     RoadmapHasDeals(usize),
     /// The deal would leave a gated stage with these required milestones open.
     /// With `can_confirm` the person may be asked and move it anyway.
     GateUnmet {
+        /// The gated stage the deal would leave.
         stage: Id,
+        /// Its required milestones the deal has not done.
         missing: Vec<Id>,
+        /// The gate mode is `Confirm`, so the command may be sent again confirmed.
         can_confirm: bool,
     },
     /// A lost deal needs a reason.
     ReasonRequired,
+    /// No lost reason has this id.
     UnknownReason(Id),
     /// The reason is on this many deals.
     ReasonInUse(usize),
+    /// A satisfaction score outside 1 to 5.
     SatisfactionOutOfRange(u8),
+    /// The deal has no activity or feedback entry with this id.
     UnknownEntry(Id),
     /// Longer than this many characters.
     TextTooLong(usize),
+    /// A goal's target below zero.
     NegativeTarget,
+    /// A goal's period ends before it starts.
     PeriodReversed,
+    /// No goal has this id.
     UnknownGoal(Id),
 }
 
 /// What a successful command did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
+    /// The workspace changed.
     Changed,
+    /// A record was added; this is its id.
     Created(Id),
     /// Valid but nothing to do (e.g. a move to the stage the deal is already in).
     Unchanged,
 }
 
+/// Checks `command` against `ws` and carries it out at time `now`, or refuses it and leaves `ws` as it was.
+/// A roadmap or goal the command edits or creates gets `updated_at = now`, which merging files relies on.
 pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Outcome, CommandError> {
     // Roadmaps and goals carry the time of their last change, for merging files.
     let (roadmap, goal) = (command.edited_roadmap().cloned(), command.edited_goal().cloned());

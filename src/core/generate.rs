@@ -20,10 +20,12 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 pub struct Seeded(u64);
 
 impl Seeded {
+    /// A generator that starts from `seed`; the same seed always gives the same numbers.
     pub fn new(seed: u64) -> Self {
         Seeded(seed)
     }
 
+    /// The next number of the sequence, spread evenly over all of `u64`.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -42,6 +44,7 @@ impl Seeded {
         self.below(100) < percent
     }
 
+    /// One of `items`, each equally likely; panics when `items` is empty.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }

@@ -6,6 +6,7 @@
 //! The document itself (`model`), the commands that change it (`command`), its
 //! integrity checks (`validate`), undo (`history`) and one tab's editing
 //! (`editor`) are shared by all of them.
+#![warn(missing_docs)]
 
 pub mod analytics;
 pub mod chart;

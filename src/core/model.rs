@@ -23,6 +23,7 @@ pub type Timestamp = i64;
 pub struct Id(pub String);
 
 impl Id {
+    /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -34,8 +35,11 @@ impl std::fmt::Display for Id {
     }
 }
 
+/// The whole document: roadmaps, deals, goals and settings. A file holds it under `workspace`, in a versioned envelope.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
+    /// The schema version it was written with; reading a file sets it to `SCHEMA_VERSION` (migrations follow the
+    /// envelope's `version`).
     pub schema_version: u32,
     /// Random prefix of every id minted in this workspace.
     pub origin: String,
@@ -43,11 +47,14 @@ pub struct Workspace {
     pub next_id: u64,
     /// Currency new deals start with (ISO 4217 code).
     pub default_currency: String,
+    /// The roadmaps deals follow, in display order; the first is the active one when none is chosen.
     pub roadmaps: Vec<Roadmap>,
     /// Shared, so a copy of the workspace (an undo step, a tab's pending work) costs
     /// a pointer per deal; a change copies only the deal it touches (`Arc::make_mut`).
     pub deals: Vec<Arc<Deal>>,
+    /// The targets the team has set itself.
     pub goals: Vec<Goal>,
+    /// Team-wide choices; a file without them gets the defaults.
     #[serde(default)]
     pub settings: Settings,
 }
@@ -58,6 +65,7 @@ pub struct Settings {
     /// The roadmap the board and designer show; the first one when unset or gone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_roadmap: Option<Id>,
+    /// What a move out of a gated stage with required milestones open does; `Confirm` when the file has none.
     #[serde(default)]
     pub gate_mode: GateMode,
     /// Why deals are lost: a preset list the team can edit.
@@ -65,9 +73,12 @@ pub struct Settings {
     pub lost_reasons: Vec<LostReason>,
 }
 
+/// One reason a deal can be lost, offered when a deal is closed as lost.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LostReason {
+    /// The reason's id, which `Deal::lost_reason` refers to; the presets have fixed ids such as `lost-price`.
     pub id: Id,
+    /// The name shown for the reason.
     pub label: Text,
 }
 
@@ -103,13 +114,17 @@ pub enum GateMode {
     Confirm,
 }
 
+/// A sales roadmap: the stages a deal goes through, in order, each with its milestones.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Roadmap {
+    /// The roadmap's id.
     pub id: Id,
+    /// The roadmap's name; in both languages when it comes from a template.
     pub name: Text,
     /// Which built-in template it came from, if any (for "reset to template").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
+    /// The stages, in the order a deal goes through them.
     pub stages: Vec<Stage>,
     /// When a command last changed its name, stages or milestones (0: never, or a
     /// file from before this was kept). A merge takes the newer of two versions.
@@ -121,10 +136,14 @@ fn is_zero(value: &Timestamp) -> bool {
     *value == 0
 }
 
+/// One step of a roadmap: what to do in it, how long it should take, and its milestones.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
+    /// The stage's id.
     pub id: Id,
+    /// The stage's name.
     pub name: Text,
+    /// What the stage is about; empty when the file has none.
     #[serde(default)]
     pub description: Text,
     /// What to do in this stage.
@@ -139,10 +158,12 @@ pub struct Stage {
     pub target_days: u32,
     /// A key node (关键节点) is a moment where the customer's decision can move.
     pub key_node: bool,
+    /// The buyer's decision phase this stage belongs to.
     pub decision_phase: DecisionPhase,
     /// A gated stage lets a deal leave only with its required milestones done.
     #[serde(default)]
     pub gate: bool,
+    /// What should get done in this stage, in display order.
     pub milestones: Vec<Milestone>,
 }
 
@@ -150,14 +171,20 @@ pub struct Stage {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionPhase {
+    /// The buyer sees a need or a problem to solve.
     NeedRecognition,
+    /// The buyer looks for solutions and who offers them.
     InformationSearch,
+    /// The buyer compares the options.
     Evaluation,
+    /// The buyer chooses and buys.
     PurchaseDecision,
+    /// After the purchase: delivery and service.
     PostPurchase,
 }
 
 impl DecisionPhase {
+    /// Every phase, in the order a buyer goes through them.
     pub const ALL: [DecisionPhase; 5] = [
         DecisionPhase::NeedRecognition,
         DecisionPhase::InformationSearch,
@@ -167,10 +194,14 @@ impl DecisionPhase {
     ];
 }
 
+/// Something to get done in a stage; each deal keeps its own progress on it (`MilestoneProgress`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Milestone {
+    /// The milestone's id.
     pub id: Id,
+    /// What to get done, in a few words.
     pub title: Text,
+    /// More about what it involves; empty when the file has none.
     #[serde(default)]
     pub description: Text,
     /// The role that owns it (e.g. "sales rep", "solution engineer").
@@ -182,19 +213,29 @@ pub struct Milestone {
     pub day_offset: u32,
 }
 
+/// A sales opportunity with one customer, moving through the stages of one roadmap.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Deal {
+    /// The deal's id.
     pub id: Id,
+    /// The customer's name; deals with the same name count as one customer.
     pub customer: String,
+    /// What the deal is about, in a few words.
     pub title: String,
     /// Value in minor units (fen, cents) so sums never drift.
     pub value_minor: i64,
+    /// The ISO 4217 code of the value: three upper-case letters.
     pub currency: String,
+    /// The seller responsible for the deal; empty when nobody is.
     pub owner: String,
+    /// The day the deal is expected to close, if anyone set one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_close: Option<NaiveDate>,
+    /// The roadmap the deal follows.
     pub roadmap_id: Id,
+    /// The stage the deal is in on its roadmap; a closed deal keeps the stage it was closed in.
     pub stage_id: Id,
+    /// Whether the deal is open, won or lost.
     pub status: DealStatus,
     /// One of `Settings::lost_reasons`, for a lost deal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,9 +243,12 @@ pub struct Deal {
     /// What the seller wrote when closing the deal.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub close_note: String,
+    /// When it was closed as won or lost; none while it is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<Timestamp>,
+    /// When the deal was created. A merge treats a deal with the same id but another creation time as a clash.
     pub created_at: Timestamp,
+    /// When a command last changed the deal; a merge takes the newer of two versions.
     pub updated_at: Timestamp,
     /// Every stage the deal entered, oldest first; the last one is the current stage.
     pub stage_history: Vec<StageEntry>,
@@ -214,8 +258,10 @@ pub struct Deal {
     /// Customer segments (客户细分), e.g. "manufacturing", "key account".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// What sellers did for the deal, newest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<Activity>,
+    /// What the customer said, newest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub feedback: Vec<Feedback>,
     /// Sample deals shown on a first visit; removable in one action.
@@ -226,28 +272,42 @@ pub struct Deal {
 /// Something a seller did for a deal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Activity {
+    /// The activity's id.
     pub id: Id,
+    /// What sort of contact it was.
     pub kind: ActivityKind,
+    /// The day it happened.
     pub date: NaiveDate,
+    /// Who did it, as typed; may be empty.
     #[serde(default)]
     pub who: String,
+    /// What happened, as typed; may be empty.
     #[serde(default)]
     pub notes: String,
 }
 
+/// The sorts of activity a seller can log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
+    /// A visit to the customer.
     Visit,
+    /// A phone call.
     Call,
+    /// A product demonstration.
     Demo,
+    /// An email.
     Email,
+    /// A meeting.
     Meeting,
+    /// A proposal put to the customer.
     Proposal,
+    /// Work on the contract with the customer.
     Contract,
 }
 
 impl ActivityKind {
+    /// Every kind, in the order the activity form offers them.
     pub const ALL: [ActivityKind; 7] = [
         ActivityKind::Visit,
         ActivityKind::Call,
@@ -262,53 +322,75 @@ impl ActivityKind {
 /// What the customer said, collected after a milestone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Feedback {
+    /// The feedback's id.
     pub id: Id,
+    /// The milestone it was collected after, on the deal's roadmap; none when it is about no milestone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub milestone_id: Option<Id>,
     /// 1 (unhappy) to 5 (delighted).
     pub satisfaction: u8,
+    /// The customer's words, as typed; may be empty.
     #[serde(default)]
     pub comment: String,
+    /// The day it was given.
     pub date: NaiveDate,
 }
 
+/// Where a deal stands: still being worked, or closed with an outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DealStatus {
+    /// Still being worked.
     Open,
+    /// Closed: the customer bought.
     Won,
+    /// Closed: the customer did not buy; `Deal::lost_reason` says why.
     Lost,
 }
 
+/// A deal entering a stage, kept in `Deal::stage_history`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageEntry {
+    /// The stage it entered.
     pub stage_id: Id,
+    /// When it entered; the deal's plan and its days in the stage count from this day (UTC).
     pub entered_at: Timestamp,
 }
 
+/// One deal's progress on one milestone of its roadmap.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MilestoneProgress {
+    /// The milestone this is about.
     pub milestone_id: Id,
+    /// When it was marked done; none while it is not done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_at: Option<Timestamp>,
+    /// A due date set by hand for this deal, used instead of the planned one; none to follow the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    /// The person doing it on this deal, shown instead of the milestone's role; none to show the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
 }
 
+/// A target the team sets itself, measured over a period, on one roadmap or all of them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Goal {
+    /// The goal's id.
     pub id: Id,
+    /// What is measured.
     pub metric: GoalMetric,
     /// Money targets are in minor units; counts are plain; rates are percent.
     pub target: i64,
+    /// The first day of the period the goal covers.
     pub period_start: NaiveDate,
     /// A goal without an end date is not time-bound; the SMART check says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_end: Option<NaiveDate>,
+    /// Who answers for it; empty when nobody does (the SMART check says so).
     #[serde(default)]
     pub owner: String,
+    /// Only deals on this roadmap count; none to count deals on every roadmap.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roadmap_id: Option<Id>,
     /// When it was last changed (0: never); a merge takes the newer version.
@@ -316,21 +398,29 @@ pub struct Goal {
     pub updated_at: Timestamp,
 }
 
+/// What a goal measures; `analytics` defines each figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GoalMetric {
+    /// Value of the deals won in the period, in minor units of the default currency.
     WonRevenue,
+    /// How many deals were won in the period.
     DealsWon,
+    /// How many customers with a deal won in the period had none won before it.
     NewCustomers,
+    /// Won ÷ (won + lost) over the deals closed in the period, in whole percent.
     WinRate,
+    /// Value × stage win probability summed over open deals, today's level, in minor units of the default currency.
     WeightedPipeline,
 }
 
 impl Workspace {
+    /// The roadmap with this id, if there is one.
     pub fn roadmap(&self, id: &Id) -> Option<&Roadmap> {
         self.roadmaps.iter().find(|r| &r.id == id)
     }
 
+    /// The roadmap with this id, to change.
     pub fn roadmap_mut(&mut self, id: &Id) -> Option<&mut Roadmap> {
         self.roadmaps.iter_mut().find(|r| &r.id == id)
     }
@@ -340,10 +430,12 @@ impl Workspace {
         self.settings.active_roadmap.as_ref().and_then(|id| self.roadmap(id)).or_else(|| self.roadmaps.first())
     }
 
+    /// The deal with this id, if there is one.
     pub fn deal(&self, id: &Id) -> Option<&Deal> {
         self.deals.iter().find(|d| &d.id == id).map(|d| &**d)
     }
 
+    /// The deal with this id, to change; a deal shared with another copy is copied first (`Arc::make_mut`).
     pub fn deal_mut(&mut self, id: &Id) -> Option<&mut Deal> {
         self.deals.iter_mut().find(|d| d.id == *id).map(Arc::make_mut)
     }
@@ -355,20 +447,24 @@ impl Workspace {
         id
     }
 
+    /// Whether any sample deal is left.
     pub fn has_samples(&self) -> bool {
         self.deals.iter().any(|d| d.sample)
     }
 }
 
 impl Roadmap {
+    /// The stage with this id, if it is on this roadmap.
     pub fn stage(&self, id: &Id) -> Option<&Stage> {
         self.stages.iter().find(|s| &s.id == id)
     }
 
+    /// The position (0-based) of the stage with this id, if it is on this roadmap.
     pub fn stage_index(&self, id: &Id) -> Option<usize> {
         self.stages.iter().position(|s| &s.id == id)
     }
 
+    /// The stage with this id, to change.
     pub fn stage_mut(&mut self, id: &Id) -> Option<&mut Stage> {
         self.stages.iter_mut().find(|s| &s.id == id)
     }
@@ -390,6 +486,7 @@ impl Roadmap {
             .collect()
     }
 
+    /// Target days of every stage added up: how long the whole roadmap should take.
     pub fn total_days(&self) -> u32 {
         self.stages.iter().map(|s| s.target_days).sum()
     }
@@ -403,6 +500,7 @@ impl Stage {
 }
 
 impl Deal {
+    /// Whether this deal has `milestone` marked done.
     pub fn is_milestone_done(&self, milestone: &Id) -> bool {
         self.milestones.iter().any(|p| &p.milestone_id == milestone && p.done_at.is_some())
     }

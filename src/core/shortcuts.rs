@@ -6,16 +6,23 @@ use crate::core::text::i18n::Msg;
 /// The app's screens, in the order of the tabs; the URL hash names the one shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// The pipeline: the deals as cards in their stage columns (key 1).
     Board,
+    /// The agenda: milestones due soon or overdue on open deals (key 2).
     Agenda,
+    /// Analytics: the figures a sales manager watches, and the goals (key 3).
     Analytics,
+    /// Roadmap design: the stages and milestones of the roadmaps (key 4).
     Roadmap,
+    /// Learn mode: what a trainee reads at each stage, the self-check and practice scenarios (key 5).
     Learn,
 }
 
 impl Screen {
+    /// Every screen in tab order; the digit keys 1–5 pick from this list.
     pub const ALL: [Screen; 5] = [Screen::Board, Screen::Agenda, Screen::Analytics, Screen::Roadmap, Screen::Learn];
 
+    /// The URL hash that names this screen, leading `#` included.
     pub fn hash(self) -> &'static str {
         match self {
             Screen::Board => "#board",
@@ -39,7 +46,9 @@ pub struct KeyPress<'a> {
     pub key: &'a str,
     /// Ctrl, or ⌘ on a Mac.
     pub command: bool,
+    /// Shift is held.
     pub shift: bool,
+    /// Alt (⌥ on a Mac) is held; no shortcut uses it, so such presses are left alone.
     pub alt: bool,
     /// The focus is in a text field, a list or a text area: plain keys are typing.
     pub typing: bool,
@@ -48,15 +57,24 @@ pub struct KeyPress<'a> {
 /// What a key does anywhere in the app (outside presentation mode and dialogs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// Undo the last change (Ctrl+Z).
     Undo,
+    /// Redo the last undone change (Ctrl+Shift+Z or Ctrl+Y).
     Redo,
+    /// Open the shortcut sheet (`?`).
     ShowShortcuts,
+    /// Start a new deal (`N`).
     NewDeal,
+    /// Start presentation mode (`P`).
     Present,
+    /// Search the deals, switching to the pipeline (`/`).
     Search,
+    /// Switch to a screen (digits 1–5, in tab order).
     Go(Screen),
 }
 
+/// The app-wide action for a key press, or `None` if the key is not a shortcut.
+/// Nothing fires while the user is typing in a field or holds Alt; with Ctrl/⌘ only undo and redo do.
 pub fn app_action(press: &KeyPress) -> Option<Action> {
     if press.typing || press.alt {
         return None;
@@ -83,17 +101,27 @@ pub fn app_action(press: &KeyPress) -> Option<Action> {
 /// What a key does in presentation mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SlideAction {
+    /// Step to the next slide (→, Page Down or Space).
     Next,
+    /// Step back to the previous slide (← or Page Up).
     Previous,
+    /// Jump to the first slide (Home).
     First,
+    /// Jump to the last slide (End).
     Last,
+    /// Hide or show the amounts (`H` or `M`).
     ToggleMoney,
+    /// Show or hide the funnel (`F`).
     ToggleFunnel,
+    /// Replay how the deals moved through the stages (`R`).
     Replay,
+    /// Show or hide the QR code of the share link (`Q`).
     ShowQr,
+    /// Leave presentation mode (Esc).
     Leave,
 }
 
+/// The presentation-mode action for a `KeyboardEvent.key` value, or `None` if the key does nothing there.
 pub fn slide_action(key: &str) -> Option<SlideAction> {
     Some(match key {
         "ArrowRight" | "PageDown" | " " => SlideAction::Next,
@@ -111,6 +139,7 @@ pub fn slide_action(key: &str) -> Option<SlideAction> {
 
 /// A group of lines on the shortcut sheet.
 pub struct SheetGroup {
+    /// The group's heading on the sheet.
     pub title: Msg,
     /// Keys as printed, alternatives side by side, a chord joined by "+" (a Mac user
     /// reads Ctrl as ⌘; the sheet says so), and what they do.

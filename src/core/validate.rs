@@ -6,53 +6,83 @@ use std::collections::HashSet;
 use crate::core::deal::form::{DealFields, FieldError};
 use crate::core::model::{Id, Workspace};
 
+/// Why a workspace is not whole; [`check`] reports the first problem it finds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum IntegrityError {
+    /// Two records share this id (all kinds of record share one id space).
     DuplicateId(Id),
+    /// The workspace has no roadmap.
     NoRoadmap,
+    /// This roadmap has no stages.
     EmptyRoadmap(Id),
+    /// A deal follows a roadmap the workspace does not have.
     DealRoadmapMissing {
+        /// The deal at fault.
         deal: Id,
+        /// The roadmap it names.
         roadmap: Id,
     },
+    /// A deal is in a stage its roadmap does not have.
     DealStageMissing {
+        /// The deal at fault.
         deal: Id,
+        /// The stage it names.
         stage: Id,
     },
     /// The history is empty, names a stage not on the roadmap, or does not end at the current stage.
     HistoryMismatch {
+        /// The deal at fault.
         deal: Id,
     },
+    /// A deal has progress on a milestone its roadmap does not have.
     MilestoneMissing {
+        /// The deal at fault.
         deal: Id,
+        /// The milestone it names.
         milestone: Id,
     },
+    /// A stage's win probability is over 100 percent.
     ProbabilityOutOfRange {
+        /// The stage at fault.
         stage: Id,
+        /// Its win probability, in percent.
         value: u8,
     },
+    /// A deal's fields would be refused by the deal form (blank customer, bad currency, negative value, …).
     DealField {
+        /// The deal at fault.
         deal: Id,
+        /// The first problem with its fields.
         error: FieldError,
     },
+    /// A goal is limited to a roadmap the workspace does not have.
     GoalRoadmapMissing {
+        /// The goal at fault.
         goal: Id,
+        /// The roadmap it names.
         roadmap: Id,
     },
+    /// A goal's period ends before it starts, or its target is negative.
     GoalPeriodReversed {
+        /// The goal at fault.
         goal: Id,
     },
     /// A lost deal names a reason the workspace does not have.
     LostReasonMissing {
+        /// The deal at fault.
         deal: Id,
+        /// The reason it names.
         reason: Id,
     },
     /// Feedback with a score outside 1–5 or about a milestone not on the roadmap.
     FeedbackInvalid {
+        /// The deal at fault.
         deal: Id,
     },
 }
 
+/// Checks that a workspace is whole: at least one roadmap, each with stages; no id used twice; every roadmap, stage,
+/// milestone and lost reason a deal or goal names exists; and values in range. Returns the first problem found.
 pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
     if ws.roadmaps.is_empty() {
         return Err(IntegrityError::NoRoadmap);

@@ -16,8 +16,8 @@ use crate::ui::learn::learn_screen::LearnScreen;
 use crate::ui::learn::presentation::Presentation;
 use crate::ui::notices::Notices;
 use crate::ui::roadmap::roadmap_screen::RoadmapScreen;
-use crate::ui::state::AppState;
 use crate::ui::state::Screen;
+use crate::ui::state::{AppState, Overlay};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -53,7 +53,7 @@ pub fn Shell(state: AppState) -> impl IntoView {
             Action::Undo => state.undo(),
             Action::Redo => state.redo(),
             _ if state.covered() => return,
-            Action::ShowShortcuts => state.help.set(Some(HelpTab::Shortcuts)),
+            Action::ShowShortcuts => state.open(Overlay::Help(HelpTab::Shortcuts)),
             Action::NewDeal => state.start_new_deal(),
             Action::Present => state.present(),
             Action::Go(screen) => state.screen.set(screen),
@@ -78,6 +78,11 @@ pub fn Shell(state: AppState) -> impl IntoView {
         }
         document().set_title(state.t(crate::core::text::i18n::Msg::AppName));
     });
+    // The merge dialog is drawn anew only when another merge is prepared.
+    let merge_preview = Memo::new(move |_| match state.overlay.get() {
+        Some(Overlay::Merge(preview)) => Some(preview),
+        _ => None,
+    });
     view! {
         <div class="app">
             <Header/>
@@ -92,14 +97,14 @@ pub fn Shell(state: AppState) -> impl IntoView {
                 }}
             </main>
             <DealDialog/>
-            <Show when=move || state.sharing.get()>
+            <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Share)))>
                 <ShareDialog/>
             </Show>
-            {move || state.merging.get().map(|preview| view! { <MergeDialog preview=preview/> })}
-            <Show when=move || state.help.get().is_some()>
+            {move || merge_preview.get().map(|preview| view! { <MergeDialog preview=preview/> })}
+            <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Help(_))))>
                 <HelpDialog/>
             </Show>
-            <Show when=move || state.presenting.get()>
+            <Show when=move || state.presenting().is_some()>
                 <Presentation/>
             </Show>
         </div>
@@ -116,7 +121,7 @@ fn follow_hash(state: AppState) {
             state.screen.set(read());
         }
     });
-    std::mem::forget(listener);
+    on_cleanup(move || listener.remove());
     Effect::new(move |_| {
         let hash = state.screen.get().hash();
         if window().location().hash().unwrap_or_default() != hash {

@@ -1,16 +1,12 @@
 //! The top bar: product name, roadmap, and the workspace-wide actions.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::browser::{clock, files};
 use crate::core::command::Command;
-use crate::core::files::csv;
-use crate::core::files::envelope::{self, MAX_IMPORT_BYTES};
 use crate::core::learn::scenarios::ScenarioId;
-use crate::core::text::describe;
-use crate::core::text::i18n::{self, tr, trf, Msg};
+use crate::core::text::i18n::{tr, trf, Msg};
 use crate::ui::files::persistence::remember_lang;
+use crate::ui::files::transfer::{self, Purpose};
 use crate::ui::state::{use_app, Notice, Screen};
 
 #[component]
@@ -38,19 +34,7 @@ pub fn Header() -> impl IntoView {
         let choice = event_target_value(&ev);
         // An action menu: it shows its prompt again after each use.
         event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
-        let lang = state.lang.get_untracked();
-        let today = clock::local_today();
-        let (name, text) = state.workspace.with_untracked(|ws| match choice.as_str() {
-            "deals" => (format!("waypoint-deals-{today}.csv"), csv::deals_csv(ws, lang)),
-            "milestones" => (format!("waypoint-milestones-{today}.csv"), csv::milestones_csv(ws, lang, today)),
-            _ => (String::new(), String::new()),
-        });
-        if !name.is_empty() {
-            if let Err(error) = files::download(&name, &text, "text/csv;charset=utf-8") {
-                let detail = format!("{error:?}");
-                state.say(Notice::error(move |lang| trf(lang, Msg::ExportFailed, &[&detail])));
-            }
-        }
+        transfer::export_csv(state, &choice);
     };
     let pick_file = move |_| {
         if let Some(input) = file_input.get() {
@@ -58,13 +42,13 @@ pub fn Header() -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        if let Some(file) = picked_file(&ev) {
-            import_file(file, Purpose::Replace);
+        if let Some(file) = transfer::picked_file(&ev) {
+            transfer::import_file(state, file, Purpose::Replace);
         }
     };
     let on_merge_file = move |ev: leptos::ev::Event| {
-        if let Some(file) = picked_file(&ev) {
-            import_file(file, Purpose::Merge);
+        if let Some(file) = transfer::picked_file(&ev) {
+            transfer::import_file(state, file, Purpose::Merge);
         }
     };
 
@@ -135,7 +119,7 @@ pub fn Header() -> impl IntoView {
                 }>{move || t(Msg::Merge)}</button>
                 <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="merge-file"
                     aria-label=move || t(Msg::MergeLabel) tabindex="-1" node_ref=merge_input on:change=on_merge_file/>
-                <button class="btn" data-testid="share" title=move || t(Msg::ShareLabel) on:click=move |_| state.sharing.set(true)>
+                <button class="btn" data-testid="share" title=move || t(Msg::ShareLabel) on:click=move |_| state.open(crate::ui::state::Overlay::Share)>
                     {move || t(Msg::Share)}
                 </button>
                 <input
@@ -149,7 +133,7 @@ pub fn Header() -> impl IntoView {
                     on:change=on_file
                 />
                 <button class="btn" data-testid="help" title=move || t(Msg::HelpLabel) aria-label=move || t(Msg::HelpLabel)
-                    on:click=move |_| state.help.set(Some(crate::ui::help_dialog::HelpTab::Guide))>"? " {move || t(Msg::Help)}</button>
+                    on:click=move |_| state.open(crate::ui::state::Overlay::Help(crate::ui::help_dialog::HelpTab::Guide))>"? " {move || t(Msg::Help)}</button>
                 <button
                     class="btn btn-lang"
                     data-testid="switch-lang"
@@ -161,58 +145,4 @@ pub fn Header() -> impl IntoView {
             </nav>
         </header>
     }
-}
-
-/// The file chosen in a picker; clearing the picker lets the same file be chosen
-/// again after fixing it.
-fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
-    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
-    let file = input.files().and_then(|list| list.get(0));
-    input.set_value("");
-    file
-}
-
-/// What an opened file is for.
-#[derive(Clone, Copy)]
-enum Purpose {
-    /// It becomes the workspace.
-    Replace,
-    /// Its records join the workspace, after the user sees the summary.
-    Merge,
-}
-
-/// Checks the size, reads the text, validates all of it, and only then replaces the
-/// workspace or offers the merge. A bad file changes nothing.
-fn import_file(file: web_sys::File, purpose: Purpose) {
-    let state = use_app();
-    let fail = move |why: Box<dyn Fn(crate::core::text::i18n::Lang) -> String + Send + Sync>| {
-        state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&why(lang)])));
-    };
-    let size = file.size() as u64;
-    if size > MAX_IMPORT_BYTES {
-        fail(Box::new(move |lang| describe::file_too_large(lang, size)));
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let text = match files::read_text(&file).await {
-            Ok(text) => text,
-            Err(_) => return fail(Box::new(|lang| tr(lang, Msg::ImportReadFailed).to_owned())),
-        };
-        let workspace = match envelope::import_json(&text) {
-            Err(error) => return fail(Box::new(move |lang| describe::import_error(lang, &error))),
-            Ok(workspace) => workspace,
-        };
-        match purpose {
-            Purpose::Merge => {
-                crate::ui::files::merge_dialog::prepare(state, crate::ui::files::merge_dialog::MergeSource::File(file.name()), workspace)
-            }
-            Purpose::Replace => {
-                let count = workspace.deals.len();
-                if state.dispatch(Command::ReplaceWorkspace(Box::new(workspace))).is_ok() {
-                    state.editing.set(None);
-                    state.say(Notice::info(move |lang| i18n::count(lang, count, Msg::ImportDoneOne, Msg::ImportDone)));
-                }
-            }
-        }
-    });
 }

@@ -19,14 +19,17 @@ pub enum HelpTab {
 pub fn HelpDialog() -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
-    let close = move || state.help.set(None);
-    let tab = move || state.help.get().unwrap_or(HelpTab::Guide);
+    let close = move || state.close();
+    let tab = move || match state.overlay.get() {
+        Some(crate::ui::state::Overlay::Help(tab)) => tab,
+        _ => HelpTab::Guide,
+    };
     let tab_button = move |which: HelpTab, label: Msg, testid: &'static str| {
         view! {
             <button class="tab" role="tab" data-testid=testid
                 class:active=move || tab() == which
                 aria-selected=move || (tab() == which).to_string()
-                on:click=move |_| state.help.set(Some(which))>{move || t(label)}</button>
+                on:click=move |_| state.open(crate::ui::state::Overlay::Help(which))>{move || t(label)}</button>
         }
     };
     view! {

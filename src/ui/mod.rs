@@ -7,6 +7,7 @@ pub mod app;
 pub mod canvas_width;
 pub mod deal;
 pub mod files;
+pub mod gate;
 pub mod header;
 pub mod help_dialog;
 pub mod learn;

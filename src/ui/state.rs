@@ -14,7 +14,7 @@ use crate::core::files::engine::Engine;
 use crate::core::files::envelope;
 use crate::core::files::store::StoreFailure;
 use crate::core::learn::scenarios::{build_scenario, ScenarioId};
-use crate::core::model::{Id, Workspace};
+use crate::core::model::{Id, Roadmap, Workspace};
 use crate::core::text::describe;
 use crate::core::text::i18n::{tr, trf, Lang, Msg};
 
@@ -54,8 +54,28 @@ pub enum Sandbox {
 /// Which deal the dialog is open for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Editing {
+    /// A new deal, starting in this stage.
     New { stage_id: Id },
+    /// An existing deal.
     Existing(Id),
+}
+
+/// What covers the page, if anything: at most one dialog or the presentation.
+#[derive(Clone, PartialEq)]
+pub enum Overlay {
+    /// The deal dialog.
+    Deal(Editing),
+    /// The help dialog, on this tab.
+    Help(crate::ui::help_dialog::HelpTab),
+    /// The share dialog.
+    Share,
+    /// A merge waiting for the person's confirmation.
+    Merge(crate::ui::files::merge_dialog::MergePreview),
+    /// Presentation mode; `qr` shows the share link's QR code large.
+    Present {
+        /// The QR code is shown.
+        qr: bool,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -71,7 +91,11 @@ pub struct AppState {
     pub storage_warning: RwSignal<Option<f64>>,
     /// The stored copy could not be read at start; its text is under the recovery key.
     pub recovered: RwSignal<Option<Notice>>,
-    pub editing: RwSignal<Option<Editing>>,
+    /// The dialog or presentation covering the page.
+    pub overlay: RwSignal<Option<Overlay>>,
+    /// The roadmap being worked on (the board, designer, learn path and presentation
+    /// all show it), shared so a change elsewhere in the document redraws none of them.
+    pub active_roadmap: Memo<Option<Arc<Roadmap>>>,
     pub screen: RwSignal<Screen>,
     /// Which deals the board shows (not saved: a fresh visit shows all open deals).
     pub filter: RwSignal<crate::core::deal::board::BoardFilter>,
@@ -85,16 +109,6 @@ pub struct AppState {
     /// Whether there is something to undo / redo, for the buttons.
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    /// Presentation mode is on.
-    pub presenting: RwSignal<bool>,
-    /// The share dialog is open.
-    pub sharing: RwSignal<bool>,
-    /// Presentation mode shows the share link's QR code.
-    pub presenting_qr: RwSignal<bool>,
-    /// A merge waiting for the user's confirmation.
-    pub merging: RwSignal<Option<crate::ui::files::merge_dialog::MergePreview>>,
-    /// The help dialog is open, on this tab.
-    pub help: RwSignal<Option<crate::ui::help_dialog::HelpTab>>,
     /// A newer deployment is installed and waits for the user to reload into it.
     pub update_ready: RwSignal<bool>,
     /// The person's own workspace, set aside while a scenario is open.
@@ -110,25 +124,22 @@ impl AppState {
 
     /// State for a workspace saved by `editor`'s engine.
     pub fn with_editor(workspace: Workspace, lang: Lang, editor: Editor) -> Self {
+        let workspace = RwSignal::new(workspace);
         AppState {
-            workspace: RwSignal::new(workspace),
+            active_roadmap: Memo::new(move |_| workspace.with(|ws| ws.active_roadmap().cloned().map(Arc::new))),
+            workspace,
             lang: RwSignal::new(lang),
             notice: RwSignal::new(None),
             save_failure: RwSignal::new(None),
             newer_copy: RwSignal::new(None),
             storage_warning: RwSignal::new(None),
             recovered: RwSignal::new(None),
-            editing: RwSignal::new(None),
+            overlay: RwSignal::new(None),
             screen: RwSignal::new(Screen::Board),
             filter: RwSignal::new(Default::default()),
             sandbox: RwSignal::new(None),
             sandbox_start: StoredValue::new(None),
-            presenting: RwSignal::new(false),
             update_ready: RwSignal::new(false),
-            help: RwSignal::new(None),
-            sharing: RwSignal::new(false),
-            presenting_qr: RwSignal::new(false),
-            merging: RwSignal::new(None),
             editor: StoredValue::new(editor),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -137,15 +148,10 @@ impl AppState {
     }
 
     /// Applies `command`; views and the saver hear about it only when something changed.
-    /// An unmet stage gate that may be passed is put to the person as a question.
+    /// A refusal is shown, except an unmet stage gate the person may pass: that is
+    /// returned for the caller to ask about (`crate::ui::gate::dispatch_asking`).
     pub fn dispatch(&self, command: Command) -> Result<Outcome, CommandError> {
-        let mut result = self.apply_now(command.clone());
-        if let Err(error @ CommandError::GateUnmet { can_confirm: true, .. }) = &result {
-            let question = self.describe(error);
-            if window().confirm_with_message(&question).unwrap_or(false) {
-                result = self.apply_now(command.confirmed_past_gate());
-            }
-        }
+        let result = self.apply_now(command);
         match &result {
             Ok(Outcome::Changed | Outcome::Created(_)) => self.workspace.notify(),
             Ok(Outcome::Unchanged) | Err(CommandError::GateUnmet { can_confirm: true, .. }) => {}
@@ -192,7 +198,7 @@ impl AppState {
         let mut ws = self.workspace.get_untracked();
         let report = self.editor.try_update_value(|e| if back { e.undo(&mut ws) } else { e.redo(&mut ws) }).unwrap_or(StepReport::Nothing);
         if matches!(report, StepReport::Done | StepReport::Partly(_)) {
-            self.editor_closed_for_step();
+            self.close_deal();
             self.workspace.set(ws);
         }
         self.refresh_history_flags();
@@ -222,18 +228,14 @@ impl AppState {
         self.say(notice);
     }
 
-    /// An undo or redo may remove the deal a dialog is open for.
-    fn editor_closed_for_step(&self) {
-        self.editing.set(None);
-    }
-
     /// A different document (a scenario, or back to one's own): its own, empty history.
     pub(crate) fn forget_history(&self) {
         self.editor.update_value(Editor::forget_history);
         self.refresh_history_flags();
     }
 
-    fn describe(&self, error: &CommandError) -> String {
+    /// A refusal in the person's language, naming the records it is about.
+    pub fn describe(&self, error: &CommandError) -> String {
         let lang = self.lang.get_untracked();
         self.workspace.with_untracked(|ws| describe::command_error(lang, error, ws))
     }
@@ -256,7 +258,7 @@ impl AppState {
         self.editor.update_value(|e| e.engine.set_sandboxed(true));
         self.sandbox_start.set_value(Some(workspace.clone()));
         self.forget_history();
-        self.editing.set(None);
+        self.close_deal();
         self.filter.set(Default::default());
         self.workspace.set(workspace);
     }
@@ -264,7 +266,7 @@ impl AppState {
     /// Puts the sandbox back as it opened.
     pub fn reset_scenario(&self) {
         if let Some(start) = self.sandbox_start.get_value() {
-            self.editing.set(None);
+            self.close_deal();
             self.workspace.set(start);
         }
     }
@@ -293,7 +295,7 @@ impl AppState {
             return;
         }
         if let Some(own) = self.own_workspace.try_update_value(Option::take).flatten() {
-            self.editing.set(None);
+            self.close_deal();
             self.filter.set(Default::default());
             self.workspace.set(own);
         }
@@ -346,13 +348,13 @@ impl AppState {
     pub fn start_new_deal(self) {
         let first_stage = self.workspace.with_untracked(|ws| ws.active_roadmap().and_then(|r| r.stages.first()).map(|s| s.id.clone()));
         if let Some(stage_id) = first_stage {
-            self.editing.set(Some(Editing::New { stage_id }));
+            self.open(Overlay::Deal(Editing::New { stage_id }));
         }
     }
 
     /// Presentation mode, full screen where the browser allows it (the overlay works without).
     pub fn present(self) {
-        self.presenting.set(true);
+        self.open(Overlay::Present { qr: false });
         if let Some(root) = document().document_element() {
             let _ = root.request_fullscreen();
         }
@@ -360,10 +362,48 @@ impl AppState {
 
     /// A dialog or presentation mode covers the page, so page shortcuts stay quiet.
     pub fn covered(self) -> bool {
-        self.editing.with_untracked(Option::is_some)
-            || self.help.with_untracked(Option::is_some)
-            || self.merging.with_untracked(Option::is_some)
-            || self.sharing.get_untracked()
-            || self.presenting.get_untracked()
+        self.overlay.with_untracked(Option::is_some)
+    }
+
+    /// Opens a dialog or the presentation (whatever covered the page before closes).
+    pub fn open(self, overlay: Overlay) {
+        self.overlay.set(Some(overlay));
+    }
+
+    /// Closes whatever covers the page.
+    pub fn close(self) {
+        self.overlay.set(None);
+    }
+
+    /// Closes the deal dialog, if that is what is open.
+    pub fn close_deal(self) {
+        if self.overlay.with_untracked(|o| matches!(o, Some(Overlay::Deal(_)))) {
+            self.close();
+        }
+    }
+
+    /// The deal the dialog is open for (tracked).
+    pub fn editing(self) -> Option<Editing> {
+        self.overlay.with(|o| match o {
+            Some(Overlay::Deal(editing)) => Some(editing.clone()),
+            _ => None,
+        })
+    }
+
+    /// Whether presentation mode is on, and whether it shows the QR code (tracked).
+    pub fn presenting(self) -> Option<bool> {
+        self.overlay.with(|o| match o {
+            Some(Overlay::Present { qr }) => Some(*qr),
+            _ => None,
+        })
+    }
+
+    /// Shows or hides the QR code in presentation mode.
+    pub fn toggle_qr(self) {
+        self.overlay.update(|o| {
+            if let Some(Overlay::Present { qr }) = o {
+                *qr = !*qr;
+            }
+        });
     }
 }

@@ -7,14 +7,20 @@ use crate::core::analytics::Scope;
 use crate::core::command::{CommandError, Outcome};
 use crate::core::model::{Goal, GoalMetric, Id, Workspace};
 
+/// What a person fills in for a goal, for adding a new one or replacing an existing one's settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoalFields {
+    /// What the goal measures.
     pub metric: GoalMetric,
     /// Minor units for money, a count for deals and customers, percent for the win rate.
     pub target: i64,
+    /// The first day the goal counts.
     pub period_start: NaiveDate,
+    /// The last day the goal counts; `None` leaves it open-ended (and not time-bound by SMART).
     pub period_end: Option<NaiveDate>,
+    /// Who answers for the goal; trimmed when saved, and empty means nobody.
     pub owner: String,
+    /// Only deals on this roadmap count towards the goal; `None` counts every roadmap.
     pub roadmap_id: Option<Id>,
 }
 
@@ -33,6 +39,8 @@ fn check(ws: &Workspace, fields: &GoalFields) -> Result<(), CommandError> {
     Ok(())
 }
 
+/// Adds a goal with a freshly minted id, after checking that the target is not negative,
+/// the period does not run backwards and the roadmap exists.
 pub fn add_goal(ws: &mut Workspace, fields: GoalFields) -> Result<Outcome, CommandError> {
     check(ws, &fields)?;
     let id = ws.mint_id();
@@ -49,6 +57,7 @@ pub fn add_goal(ws: &mut Workspace, fields: GoalFields) -> Result<Outcome, Comma
     Ok(Outcome::Created(id))
 }
 
+/// Replaces the settings of goal `goal_id` with `fields`, after the same checks as `add_goal`.
 pub fn update_goal(ws: &mut Workspace, goal_id: &Id, fields: GoalFields) -> Result<Outcome, CommandError> {
     check(ws, &fields)?;
     let goal = ws.goals.iter_mut().find(|g| &g.id == goal_id).ok_or_else(|| CommandError::UnknownGoal(goal_id.clone()))?;
@@ -61,6 +70,7 @@ pub fn update_goal(ws: &mut Workspace, goal_id: &Id, fields: GoalFields) -> Resu
     Ok(Outcome::Changed)
 }
 
+/// Removes goal `goal_id`; an unknown id is an error.
 pub fn delete_goal(ws: &mut Workspace, goal_id: &Id) -> Result<Outcome, CommandError> {
     let before = ws.goals.len();
     ws.goals.retain(|g| &g.id != goal_id);
@@ -81,6 +91,7 @@ pub enum SmartGap {
     NoOwner,
 }
 
+/// What keeps `goal` from being SMART, in the order of `SmartGap`; empty when nothing is missing.
 pub fn smart_gaps(goal: &Goal) -> Vec<SmartGap> {
     let mut gaps = Vec::new();
     if goal.target <= 0 {
@@ -98,7 +109,9 @@ pub fn smart_gaps(goal: &Goal) -> Vec<SmartGap> {
 /// A goal measured on a day.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoalProgress {
+    /// The goal's target, in the unit of its metric.
     pub target: i64,
+    /// What the goal's metric stands at: over its period and roadmap, in the same unit as `target`.
     pub actual: i64,
     /// Where the actual should be by today to reach the target on time.
     pub expected_by_today: i64,

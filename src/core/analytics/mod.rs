@@ -25,10 +25,14 @@ use crate::core::model::{Deal, DealStatus, GoalMetric, Id, Roadmap, Workspace};
 
 const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
 
+/// Which deals and which days a set of figures covers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scope {
+    /// The first day of the period, included.
     pub start: NaiveDate,
+    /// The last day of the period, included.
     pub end: NaiveDate,
+    /// Only deals on this roadmap count; `None` counts deals on every roadmap.
     pub roadmap: Option<Id>,
 }
 
@@ -46,18 +50,30 @@ impl Scope {
     }
 }
 
+/// The headline figures for one scope (see the module docs for each definition).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Figures {
+    /// Deals in scope won in the period, in any currency.
     pub won: usize,
+    /// Deals in scope lost in the period, in any currency.
     pub lost: usize,
+    /// Deals in scope still open now, whenever they were created.
     pub open: usize,
+    /// Value of the deals won in the period, in minor units of the default currency; other currencies are left out.
     pub won_value: i64,
+    /// Won ÷ (won + lost) in percent; `None` when nothing closed in the period.
     pub win_rate_percent: Option<f64>,
+    /// Won value ÷ deals won in the default currency, in minor units (rounded down); `None` when there are none.
     pub avg_deal_size: Option<i64>,
+    /// Mean days from creation to close of the deals won in the period; `None` when none was won.
     pub avg_cycle_days: Option<f64>,
+    /// Σ value × current stage win probability over open deals in the default currency, in minor units.
     pub weighted_pipeline: i64,
+    /// Distinct customers with a deal won in the period and no deal won before it (on any roadmap).
     pub new_customers: usize,
+    /// Milestones of open deals in scope that are overdue on the day the figures are taken.
     pub overdue_milestones: usize,
+    /// Deals in scope not in the default currency: counted here and left out of every money sum.
     pub other_currency_deals: usize,
 }
 
@@ -74,6 +90,7 @@ fn weighted_value(ws: &Workspace, deal: &Deal) -> i64 {
     deal.value_minor * i64::from(probability) / 100
 }
 
+/// Computes the figures for `scope`; `today` decides which milestones are overdue.
 pub fn figures(ws: &Workspace, scope: &Scope, today: NaiveDate) -> Figures {
     let currency = &ws.default_currency;
     let deals: Vec<&Deal> = ws.deals.iter().map(|d| &**d).filter(|d| scope.covers(d)).collect();
@@ -121,10 +138,14 @@ pub fn pipeline_coverage(ws: &Workspace, figures: &Figures, today: NaiveDate) ->
     (remaining > 0).then(|| figures.weighted_pipeline as f64 / remaining as f64)
 }
 
+/// One stage of the funnel: how many deals created in the period got this far.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FunnelStep {
+    /// The stage this step counts.
     pub stage_id: Id,
+    /// Deals that entered this stage or a later one; a deal with no known stage counts for the first.
     pub reached: usize,
+    /// The value of those deals, in minor units of the default currency; other currencies are left out.
     pub reached_value: i64,
     /// reached ÷ reached of the stage before, in percent.
     pub conversion: Option<f64>,
@@ -132,13 +153,16 @@ pub struct FunnelStep {
     pub cumulative: Option<f64>,
 }
 
+/// The funnel of one roadmap: a step per stage, in roadmap order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Funnel {
+    /// One step per stage of the roadmap, in order.
     pub steps: Vec<FunnelStep>,
     /// The stage whose deals most often went no further (by share lost).
     pub biggest_drop: Option<usize>,
 }
 
+/// The funnel of `roadmap` over the deals on it created within `scope`'s period (`scope.roadmap` is not consulted).
 pub fn funnel(ws: &Workspace, roadmap: &Roadmap, scope: &Scope) -> Funnel {
     let mut reached = vec![0_usize; roadmap.stages.len()];
     let mut value = vec![0_i64; roadmap.stages.len()];
@@ -172,11 +196,16 @@ pub fn funnel(ws: &Workspace, roadmap: &Roadmap, scope: &Scope) -> Funnel {
     Funnel { steps, biggest_drop }
 }
 
+/// How long deals stayed in one stage, against its target.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageTime {
+    /// The stage measured.
     pub stage_id: Id,
+    /// The days the roadmap plans for the stage.
     pub target_days: u32,
+    /// Mean length in days of the finished visits; `None` when there were none.
     pub average_days: Option<f64>,
+    /// How many finished visits the average is taken over.
     pub visits: usize,
 }
 
@@ -214,11 +243,14 @@ pub fn stage_times(ws: &Workspace, roadmap: &Roadmap, scope: &Scope) -> (Vec<Sta
     (times, bottleneck)
 }
 
+/// The weighted value expected to close in one calendar month.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ForecastMonth {
     /// (year, month)
     pub month: (i32, u32),
+    /// Σ value × current stage win probability of the open deals expected to close in the month, in minor units.
     pub weighted: i64,
+    /// How many open deals are expected to close in the month.
     pub deals: usize,
 }
 
@@ -246,17 +278,24 @@ pub fn forecast(ws: &Workspace, roadmap: Option<&Id>) -> (Vec<ForecastMonth>, i6
     (list, unscheduled)
 }
 
+/// One owner's line in the per-owner table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OwnerRow {
+    /// The owner's name as typed on the deals.
     pub owner: String,
     /// Open deals now plus deals closed in the period.
     pub deals: usize,
+    /// Value won in the period, in minor units of the default currency; other currencies are left out.
     pub won_value: i64,
+    /// Won ÷ (won + lost) in the period, in percent; `None` when none of the owner's deals closed in it.
     pub win_rate_percent: Option<f64>,
+    /// Mean days from creation to close of the owner's deals won in the period; `None` when none was won.
     pub avg_cycle_days: Option<f64>,
+    /// Overdue milestones across the owner's open deals, as of today.
     pub overdue_milestones: usize,
 }
 
+/// One row per owner of a deal in `scope`, sorted by name; `today` decides which milestones are overdue.
 pub fn owner_rows(ws: &Workspace, scope: &Scope, today: NaiveDate) -> Vec<OwnerRow> {
     let mut owners: Vec<&str> = ws.deals.iter().filter(|d| scope.covers(d)).map(|d| d.owner.as_str()).collect();
     owners.sort_unstable();

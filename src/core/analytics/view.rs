@@ -123,19 +123,6 @@ pub fn forecast_view(ws: &Workspace, scope: &Scope, today: NaiveDate, lang: Lang
     BarChart { rows, note: tr(lang, Msg::ForecastNote).to_owned(), scale_floor: 0.0 }
 }
 
-pub fn metric_name(lang: Lang, metric: GoalMetric) -> &'static str {
-    tr(
-        lang,
-        match metric {
-            GoalMetric::WonRevenue => Msg::MetricWonRevenue,
-            GoalMetric::DealsWon => Msg::MetricDealsWon,
-            GoalMetric::NewCustomers => Msg::MetricNewCustomers,
-            GoalMetric::WinRate => Msg::MetricWinRate,
-            GoalMetric::WeightedPipeline => Msg::MetricWeightedPipeline,
-        },
-    )
-}
-
 /// A goal's figure as written: money for money metrics, plain numbers otherwise.
 pub fn goal_amount(ws: &Workspace, metric: GoalMetric, value: i64, lang: Lang) -> String {
     match metric {
@@ -152,6 +139,7 @@ pub fn goal_text(ws: &Workspace, goal: &Goal, today: NaiveDate, lang: Lang) -> S
     trf(lang, Msg::GoalProgressText, &[&amount(p.actual), &amount(p.target), &amount(p.expected_by_today)])
 }
 
+/// The SMART verdict on `goal` in `lang`: "SMART", or "Not SMART: " and what it lacks.
 pub fn smart_text(goal: &Goal, lang: Lang) -> String {
     let gaps = smart_gaps(goal);
     if gaps.is_empty() {
@@ -182,7 +170,7 @@ pub fn goals_view(ws: &Workspace, today: NaiveDate, lang: Lang) -> BarChart {
             let p = progress(ws, goal, today);
             let share = |v: i64| if p.target > 0 { v as f64 * 100.0 / p.target as f64 } else { 0.0 };
             BarRow {
-                label: format!("{} · {}", metric_name(lang, goal.metric), goal.owner),
+                label: format!("{} · {}", crate::core::text::labels::goal_metric(lang, goal.metric), goal.owner),
                 value: share(p.actual),
                 shown: format!("{} / {}", goal_amount(ws, goal.metric, p.actual, lang), goal_amount(ws, goal.metric, p.target, lang)),
                 marker: Some(share(p.expected_by_today)),

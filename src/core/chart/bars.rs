@@ -9,18 +9,25 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::palette::*;
 use super::text_fit::{estimate_width, fit};
 
+/// One row of a bar chart: its label, its bar and the figure beside it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarRow {
+    /// The row's label, left of the bar; cut to fit with an ellipsis when too long.
     pub label: String,
+    /// The bar's length in the chart's own unit (deals, money, percent …); zero or less draws no bar.
     pub value: f64,
     /// The figure as the reader should see it ("5 deals · 60 %").
     pub shown: String,
+    /// Where to draw a thin mark across the bar, on the same scale as `value` (a target or the pace due).
     pub marker: Option<f64>,
+    /// Draws this row in the highlight colour with bold text (the biggest drop, the bottleneck).
     pub highlight: bool,
 }
 
+/// A horizontal bar chart ready to draw: its rows top to bottom and a note underneath.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BarChart {
+    /// The rows, drawn top to bottom in this order.
     pub rows: Vec<BarRow>,
     /// Shown under the bars, e.g. what the marker means.
     pub note: String,
@@ -38,6 +45,7 @@ const BAR: RGBColor = RGBColor(122, 155, 204);
 const BAR_LIT: RGBColor = RGBColor(214, 90, 49);
 const MARKER: RGBColor = RGBColor(27, 36, 48);
 
+/// The height the chart needs in device pixels: one row per entry (at least one) plus the note line, times `scale`.
 pub fn bar_chart_height(chart: &BarChart, scale: f64) -> f64 {
     (TOP + chart.rows.len().max(1) as f64 * ROW_HEIGHT + NOTE_HEIGHT) * scale
 }
@@ -51,6 +59,8 @@ fn figure_width(chart: &BarChart, width: f64, s: f64) -> f64 {
     (longest + 11.0 * s).max(FIGURE_WIDTH * s).min(((width - LABEL_WIDTH * s) / 2.0).max(FIGURE_WIDTH * s))
 }
 
+/// Draws the chart on `area`, `width` device pixels wide at device pixel ratio `scale`.
+/// All bars and markers share one scale from zero to the largest value, marker or `scale_floor`.
 pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &BarChart,
@@ -93,6 +103,7 @@ pub fn draw_bars<DB: DrawingBackend>(
     area.present()
 }
 
+/// The chart as an SVG document `width` pixels wide (for downloads and tests).
 pub fn bars_svg(chart: &BarChart, width: u32) -> String {
     let mut svg = String::new();
     {

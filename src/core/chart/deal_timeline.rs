@@ -30,22 +30,33 @@ const DONE: RGBColor = RGBColor(30, 123, 77);
 const OVERDUE: RGBColor = RGBColor(179, 38, 30);
 const ROW_SHADE: RGBColor = RGBColor(247, 249, 251);
 
+/// Where everything on one deal's timeline goes, in device pixels; the UI uses it to draw and to hit-test drags.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineLayout {
+    /// Device pixels per CSS pixel.
     pub scale: f64,
+    /// The canvas width in device pixels.
     pub width: f64,
+    /// The canvas height in device pixels (see `timeline_height`).
     pub height: f64,
+    /// The first day shown: the earliest day of the plan (or today) less three days of padding.
     pub first: NaiveDate,
+    /// How many days the axis spans from `first` to the last day shown; at least 1.
     pub days: i64,
+    /// The day the today line marks.
     pub today: NaiveDate,
     /// (milestone, marker x, row centre y)
     pub markers: Vec<(Id, f64, f64)>,
 }
 
+/// The height, in device pixels, the timeline of `plan` needs: the stage header, one row per milestone
+/// (at least one) and the axis labels, times `scale`.
 pub fn timeline_height(plan: &DealPlan, scale: f64) -> f64 {
     (ROW_TOP + plan.milestones.len().max(1) as f64 * ROW_HEIGHT + AXIS_LABELS) * scale
 }
 
+/// Lays out the timeline of `plan` for a canvas `width` device pixels wide at device pixel ratio `scale`,
+/// covering the plan's days (and `today`) with a few days' padding each side.
 pub fn layout(plan: &DealPlan, today: NaiveDate, width: f64, scale: f64) -> TimelineLayout {
     let (first, last) = plan.span(today);
     let first = first.checked_sub_days(Days::new(PAD_DAYS)).unwrap_or(first);
@@ -72,10 +83,12 @@ impl TimelineLayout {
         (self.width - self.left() - MARGIN * self.scale).max(1.0)
     }
 
+    /// Where `date` sits on the axis, as a device x.
     pub fn x_of(&self, date: NaiveDate) -> f64 {
         self.left() + self.span() * (date - self.first).num_days() as f64 / self.days as f64
     }
 
+    /// The device y of the centre of milestone row `row` (0 is the top row).
     pub fn row_y(&self, row: usize) -> f64 {
         (ROW_TOP + ROW_HEIGHT * (row as f64 + 0.5)) * self.scale
     }
@@ -112,6 +125,7 @@ impl TimelineLayout {
     }
 }
 
+/// Draws `plan` on `area` with layout `l`, in `lang`; the milestone `highlight` gets a larger marker (the one being dragged).
 pub fn draw_timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     plan: &DealPlan,

@@ -14,18 +14,29 @@ pub const FONT: &str = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-ser
 pub struct TextScale(pub f64);
 
 impl TextScale {
+    /// The factor for plotters' SVG backend.
     pub const SVG: TextScale = TextScale(1.24);
+    /// The factor for the canvas backend, which needs none.
     pub const CANVAS: TextScale = TextScale(1.0);
 }
 
+/// Main text colour (`--ink`).
 pub const INK: RGBColor = RGBColor(27, 36, 48);
+/// Secondary text, axes and tick marks (`--ink-soft`).
 pub const INK_SOFT: RGBColor = RGBColor(90, 102, 119);
+/// Thin guide lines, such as the one from a stage down to the day axis.
 pub const LINE: RGBColor = RGBColor(210, 218, 227);
+/// The chart background (`--paper`).
 pub const PAPER: RGBColor = RGBColor(255, 255, 255);
+/// The brand blue (`--primary`): stage edges, required milestones, the current stage.
 pub const PRIMARY: RGBColor = RGBColor(31, 78, 140);
+/// The pale brand blue (`--primary-soft`): stage fills and the track behind bars.
 pub const PRIMARY_SOFT: RGBColor = RGBColor(227, 236, 248);
+/// The amber-tinted fill of a key-node stage.
 pub const KEY_FILL: RGBColor = RGBColor(255, 241, 220);
+/// Amber: the edge of a key-node stage and the customer's feedback stars.
 pub const KEY_EDGE: RGBColor = RGBColor(226, 140, 30);
+/// The dark bar drawn at the exit of a gated stage.
 pub const GATE: RGBColor = RGBColor(55, 65, 81);
 
 /// (band fill, band text) per buyer decision phase.

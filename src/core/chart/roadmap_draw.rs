@@ -10,11 +10,14 @@ use super::palette::*;
 use super::roadmap_layout::{Hit, RoadmapLayout};
 use super::text_fit::fit;
 use crate::core::model::Roadmap;
-use crate::core::text::describe::decision_phase;
 use crate::core::text::i18n::{trf, Lang, Msg};
+use crate::core::text::labels::decision_phase;
 
+/// What drawing on backend `DB` returns: nothing, or the backend's error.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
+/// Draws `roadmap` on `area` at the positions in `layout` (made by `roadmap_layout::layout` for this roadmap),
+/// in `lang`, with the stage or milestone in `highlight` drawn emphasised.
 pub fn draw_roadmap<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     roadmap: &Roadmap,

@@ -10,70 +10,109 @@ use crate::core::model::{DecisionPhase, Id, Roadmap};
 
 /// Sizes in CSS pixels; multiplied by `scale` (the device pixel ratio) for drawing.
 pub const MARGIN: f64 = 16.0;
+/// Top of the decision-phase bands, in CSS pixels.
 pub const BAND_TOP: f64 = 12.0;
+/// Height of the decision-phase bands, in CSS pixels.
 pub const BAND_HEIGHT: f64 = 26.0;
+/// Top of the row of stage blocks, in CSS pixels.
 pub const STAGE_TOP: f64 = 46.0;
+/// Height of the stage blocks, in CSS pixels.
 pub const STAGE_HEIGHT: f64 = 64.0;
+/// Top of the first milestone lane, in CSS pixels.
 pub const LANE_TOP: f64 = 122.0;
+/// Height of one milestone lane, in CSS pixels.
 pub const LANE_HEIGHT: f64 = 26.0;
+/// Space between the last lane and the day axis, in CSS pixels.
 pub const AXIS_GAP: f64 = 10.0;
+/// Room below the day axis for its labels, in CSS pixels.
 pub const AXIS_LABELS: f64 = 26.0;
 /// How close (in CSS px) a pointer must be to a milestone marker to grab it.
 pub const MARKER_REACH: f64 = 10.0;
 /// The gap between two stage blocks.
 const STAGE_GAP: f64 = 3.0;
 
+/// Where one stage's block goes on the chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageBox {
+    /// The stage drawn.
     pub stage_id: Id,
+    /// The stage's position in the roadmap.
     pub index: usize,
+    /// The roadmap day the stage starts on: the sum of the target days of the stages before it.
     pub start_day: u32,
+    /// The roadmap day the stage ends on: `start_day` plus its target days.
     pub end_day: u32,
+    /// Left edge of the block in device pixels, inset by half the gap between blocks.
     pub x0: f64,
+    /// Right edge of the block in device pixels, inset by half the gap between blocks.
     pub x1: f64,
+    /// The stage is a key node, drawn in amber.
     pub key_node: bool,
+    /// The stage is a gate, drawn with a dark bar at its exit.
     pub gate: bool,
 }
 
+/// Where one milestone's marker and label go on the chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MilestoneMark {
+    /// The milestone drawn.
     pub milestone_id: Id,
+    /// The position in the roadmap of the stage the milestone belongs to.
     pub stage_index: usize,
     /// The milestone's place in its stage, which is also its lane.
     pub lane: usize,
     /// Days from the start of the roadmap (the offset is capped at the stage's end).
     pub day: u32,
+    /// Centre of the marker, device x.
     pub x: f64,
+    /// Centre of the marker, device y: the middle of its lane.
     pub y: f64,
+    /// The milestone is required: a filled diamond rather than an open circle.
     pub required: bool,
     /// Where its label must end so it stays inside its stage.
     pub label_limit: f64,
 }
 
+/// One buyer decision-phase band above the stages; neighbouring stages in the same phase share one band.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhaseBand {
+    /// The decision phase the band names.
     pub phase: DecisionPhase,
+    /// Left edge in device pixels: that of the band's first stage block.
     pub x0: f64,
+    /// Right edge in device pixels: that of the band's last stage block.
     pub x1: f64,
 }
 
+/// The whole roadmap chart laid out in device pixels, made by `layout`; drawing and pointer hit-testing both read it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoadmapLayout {
+    /// Device pixels per CSS pixel.
     pub scale: f64,
+    /// The chart width in device pixels.
     pub width: f64,
+    /// The chart height in device pixels (see `chart_height`).
     pub height: f64,
+    /// The roadmap's length in days, at least 1: the day axis runs from 0 to this.
     pub total_days: u32,
+    /// One block per stage, in roadmap order.
     pub stages: Vec<StageBox>,
+    /// One marker per milestone, stage by stage in roadmap order.
     pub milestones: Vec<MilestoneMark>,
+    /// The decision-phase bands, left to right.
     pub phases: Vec<PhaseBand>,
+    /// Device y of the day axis.
     pub axis_y: f64,
+    /// How many milestone lanes there are: the most milestones any stage has, at least 1.
     pub lanes: usize,
 }
 
 /// What a pointer is over.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Hit {
+    /// A stage block, by stage id.
     Stage(Id),
+    /// A milestone marker, by milestone id.
     Milestone(Id),
 }
 
@@ -162,6 +201,7 @@ impl RoadmapLayout {
         (self.width - 2.0 * MARGIN * self.scale).max(1.0)
     }
 
+    /// The device x of roadmap day `day` (fractional days allowed); the inverse of `day_at`.
     pub fn x_of_day(&self, day: f64) -> f64 {
         self.left() + self.span() * day / f64::from(self.total_days)
     }
@@ -171,6 +211,7 @@ impl RoadmapLayout {
         (x - self.left()) / self.span() * f64::from(self.total_days)
     }
 
+    /// Top and bottom of the row of stage blocks, as device y.
     pub fn stage_row(&self) -> (f64, f64) {
         (STAGE_TOP * self.scale, (STAGE_TOP + STAGE_HEIGHT) * self.scale)
     }
@@ -204,6 +245,7 @@ impl RoadmapLayout {
         Some(day.clamp(0.0, f64::from(stage.end_day - stage.start_day)) as u32)
     }
 
+    /// The marker of milestone `id`, if the roadmap has it.
     pub fn milestone(&self, id: &Id) -> Option<&MilestoneMark> {
         self.milestones.iter().find(|m| &m.milestone_id == id)
     }

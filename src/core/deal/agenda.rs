@@ -6,16 +6,26 @@ use crate::core::deal::plan::{deal_plan, MilestoneState};
 use crate::core::model::{DealStatus, Id, Workspace};
 use crate::core::text::Text;
 
+/// One agenda line: a milestone of an open deal, not done, and overdue or due soon.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AgendaItem {
+    /// The deal it belongs to.
     pub deal_id: Id,
+    /// The deal's customer.
     pub customer: String,
+    /// The deal's title.
     pub deal_title: String,
+    /// The deal's owner; empty when nobody.
     pub owner: String,
+    /// The milestone's id.
     pub milestone_id: Id,
+    /// The milestone's title.
     pub milestone: Text,
+    /// The name of the stage the milestone belongs to.
     pub stage: Text,
+    /// The day it is due, by the deal's plan or as set by hand.
     pub due: NaiveDate,
+    /// Whether the due day is before today.
     pub overdue: bool,
 }
 
@@ -51,13 +61,18 @@ pub fn agenda(ws: &Workspace, today: NaiveDate, horizon_days: u32, owner: Option
 /// Where an agenda line is listed: overdue ones together, then one group per day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AgendaDay {
+    /// Lines whose due day has passed.
     Overdue,
+    /// Lines due today.
     Today,
+    /// Lines due on that later day.
     On(NaiveDate),
 }
 
+/// Agenda lines listed under one heading.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AgendaGroup {
+    /// The heading the lines come under.
     pub day: AgendaDay,
     /// Every line of the group, shown or not.
     pub total: usize,

@@ -12,25 +12,36 @@ use crate::core::model::{Deal, DealStatus, Id, Roadmap, Stage, Workspace};
 /// Which deals the board shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BoardFilter {
+    /// Only deals of this owner (exact name); every owner when none.
     pub owner: Option<String>,
+    /// Only deals with this segment (exact text); any when none.
     pub tag: Option<String>,
+    /// Which deals by status; open ones by default.
     pub status: StatusFilter,
+    /// Only deals with an overdue milestone.
     pub overdue_only: bool,
+    /// Only open deals that have spent longer than their stage's target days in it.
     pub stalled_only: bool,
     /// Matched, ignoring case, in customer, title, owner and segments.
     pub text: String,
 }
 
+/// Which deals the board shows by status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum StatusFilter {
+    /// Open deals only.
     #[default]
     Open,
+    /// Won deals only.
     Won,
+    /// Lost deals only.
     Lost,
+    /// Every deal, whatever its status.
     All,
 }
 
 impl BoardFilter {
+    /// Whether `deal` passes every part of the filter; to test many deals, prepare a `matcher` once.
     pub fn matches(&self, roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> bool {
         self.matcher().matches(roadmap, deal, today)
     }
@@ -41,12 +52,14 @@ impl BoardFilter {
     }
 }
 
+/// A `BoardFilter` ready to test many deals; made by `BoardFilter::matcher`.
 pub struct Matcher<'a> {
     filter: &'a BoardFilter,
     needle: String,
 }
 
 impl Matcher<'_> {
+    /// Whether `deal` passes every part of the filter. `roadmap` is the deal's, for the stalled and overdue tests.
     pub fn matches(&self, roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> bool {
         let f = self.filter;
         let status_ok = match f.status {
@@ -91,8 +104,10 @@ fn sorted(unique: HashSet<&str>) -> Vec<String> {
     list
 }
 
+/// One board column: a stage of the roadmap with the deals the filter lets through.
 #[derive(Clone, Debug)]
 pub struct Column {
+    /// The stage the column stands for.
     pub stage_id: Id,
     /// The deals shown in this stage, in the order they were created. Shared with
     /// the workspace, so building the columns copies no deal.
@@ -102,6 +117,7 @@ pub struct Column {
 }
 
 impl Column {
+    /// The ids of the column's deals, in column order.
     pub fn deal_ids(&self) -> impl Iterator<Item = &Id> {
         self.deals.iter().map(|d| &d.id)
     }
@@ -165,10 +181,15 @@ pub const OVERSCAN: usize = 6;
 /// Which cards of a column to draw, and the empty space standing in for the rest.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Window {
+    /// Index of the first card drawn.
     pub start: usize,
+    /// Index one past the last card drawn.
     pub end: usize,
+    /// Height of the space standing in for the cards above, in CSS pixels.
     pub before_px: f64,
+    /// Height of the space standing in for the cards below, in CSS pixels.
     pub after_px: f64,
+    /// Whether the column has more than `WINDOW_FROM` cards and so draws only some; if not, all are drawn.
     pub windowed: bool,
 }
 

@@ -10,21 +10,32 @@ use crate::core::text::i18n::{self, tr, trf, Lang, Msg};
 use crate::core::text::money;
 use crate::core::text::Text;
 
+/// What a board card says about a deal, before it is put into words (`card_texts`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardFacts {
+    /// The deal's customer.
     pub customer: String,
+    /// The deal's title.
     pub title: String,
+    /// The deal's value in full, with its currency symbol ("¥120,000").
     pub value: String,
+    /// The deal's owner; empty when nobody.
     pub owner: String,
+    /// The day the deal is expected to close, if set.
     pub expected_close: Option<NaiveDate>,
+    /// How many milestones of the current stage are not done yet.
     pub open_milestones: usize,
+    /// How many milestones in the deal's plan are overdue.
     pub overdue: usize,
     /// (days in stage, target days) when stalled.
     pub stalled: Option<(i64, u32)>,
+    /// The deal's segments.
     pub tags: Vec<String>,
+    /// Whether it is a sample deal.
     pub sample: bool,
     /// The stages either side, for the ◀ ▶ buttons.
     pub back: Option<(Id, Text)>,
+    /// The next stage's id and name, for ▶; none on the last stage.
     pub forward: Option<(Id, Text)>,
 }
 
@@ -53,23 +64,37 @@ pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<Ca
 /// card skeleton.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardTexts {
+    /// The card's accessible name, giving the deal's title and customer.
     pub label: String,
+    /// The deal's customer.
     pub customer: String,
+    /// The "Sample" badge, on sample deals only.
     pub sample_badge: Option<&'static str>,
+    /// The deal's title.
     pub title: String,
+    /// The overdue-milestones warning, when any milestone is overdue.
     pub overdue: Option<String>,
+    /// The stalled flag (days in the stage against its target), when the deal is stalled.
     pub stalled: Option<String>,
+    /// The deal's value, formatted with its currency symbol.
     pub value: String,
+    /// The deal's segments.
     pub tags: Vec<String>,
+    /// The owner, or "No owner" when there is none.
     pub owner: String,
+    /// The expected close date, or "No close date".
     pub close: String,
+    /// How many milestones of the current stage are open, or that all are done.
     pub milestones: String,
+    /// Whether every milestone of the current stage is done (the card marks it).
     pub all_done: bool,
     /// (stage id, button label) for ◀ and ▶.
     pub back: Option<(String, String)>,
+    /// The next stage's id and the ▶ button's label; none on the last stage.
     pub forward: Option<(String, String)>,
 }
 
+/// Puts `card` into words in `lang`.
 pub fn card_texts(card: &CardFacts, lang: Lang) -> CardTexts {
     let button =
         |target: &Option<(Id, Text)>, label: Msg| target.as_ref().map(|(id, name)| (id.to_string(), trf(lang, label, &[name.get(lang)])));

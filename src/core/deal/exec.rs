@@ -8,6 +8,7 @@ use crate::core::command::{CommandError, Outcome};
 use crate::core::model::{Activity, ActivityKind, DealStatus, Feedback, Id, LostReason, Timestamp, Workspace};
 use crate::core::text::Text;
 
+/// Longest close note, activity note or feedback comment accepted, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 pub use crate::core::deal::form::MAX_TAG_CHARS;
 
@@ -61,6 +62,7 @@ pub fn reopen_deal(ws: &mut Workspace, deal_id: &Id, now: Timestamp) -> Result<O
     Ok(Outcome::Changed)
 }
 
+/// Logs an activity on a deal, keeping the log newest first. Fails when the deal is unknown or `who` or `notes` is too long.
 pub fn add_activity(
     ws: &mut Workspace,
     deal_id: &Id,
@@ -82,6 +84,8 @@ pub fn add_activity(
     Ok(Outcome::Created(id))
 }
 
+/// Records the customer's feedback on a deal, newest first. `satisfaction` must be 1 to 5, and `milestone_id`,
+/// when given, a milestone on the deal's roadmap.
 pub fn add_feedback(
     ws: &mut Workspace,
     deal_id: &Id,
@@ -138,6 +142,7 @@ pub fn set_tags(ws: &mut Workspace, deal_id: &Id, tags: Vec<String>, now: Timest
     Ok(Outcome::Changed)
 }
 
+/// Adds a reason to the team's list of lost reasons; its label must not be blank.
 pub fn add_lost_reason(ws: &mut Workspace, label: Text) -> Result<Outcome, CommandError> {
     if label.is_blank() {
         return Err(CommandError::NameRequired);

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use crate::core::model::{Deal, Id, Roadmap};
 use crate::core::text::money::{self, MoneyError};
 
+/// Longest customer name, deal title or owner name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
+/// Longest segment accepted, in characters.
 pub const MAX_TAG_CHARS: usize = 30;
 
 /// Segments trimmed, blank ones dropped, each kept once (ignoring case).
@@ -23,70 +25,108 @@ pub fn clean_tags(tags: impl IntoIterator<Item = String>) -> Vec<String> {
     clean
 }
 
+/// A field of the deal form, to say where a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DealField {
+    /// The customer's name.
     Customer,
+    /// The deal's title.
     Title,
+    /// The deal's value.
     Value,
+    /// The currency code.
     Currency,
+    /// The owner's name.
     Owner,
+    /// The expected close date.
     ExpectedClose,
+    /// The stage the deal is in.
     Stage,
+    /// The segments.
     Tags,
 }
 
+/// What is wrong with one field of the deal form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
+    /// Empty, but needed.
     Required,
+    /// Not a number.
     NotANumber,
+    /// Below zero.
     Negative,
+    /// More than two decimal places.
     TooManyDecimals,
+    /// Above the largest value accepted (`money::MAX_VALUE_MINOR`).
     TooLarge,
+    /// Not a date written as YYYY-MM-DD.
     BadDate,
+    /// Longer than `MAX_NAME_CHARS`, or `MAX_TAG_CHARS` for a segment.
     TooLong,
+    /// Not a code of three upper-case letters.
     BadCurrency,
+    /// Not a stage of the deal's roadmap.
     UnknownStage,
 }
 
+/// One problem with one field of the deal form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldError {
+    /// The field at fault.
     pub field: DealField,
+    /// What is wrong with it.
     pub problem: Problem,
 }
 
 /// A deal's editable fields, already parsed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DealFields {
+    /// The customer's name, trimmed.
     pub customer: String,
+    /// The deal's title, trimmed.
     pub title: String,
+    /// The value in minor units (fen, cents).
     pub value_minor: i64,
+    /// The currency code (ISO 4217).
     pub currency: String,
+    /// The owner's name, trimmed; may be empty.
     pub owner: String,
+    /// The expected close date, if given.
     pub expected_close: Option<NaiveDate>,
+    /// The stage the deal is to be in.
     pub stage_id: Id,
-    /// Customer segments, as `deal_exec::clean_tags` leaves them.
+    /// Customer segments, as `clean_tags` leaves them.
     pub tags: Vec<String>,
 }
 
 /// What the form holds: text exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DealForm {
+    /// The customer's name.
     pub customer: String,
+    /// The deal's title.
     pub title: String,
+    /// The value in major units, as typed ("120,000.50").
     pub value: String,
+    /// The currency code.
     pub currency: String,
+    /// The owner's name; may be empty.
     pub owner: String,
+    /// The expected close date as YYYY-MM-DD; may be empty.
     pub expected_close: String,
+    /// The id of the chosen stage.
     pub stage_id: String,
     /// Segments separated by commas (either width).
     pub tags: String,
 }
 
 impl DealForm {
+    /// An empty form for a new deal in `currency`, starting in `stage`.
     pub fn blank(currency: &str, stage: &Id) -> Self {
         DealForm { currency: currency.to_owned(), stage_id: stage.0.clone(), ..Default::default() }
     }
 
+    /// The form filled in from `deal`, to edit it.
     pub fn from_deal(deal: &Deal) -> Self {
         DealForm {
             customer: deal.customer.clone(),

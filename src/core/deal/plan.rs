@@ -12,44 +12,65 @@ use chrono::{DateTime, Days, NaiveDate};
 use crate::core::model::{Deal, Id, Roadmap, Timestamp};
 use crate::core::text::Text;
 
+/// Where a planned milestone stands on the day the plan is made for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MilestoneState {
+    /// Marked done.
     Done,
+    /// Not done, and not yet past its due day.
     Open,
+    /// Not done, and its due day is before today.
     Overdue,
 }
 
+/// One stage of a deal's plan, with its dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlannedStage {
+    /// The stage's id.
     pub stage_id: Id,
+    /// The stage's position on the roadmap (0-based).
     pub index: usize,
+    /// The stage's name.
     pub name: Text,
+    /// The day the deal entered it, or for a stage ahead, the day it should start.
     pub start: NaiveDate,
     /// start + target days.
     pub end: NaiveDate,
+    /// Whether the deal is in this stage now.
     pub current: bool,
 }
 
+/// One milestone of a deal's plan, with its due day and state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlannedMilestone {
+    /// The milestone's id.
     pub milestone_id: Id,
+    /// The position on the roadmap (0-based) of its stage.
     pub stage_index: usize,
+    /// The milestone's title.
     pub title: Text,
     /// Who does it: the person set on this deal, else the role the roadmap names.
     pub owner: Text,
+    /// Whether it must be done before the deal leaves the stage.
     pub required: bool,
+    /// The day it is due: set by hand, or `day_offset` days into its stage (at most the stage's target days).
     pub due: NaiveDate,
     /// The due date was set by hand rather than taken from the plan.
     pub rescheduled: bool,
+    /// The day (UTC) it was marked done, if it is done.
     pub done_on: Option<NaiveDate>,
+    /// Whether it is done, open or overdue.
     pub state: MilestoneState,
     /// The latest customer satisfaction (1–5) recorded after this milestone.
     pub feedback: Option<u8>,
 }
 
+/// A deal's plan: its dated stages and their milestones, worked out as the module docs say.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DealPlan {
+    /// The stages that have dates, in roadmap order; skipped stages before the current one are left out.
     pub stages: Vec<PlannedStage>,
+    /// The milestones of those stages, stage by stage.
     pub milestones: Vec<PlannedMilestone>,
 }
 
@@ -62,6 +83,8 @@ fn plus_days(date: NaiveDate, days: u32) -> NaiveDate {
     date.checked_add_days(Days::new(u64::from(days))).unwrap_or(date)
 }
 
+/// Works out `deal`'s plan on `roadmap` as of `today`. A deal whose stage is not on the roadmap is planned
+/// as if it were in the first stage.
 pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
     let current = roadmap.stage_index(&deal.stage_id).unwrap_or(0);
     let entered = |stage: &Id| deal.stage_history.iter().rev().find(|e| &e.stage_id == stage).map(|e| day_of(e.entered_at));
@@ -117,6 +140,7 @@ pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
 }
 
 impl DealPlan {
+    /// The milestones that are overdue.
     pub fn overdue(&self) -> impl Iterator<Item = &PlannedMilestone> {
         self.milestones.iter().filter(|m| m.state == MilestoneState::Overdue)
     }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::core::deal::plan::{day_of, deal_plan, MilestoneState};
-use crate::core::model::{DealStatus, Workspace};
+use crate::core::model::Workspace;
 use crate::core::text::i18n::{tr, Lang, Msg};
 use crate::core::text::money::amount_for_input;
 
@@ -20,17 +20,8 @@ fn write(rows: Vec<Vec<String>>) -> String {
     format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
 }
 
-fn status(lang: Lang, status: DealStatus) -> &'static str {
-    tr(
-        lang,
-        match status {
-            DealStatus::Open => Msg::StatusOpen,
-            DealStatus::Won => Msg::StatusWon,
-            DealStatus::Lost => Msg::StatusLost,
-        },
-    )
-}
-
+/// One row per deal: id, customer, title, value (as typed in the form), currency, owner, roadmap, stage, status,
+/// lost reason, close note, expected close, day created (UTC) and segments, with headings and names in `lang`.
 pub fn deals_csv(ws: &Workspace, lang: Lang) -> String {
     let heading = [
         Msg::CsvId,
@@ -67,7 +58,7 @@ pub fn deals_csv(ws: &Workspace, lang: Lang) -> String {
             deal.owner.clone(),
             roadmap.map(|r| r.name.get(lang).to_owned()).unwrap_or_default(),
             stage,
-            status(lang, deal.status).to_owned(),
+            crate::core::text::labels::deal_status(lang, deal.status).to_owned(),
             reason,
             deal.close_note.clone(),
             deal.expected_close.map(|d| d.to_string()).unwrap_or_default(),

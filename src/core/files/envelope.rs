@@ -22,49 +22,74 @@ pub const FORMAT_NAME: &str = "waypoint";
 /// generated deals is about 20 MB, so this leaves room for three times that.
 pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Why a file or stored copy was refused: one case per reading step, so the person is told exactly what is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
+    /// The text is empty or only whitespace.
     Empty,
+    /// The text is not JSON; the reader stopped at this place.
     NotJson {
+        /// The line, counted from 1.
         line: usize,
+        /// The column within that line, counted from 1.
         column: usize,
     },
+    /// JSON, but not an object whose `format` is [`FORMAT_NAME`].
     NotWaypoint,
+    /// Written by a newer Waypoint, in a schema this build cannot read.
     NewerVersion {
+        /// The file's `version`.
         found: u64,
+        /// The newest version this build reads (`SCHEMA_VERSION`).
         supported: u32,
     },
+    /// The `version` is missing, not a whole number of at least 1, or an older version with no migration.
     BadVersion,
     /// A value has the wrong shape; `path` says where ("workspace.deals[3].value_minor").
     Malformed {
+        /// Where the bad value is.
         path: String,
+        /// What is wrong with it, as the JSON reader put it.
         detail: String,
     },
+    /// The workspace reads, but is not whole (see `validate::check`).
     Broken(IntegrityError),
     /// Nested deeper than any Waypoint file is.
     TooDeep,
     /// More records of one kind than Waypoint accepts.
     TooMany {
+        /// The kind of record.
         what: RecordKind,
+        /// How many there are (in the workspace, or in one roadmap, stage or deal).
         found: usize,
+        /// The most accepted.
         limit: usize,
     },
     /// A text longer than `limit` characters at `path`.
     TextTooLong {
+        /// Where the text is, e.g. "workspace.deals[3].notes".
         path: String,
+        /// The most characters accepted ([`MAX_TEXT_CHARS`]).
         limit: usize,
     },
     /// A packed stored copy that does not unpack (cut short or overwritten).
     Damaged,
 }
 
+/// The records whose number [`check_counts`] limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RecordKind {
+    /// Roadmaps in the workspace.
     Roadmaps,
+    /// Stages in one roadmap.
     Stages,
+    /// Milestones in one stage.
     Milestones,
+    /// Deals in the workspace.
     Deals,
+    /// Activities and feedback of one deal, together.
     Entries,
+    /// Goals in the workspace.
     Goals,
 }
 

@@ -37,16 +37,22 @@ pub struct MergeSummary {
 }
 
 impl MergeSummary {
+    /// How many records the file changed here: added, updated or in conflict.
     pub fn changes(&self) -> usize {
         self.added + self.updated + self.conflicts
     }
 }
 
+/// The result of a merge: the combined workspace and what the merge did.
 pub struct Merged {
+    /// The current workspace with the file merged in.
     pub workspace: Workspace,
+    /// What the merge did, for the person to confirm.
     pub summary: MergeSummary,
 }
 
+/// Merges `incoming` (a teammate's file) into a copy of `current` by the rules above.
+/// The result is not checked; [`checked_merge`] is the one to use before accepting it.
 pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
     let mut ws = current.clone();
     let mut summary = MergeSummary::default();

@@ -16,7 +16,9 @@ use crate::core::files::envelope::{self, ImportError};
 use crate::core::learn::scenarios::ScenarioId;
 use crate::core::model::{Timestamp, Workspace};
 
+/// Starts the fragment of a link that carries a whole workspace (`#share=<data>`).
 pub const SHARE_PREFIX: &str = "#share=";
+/// Starts the fragment of a link to a built-in practice scenario (`#scenario=<key>`).
 pub const SCENARIO_PREFIX: &str = "#scenario=";
 /// Longer links get cut by chat apps, mail programs and some browsers' address bars.
 pub const MAX_LINK_DATA: usize = 8_000;
@@ -28,14 +30,22 @@ const LEVEL: u8 = 10;
 /// What a link carries.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shared {
+    /// A built-in practice scenario, to be played from its start.
     Scenario(ScenarioId),
+    /// A workspace, already read and checked like an imported file.
     Workspace(Box<Workspace>),
 }
 
+/// Why a share link could not be made or read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkError {
     /// The workspace needs `chars` characters; links take at most `limit`.
-    TooLarge { chars: usize, limit: usize },
+    TooLarge {
+        /// Characters of link data the workspace needs (estimated with fast deflate when it is large).
+        chars: usize,
+        /// The most a link carries ([`MAX_LINK_DATA`]).
+        limit: usize,
+    },
     /// A scenario link naming no scenario this version knows.
     UnknownScenario(String),
     /// The data is not base64url or does not inflate: the link was cut or altered.

@@ -22,6 +22,8 @@ const LEVEL: u8 = 3;
 const OFFSET: u32 = 0x20;
 const BITS: u32 = 15;
 
+/// The stored text of `ws` in one go: the envelope as compact JSON, deflated and packed (`wp1z:<bytes>:<characters>`).
+/// A large workspace is better written a slice at a time with [`Encoding`].
 pub fn encode(ws: &Workspace, now: Timestamp) -> String {
     Encoding::new(ws, now).into_text()
 }
@@ -44,6 +46,7 @@ pub struct Encoding {
 }
 
 impl Encoding {
+    /// Starts encoding a snapshot of `ws`, with `now` as its export time; nothing is written until `step` or `into_text`.
     pub fn new(ws: &Workspace, now: Timestamp) -> Self {
         // Raw deflate (no zlib header), default strategy: what `decode` inflates.
         let flags = create_comp_flags_from_zip_params(LEVEL.into(), 0, 0);

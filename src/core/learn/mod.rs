@@ -55,11 +55,17 @@ pub fn pitfalls(phase: DecisionPhase, lang: Lang) -> Vec<&'static str> {
 /// A worked example: a deal of a practice scenario standing in this stage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Example {
+    /// The name of the practice scenario's company, the seller in the example.
     pub company: &'static str,
+    /// The customer the deal is with.
     pub customer: String,
+    /// The deal's title.
     pub title: String,
+    /// Titles of the milestones of this stage the deal has already done, in roadmap order.
     pub done: Vec<String>,
+    /// Titles of the milestones of this stage the deal has still to do, in roadmap order.
     pub next: Vec<String>,
+    /// The comment of the deal's first customer feedback, if it has any.
     pub feedback: Option<String>,
 }
 

@@ -3,6 +3,7 @@
 
 use crate::core::model::{DealStatus, Roadmap, Timestamp, Workspace};
 
+/// One slide of presentation mode; stage and milestone numbers are indices into the roadmap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slide {
     /// The roadmap at a glance.

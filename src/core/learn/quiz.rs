@@ -6,11 +6,16 @@ use crate::core::learn::{example, shuffled};
 use crate::core::model::{Roadmap, Timestamp};
 use crate::core::text::i18n::{trf, Lang, Msg};
 
+/// One multiple-choice question, already worded in the UI language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
+    /// The question as the trainee reads it.
     pub prompt: String,
+    /// The choices, in the order shown.
     pub options: Vec<String>,
+    /// The index in `options` of the right choice.
     pub answer: usize,
+    /// Why that choice is right, shown once the trainee has answered.
     pub explanation: String,
 }
 

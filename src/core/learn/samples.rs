@@ -31,6 +31,7 @@ pub fn empty_workspace(origin: &str, lang: Lang, template: TemplateId) -> Worksp
     ws
 }
 
+/// The currency a new workspace starts with for a UI language: yuan (CNY) for Chinese, US dollars (USD) for English.
 pub fn default_currency(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "CNY",
@@ -44,7 +45,9 @@ pub type Bi = (&'static str, &'static str);
 /// How a made-up deal ends.
 #[derive(Clone, Copy)]
 pub enum Ending {
+    /// Still open: it stays in its stage.
     Open,
+    /// Closed as won, a day before `now`.
     Won,
     /// Lost, with the id of one of the preset lost reasons.
     Lost(&'static str),
@@ -54,20 +57,29 @@ pub enum Ending {
 /// commands a person would use: created, moved a week per stage, closed.
 #[derive(Clone, Copy)]
 pub struct DealSpec {
+    /// The customer's name.
     pub customer: Bi,
+    /// The deal's title.
     pub title: Bi,
     /// In whole currency units.
     pub value: i64,
+    /// The sales rep who owns the deal; also the one who logs its activity.
     pub owner: Bi,
+    /// The index of the stage it has reached on the first roadmap (capped at the last stage); a week was spent in each one before.
     pub stage: usize,
+    /// The expected close date, in days after the day the deal is played.
     pub close_in_days: u64,
+    /// The market segment, given to the deal as its one tag; empty gives no tag.
     pub segment: Bi,
+    /// Whether the deal stays open or is closed, and how.
     pub ending: Ending,
     /// Satisfaction and what the customer said, after the first milestone of the current stage.
     pub feedback: Option<(u8, Bi)>,
+    /// An activity logged two days before `now`: its kind and notes.
     pub activity: Option<(ActivityKind, Bi)>,
 }
 
+/// The defaults for a `DealSpec` (open, no value, expected close in 30 days), to fill in with `..DEAL`.
 pub const DEAL: DealSpec = DealSpec {
     customer: ("", ""),
     title: ("", ""),

@@ -11,27 +11,40 @@ use crate::core::model::{ActivityKind, GoalMetric, Timestamp, Workspace};
 use crate::core::roadmap::templates::TemplateId;
 use crate::core::text::i18n::Lang;
 
+/// Names one of the built-in practice scenarios.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ScenarioId {
+    /// Cloudrise Software: ERP sold to large groups, on the key-account template.
     SoftwareKeyAccount,
+    /// Hengli Machinery: equipment projects, on the project-sale template.
     EquipmentProject,
+    /// DataLink: a new SaaS product launched in a new market, on the full-process template.
     SaasLaunch,
 }
 
+/// A practice scenario as written: the made-up company, its deals and its goals, from which `build_scenario` plays a workspace.
 pub struct Scenario {
+    /// The scenario's id.
     pub id: ScenarioId,
+    /// Stable name in share links (`#scenario=<key>`) and in the sandbox workspace's origin (`demo-<key>`); never change it.
     pub key: &'static str,
+    /// The company and what it sells, as the scenario's title (Chinese, English).
     pub name: Bi,
+    /// A sentence or two on the company's situation (Chinese, English).
     pub summary: Bi,
+    /// The roadmap template the scenario's roadmap is built from.
     pub template: TemplateId,
+    /// The deals played into the scenario, each standing in its stage.
     pub deals: &'static [DealSpec],
-    /// (metric, target in currency units or a count) for the quarter around today.
+    /// (metric, target in currency units or a count) for the year that began a month ago.
     pub goals: &'static [(GoalMetric, i64, Bi)],
 }
 
 impl ScenarioId {
+    /// Every scenario, in the order they are offered.
     pub const ALL: [ScenarioId; 3] = [ScenarioId::SoftwareKeyAccount, ScenarioId::EquipmentProject, ScenarioId::SaasLaunch];
 
+    /// The scenario this id names.
     pub fn scenario(self) -> &'static Scenario {
         match self {
             ScenarioId::SoftwareKeyAccount => &SOFTWARE,
@@ -40,6 +53,7 @@ impl ScenarioId {
         }
     }
 
+    /// The scenario whose `key` is `key`, if any (as read from a share link).
     pub fn from_key(key: &str) -> Option<ScenarioId> {
         ScenarioId::ALL.into_iter().find(|id| id.scenario().key == key)
     }

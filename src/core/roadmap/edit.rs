@@ -14,18 +14,28 @@ pub const MAX_DAYS: u32 = 3650;
 /// A stage's editable fields.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageFields {
+    /// The stage's name; must not be blank.
     pub name: Text,
+    /// What the stage is, in a sentence or two.
     pub description: Text,
+    /// What to do in this stage.
     pub guidance: Text,
+    /// What must be true before a deal moves on.
     pub exit_criteria: Text,
+    /// Chance, in percent (0–100), that a deal in this stage is eventually won.
     pub win_probability: u8,
+    /// How many days a deal is expected to spend here, from 1 to `MAX_DAYS`.
     pub target_days: u32,
+    /// Marks a key node (关键节点): a moment where the customer's decision can move.
     pub key_node: bool,
+    /// The buyer decision phase the stage falls in.
     pub decision_phase: DecisionPhase,
+    /// A gated stage lets a deal leave only with its required milestones done.
     pub gate: bool,
 }
 
 impl StageFields {
+    /// The fields as `stage` has them now, to fill an edit form or to tell whether an edit changes anything.
     pub fn of(stage: &Stage) -> Self {
         StageFields {
             name: stage.name.clone(),
@@ -57,14 +67,20 @@ impl StageFields {
 /// A milestone's editable fields.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MilestoneFields {
+    /// The milestone's title; must not be blank.
     pub title: Text,
+    /// What the milestone is, in a sentence or two.
     pub description: Text,
+    /// The role that owns it (e.g. "sales rep", "solution engineer").
     pub owner_role: Text,
+    /// Whether a deal must have it done before leaving the stage.
     pub required: bool,
+    /// When it is due, in days after a deal enters the stage; at most `MAX_DAYS`.
     pub day_offset: u32,
 }
 
 impl MilestoneFields {
+    /// The fields as `milestone` has them now, to fill an edit form or to tell whether an edit changes anything.
     pub fn of(milestone: &Milestone) -> Self {
         MilestoneFields {
             title: milestone.title.clone(),
@@ -79,7 +95,9 @@ impl MilestoneFields {
 /// Where a new roadmap comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RoadmapSource {
+    /// Built from a built-in template.
     Template(TemplateId),
+    /// A copy of the existing roadmap with this id, its stages and milestones given fresh ids.
     CopyOf(Id),
 }
 
@@ -91,6 +109,8 @@ fn stage_index(roadmap: &Roadmap, id: &Id) -> Result<usize, CommandError> {
     roadmap.stage_index(id).ok_or_else(|| CommandError::UnknownStage(id.clone()))
 }
 
+/// Appends a stage named `name` to the end of the roadmap, with default settings: 14 target days,
+/// and the win probability and decision phase of the stage before it (10% and need recognition when it is the first).
 pub fn add_stage(ws: &mut Workspace, roadmap_id: &Id, name: Text) -> Result<Outcome, CommandError> {
     if name.is_blank() {
         return Err(CommandError::NameRequired);
@@ -115,6 +135,8 @@ pub fn add_stage(ws: &mut Workspace, roadmap_id: &Id, name: Text) -> Result<Outc
     Ok(Outcome::Created(id))
 }
 
+/// Replaces the editable fields of a stage after checking them (a name, probability at most 100, target days from 1 to `MAX_DAYS`);
+/// `Unchanged` when they are the same as before.
 pub fn update_stage(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, fields: StageFields) -> Result<Outcome, CommandError> {
     fields.check()?;
     let roadmap = roadmap_mut(ws, roadmap_id)?;
@@ -177,6 +199,7 @@ pub fn delete_stage(
     Ok(Outcome::Changed)
 }
 
+/// Moves a stage to position `to_index` (clamped to the last position) in its roadmap; deals keep their stage.
 pub fn move_stage(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, to_index: usize) -> Result<Outcome, CommandError> {
     let roadmap = roadmap_mut(ws, roadmap_id)?;
     let from = stage_index(roadmap, stage_id)?;
@@ -189,6 +212,7 @@ pub fn move_stage(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, to_index: 
     Ok(Outcome::Changed)
 }
 
+/// Appends a milestone titled `title` to a stage: optional, with no owner role, due at the stage's target days.
 pub fn add_milestone(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, title: Text) -> Result<Outcome, CommandError> {
     if title.is_blank() {
         return Err(CommandError::NameRequired);
@@ -215,6 +239,8 @@ fn milestone_place(roadmap: &Roadmap, id: &Id) -> Result<(usize, usize), Command
     roadmap.find_milestone(id).ok_or_else(|| CommandError::UnknownMilestone(id.clone()))
 }
 
+/// Replaces the editable fields of a milestone after checking them (a title, offset at most `MAX_DAYS`);
+/// `Unchanged` when they are the same as before.
 pub fn update_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, fields: MilestoneFields) -> Result<Outcome, CommandError> {
     if fields.title.is_blank() {
         return Err(CommandError::NameRequired);
@@ -236,6 +262,7 @@ pub fn update_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, 
     Ok(Outcome::Changed)
 }
 
+/// Removes a milestone from its stage, along with every deal's progress on it.
 pub fn delete_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id) -> Result<Outcome, CommandError> {
     let roadmap = roadmap_mut(ws, roadmap_id)?;
     let (si, mi) = milestone_place(roadmap, milestone_id)?;
@@ -247,6 +274,7 @@ pub fn delete_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id) 
     Ok(Outcome::Changed)
 }
 
+/// Moves a milestone to position `to_index` (clamped to the last position) within its own stage.
 pub fn move_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, to_index: usize) -> Result<Outcome, CommandError> {
     let roadmap = roadmap_mut(ws, roadmap_id)?;
     let (si, from) = milestone_place(roadmap, milestone_id)?;
@@ -286,6 +314,7 @@ pub fn create_roadmap(ws: &mut Workspace, source: RoadmapSource, name: Text) -> 
     Ok(Outcome::Created(id))
 }
 
+/// Renames a roadmap; `Unchanged` when the name is the same.
 pub fn rename_roadmap(ws: &mut Workspace, roadmap_id: &Id, name: Text) -> Result<Outcome, CommandError> {
     if name.is_blank() {
         return Err(CommandError::NameRequired);

@@ -7,6 +7,7 @@
 use crate::core::model::{DecisionPhase, Milestone, Roadmap, Stage, Workspace};
 use crate::core::text::Text;
 
+/// Names one of the built-in roadmap templates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TemplateId {
     /// 项目销售里程碑: ends at contract signing.
@@ -18,8 +19,10 @@ pub enum TemplateId {
 }
 
 impl TemplateId {
+    /// Every template, in the order they are offered.
     pub const ALL: [TemplateId; 3] = [TemplateId::ProjectSale, TemplateId::KeyAccount, TemplateId::FullProcess];
 
+    /// Stable name stored in a roadmap's `template` field, saved in files; never change it.
     pub fn key(self) -> &'static str {
         match self {
             TemplateId::ProjectSale => "project-sale",
@@ -28,6 +31,7 @@ impl TemplateId {
         }
     }
 
+    /// The template's name in both languages, which a roadmap built from it starts with.
     pub fn name(self) -> Text {
         match self {
             TemplateId::ProjectSale => Text::both("项目销售里程碑", "Project sale milestones"),

@@ -3,10 +3,11 @@
 use crate::core::command::CommandError;
 use crate::core::deal::form::{Problem, MAX_NAME_CHARS};
 use crate::core::files::envelope::{ImportError, RecordKind, MAX_IMPORT_BYTES};
-use crate::core::model::{DecisionPhase, Id, Workspace};
+use crate::core::model::{Id, Workspace};
 use crate::core::text::i18n::{tr, trf, Lang, Msg};
 use crate::core::validate::IntegrityError;
 
+/// The sentence shown under a deal-form field for `problem`, in `lang`.
 pub fn field_problem(lang: Lang, problem: Problem) -> String {
     let msg = match problem {
         Problem::Required => Msg::ErrRequired,
@@ -64,11 +65,13 @@ pub fn link_error(lang: Lang, error: &crate::core::files::share::LinkError) -> S
     }
 }
 
+/// Why a file of `bytes` bytes was refused for import, with its size and the limit in MB, in `lang`.
 pub fn file_too_large(lang: Lang, bytes: u64) -> String {
     let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
     trf(lang, Msg::ImportTooLarge, &[&mb(bytes), &(MAX_IMPORT_BYTES / (1024 * 1024)).to_string()])
 }
 
+/// A sentence in `lang` for a broken rule of the document, naming by id the records involved, if any.
 pub fn integrity_error(lang: Lang, error: &IntegrityError) -> String {
     use IntegrityError as E;
     match error {
@@ -135,17 +138,4 @@ fn gate_names(lang: Lang, ws: &Workspace, stage: &Id, missing: &[Id]) -> (String
         })
         .collect();
     (stage_name, names.join(tr(lang, Msg::ListSeparator)))
-}
-
-pub fn decision_phase(lang: Lang, phase: DecisionPhase) -> &'static str {
-    tr(
-        lang,
-        match phase {
-            DecisionPhase::NeedRecognition => Msg::PhaseNeedRecognition,
-            DecisionPhase::InformationSearch => Msg::PhaseInformationSearch,
-            DecisionPhase::Evaluation => Msg::PhaseEvaluation,
-            DecisionPhase::PurchaseDecision => Msg::PhasePurchaseDecision,
-            DecisionPhase::PostPurchase => Msg::PhasePostPurchase,
-        },
-    )
 }

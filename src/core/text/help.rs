@@ -1,8 +1,11 @@
 //! The in-app help: one short section per part of the app, in Chinese and English.
 //! Pairs are (中文, English), picked with `Lang::pick`.
 
+/// One section of the in-app help.
 pub struct HelpSection {
+    /// The section's heading, as (中文, English).
     pub title: (&'static str, &'static str),
+    /// The section's text, one paragraph, as (中文, English).
     pub body: (&'static str, &'static str),
 }
 
@@ -10,6 +13,7 @@ const fn section(title: (&'static str, &'static str), body: (&'static str, &'sta
     HelpSection { title, body }
 }
 
+/// The help's sections, in the order the help dialog shows them.
 pub const HELP: &[HelpSection] = &[
     section(
         ("Waypoint 是什么", "What Waypoint is"),

@@ -6,10 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A UI language; serialized as `zh` or `en`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Lang {
+    /// Simplified Chinese.
     Zh,
+    /// English.
     En,
 }
 
@@ -39,6 +42,7 @@ impl Lang {
         }
     }
 
+    /// The other language: what the language switch changes to.
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,
@@ -51,9 +55,10 @@ macro_rules! catalog {
     ($($name:ident => $zh:literal, $en:literal;)*) => {
         /// A UI text. Texts with `{0}`, `{1}` … take arguments through [`trf`].
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($name),* }
+        pub enum Msg { $(#[doc = concat!("“", $en, "”")] $name),* }
 
         impl Msg {
+            /// Every text, in catalog order, so a test can check each one.
             pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
 
             fn pair(self) -> (&'static str, &'static str) {

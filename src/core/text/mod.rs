@@ -7,19 +7,27 @@
 pub mod describe;
 pub mod help;
 pub mod i18n;
+pub mod labels;
 pub mod money;
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::text::i18n::Lang;
 
+/// A name or description in the document: typed text kept as typed, or template text in both languages.
+/// Saved as a bare string or as `{"zh": …, "en": …}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Text {
     /// What a person typed.
     Plain(String),
     /// Template text in both languages.
-    Both { zh: String, en: String },
+    Both {
+        /// The Chinese text.
+        zh: String,
+        /// The English text.
+        en: String,
+    },
 }
 
 impl Default for Text {
@@ -29,14 +37,17 @@ impl Default for Text {
 }
 
 impl Text {
+    /// Template text with a Chinese and an English version.
     pub fn both(zh: &str, en: &str) -> Self {
         Text::Both { zh: zh.to_owned(), en: en.to_owned() }
     }
 
+    /// Text a person typed, shown the same in either language.
     pub fn plain(s: impl Into<String>) -> Self {
         Text::Plain(s.into())
     }
 
+    /// The text to show in `lang`: the side in that language, or the typed text whatever the language.
     pub fn get(&self, lang: Lang) -> &str {
         match (self, lang) {
             (Text::Plain(s), _) => s,
@@ -55,6 +66,7 @@ impl Text {
         }
     }
 
+    /// Nothing but whitespace: in both languages for bilingual text.
     pub fn is_blank(&self) -> bool {
         match self {
             Text::Plain(s) => s.trim().is_empty(),

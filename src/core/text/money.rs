@@ -9,19 +9,27 @@ pub const CURRENCIES: [&str; 6] = ["CNY", "USD", "EUR", "HKD", "GBP", "JPY"];
 /// Largest value accepted: 10^15 minor units keeps every sum of 10^4 deals far inside i64.
 pub const MAX_VALUE_MINOR: i64 = 1_000_000_000_000_000;
 
+/// Why typed text is not an amount `parse_amount` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MoneyError {
+    /// Nothing but spaces, separators or currency signs.
     Empty,
+    /// Something other than digits and one decimal point.
     NotANumber,
+    /// A minus sign: deal values are never negative.
     Negative,
+    /// More than two decimal places, finer than a minor unit.
     TooManyDecimals,
+    /// Over `MAX_VALUE_MINOR` minor units.
     TooLarge,
 }
 
+/// Whether `code` has the shape of a currency code: exactly three ASCII capital letters (not checked against a list).
 pub fn is_valid_currency(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// The sign to write before amounts in `currency` (¥, $, €, HK$, £), or the code itself for any other currency.
 pub fn symbol(currency: &str) -> &str {
     match currency {
         "CNY" | "JPY" => "¥",

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::core::analytics::goals::{smart_gaps, GoalFields};
-use crate::core::analytics::view::{goal_text, metric_name, smart_text};
+use crate::core::analytics::view::{goal_text, smart_text};
 use crate::core::command::Command;
 use crate::core::model::{GoalMetric, Id};
 use crate::core::text::i18n::{tr, Msg};
+use crate::core::text::labels::goal_metric;
 use crate::core::text::money::parse_amount;
 use crate::ui::state::{use_app, Notice};
 
@@ -97,7 +98,7 @@ pub fn GoalsPanel() -> impl IntoView {
                         let period = format!("{} – {}", g.period_start, g.period_end.map(|d| d.to_string()).unwrap_or_else(|| "?".into()));
                         view! {
                             <li class="entry" data-testid="goal-row">
-                                <span class="goal-metric">{metric_name(lang, g.metric)}</span>
+                                <span class="goal-metric">{goal_metric(lang, g.metric)}</span>
                                 <span class="entry-who">{g.owner.clone()}</span>
                                 <span class="entry-date">{period}</span>
                                 <span class="entry-text" data-testid="goal-progress">{progress}</span>
@@ -116,7 +117,7 @@ pub fn GoalsPanel() -> impl IntoView {
                     if let Some((m, _)) = METRICS.iter().find(|(_, key)| *key == chosen) { metric.set(*m) }
                 }>
                     {METRICS.into_iter().map(|(m, key)| view! {
-                        <option value=key selected=move || metric.get() == m>{move || metric_name(state.lang.get(), m)}</option>
+                        <option value=key selected=move || metric.get() == m>{move || goal_metric(state.lang.get(), m)}</option>
                     }).collect_view()}
                 </select>
                 <input data-testid="goal-target" inputmode="decimal" aria-label=move || t(Msg::GoalTargetLabel) placeholder=move || t(Msg::GoalTargetLabel)

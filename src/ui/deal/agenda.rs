@@ -101,7 +101,7 @@ fn agenda_line(state: AppState, item: &AgendaItem, lang: Lang) -> impl IntoView 
         <li class="entry agenda-item" data-testid="agenda-item">
             <span class="entry-date">{item.due.to_string()}</span>
             <button class="agenda-open" data-testid="agenda-open"
-                on:click=move |_| state.editing.set(Some(Editing::Existing(deal_id.clone())))>
+                on:click=move |_| state.open(crate::ui::state::Overlay::Deal(Editing::Existing(deal_id.clone())))>
                 {item.milestone.get(lang).to_owned()}
             </button>
             <span class="entry-text">{format!("{} · {}", item.customer, item.deal_title)}</span>

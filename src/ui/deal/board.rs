@@ -26,7 +26,7 @@ pub fn move_deal(state: AppState, deal_id: Id, to_stage: Id) {
         let stage = ws.roadmap(&deal.roadmap_id)?.stage(&to_stage)?;
         Some((deal.title.clone(), stage.name.clone()))
     });
-    let moved = state.dispatch(Command::MoveDeal { deal_id, to_stage, confirmed: false });
+    let moved = crate::ui::gate::dispatch_asking(state, Command::MoveDeal { deal_id, to_stage, confirmed: false });
     if let (Ok(Outcome::Changed), Some((title, stage))) = (moved, names) {
         state.say(Notice::info(move |lang| trf(lang, Msg::MovedTo, &[&title, stage.get(lang)])));
     }
@@ -36,7 +36,7 @@ pub fn move_deal(state: AppState, deal_id: Id, to_stage: Id) {
 pub fn Board() -> impl IntoView {
     let state = use_app();
     let shows = use_prefs().card_fields;
-    let roadmap = Memo::new(move |_| state.workspace.with(|ws| ws.active_roadmap().cloned().map(Arc::new)));
+    let roadmap = state.active_roadmap;
     let columns = Memo::new(move |_| {
         let Some(rid) = roadmap.with(|r| r.as_ref().map(|r| r.id.clone())) else { return Vec::new() };
         let filter = state.filter.get();
@@ -256,7 +256,7 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
                 class="column-add"
                 data-testid="column-add"
                 aria-label=add_label
-                on:click=move |_| state.editing.set(Some(Editing::New { stage_id: add_stage.clone() }))
+                on:click=move |_| state.open(crate::ui::state::Overlay::Deal(Editing::New { stage_id: add_stage.clone() }))
             >
                 "+ " {tr(lang, Msg::NewDeal)}
             </button>

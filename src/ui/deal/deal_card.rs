@@ -46,7 +46,7 @@ pub fn on_board_click(state: AppState, ev: &web_sys::MouseEvent) {
     if let Some(stage) = button.get_attribute("data-move-to") {
         move_deal(state, deal_id, Id(stage));
     } else if button.class_list().contains("card-open") {
-        state.editing.set(Some(Editing::Existing(deal_id)));
+        state.open(crate::ui::state::Overlay::Deal(Editing::Existing(deal_id)));
     }
 }
 

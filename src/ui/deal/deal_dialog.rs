@@ -16,8 +16,10 @@ use crate::ui::state::{use_app, Editing, Notice};
 #[component]
 pub fn DealDialog() -> impl IntoView {
     let state = use_app();
+    // Drawn anew only when another deal (or none) is open, not on other overlay changes.
+    let editing = Memo::new(move |_| state.editing());
     move || {
-        let editing = state.editing.get()?;
+        let editing = editing.get()?;
         Some(view! { <DealForm editing=editing/> })
     }
 }
@@ -31,7 +33,7 @@ fn DealForm(editing: Editing) -> impl IntoView {
         Editing::Existing(id) => ws.deal(id).map(DealForm::from_deal),
     });
     let Some(initial) = initial else {
-        state.editing.set(None);
+        state.close_deal();
         return None;
     };
     let form = RwSignal::new(initial);
@@ -40,7 +42,7 @@ fn DealForm(editing: Editing) -> impl IntoView {
         Editing::Existing(id) => Some(id.clone()),
         Editing::New { .. } => None,
     };
-    let close = move || state.editing.set(None);
+    let close = move || state.close_deal();
 
     let submit_id = existing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -60,7 +62,7 @@ fn DealForm(editing: Editing) -> impl IntoView {
             Some(deal_id) => Command::UpdateDeal { deal_id: deal_id.clone(), fields, confirmed: false },
             None => Command::CreateDeal { roadmap_id: roadmap.id.clone(), fields, sample: false },
         };
-        match state.dispatch(command) {
+        match crate::ui::gate::dispatch_asking(state, command) {
             Ok(_) => {
                 close();
                 state.say(Notice::info(move |lang| trf(lang, Msg::DealSaved, &[&title])));

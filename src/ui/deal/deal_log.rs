@@ -7,23 +7,9 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::core::command::Command;
 use crate::core::model::{ActivityKind, DealStatus, Id};
-use crate::core::text::i18n::{tr, trf, Lang, Msg};
+use crate::core::text::i18n::{trf, Lang, Msg};
+use crate::core::text::labels;
 use crate::ui::state::{use_app, Notice};
-
-pub fn activity_name(lang: Lang, kind: ActivityKind) -> &'static str {
-    tr(
-        lang,
-        match kind {
-            ActivityKind::Visit => Msg::ActVisit,
-            ActivityKind::Call => Msg::ActCall,
-            ActivityKind::Demo => Msg::ActDemo,
-            ActivityKind::Email => Msg::ActEmail,
-            ActivityKind::Meeting => Msg::ActMeeting,
-            ActivityKind::Proposal => Msg::ActProposal,
-            ActivityKind::Contract => Msg::ActContract,
-        },
-    )
-}
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
@@ -75,13 +61,12 @@ pub fn DealOutcome(deal_id: Id) -> impl IntoView {
         let lang = state.lang.get();
         let Some((status, lost_reason, _)) = deal.get() else { return String::new() };
         match status {
-            DealStatus::Open => tr(lang, Msg::StatusOpen).to_owned(),
-            DealStatus::Won => tr(lang, Msg::StatusWon).to_owned(),
+            DealStatus::Open | DealStatus::Won => labels::deal_status(lang, status).to_owned(),
             DealStatus::Lost => {
                 let label = state.workspace.with(|ws| {
                     lost_reason.and_then(|id| ws.settings.lost_reasons.iter().find(|r| r.id == id).map(|r| r.label.get(lang).to_owned()))
                 });
-                trf(lang, Msg::StatusSince, &[tr(lang, Msg::StatusLost), &label.unwrap_or_default()])
+                trf(lang, Msg::StatusSince, &[labels::deal_status(lang, status), &label.unwrap_or_default()])
             }
         }
     };
@@ -163,7 +148,7 @@ pub fn ActivityLog(deal_id: Id) -> impl IntoView {
                     if let Some(k) = ActivityKind::ALL.into_iter().find(|k| format!("{k:?}") == chosen) { kind.set(k) }
                 }>
                     {ActivityKind::ALL.into_iter().map(|k| view! {
-                        <option value=format!("{k:?}") selected=move || kind.get() == k>{move || activity_name(state.lang.get(), k)}</option>
+                        <option value=format!("{k:?}") selected=move || kind.get() == k>{move || labels::activity_kind(state.lang.get(), k)}</option>
                     }).collect_view()}
                 </select>
                 <input type="date" data-testid="activity-date" aria-label=move || t(Msg::ActivityDate) prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
@@ -183,7 +168,7 @@ pub fn ActivityLog(deal_id: Id) -> impl IntoView {
                         view! {
                             <li class="entry" data-testid="activity-entry">
                                 <span class="entry-date">{a.date.to_string()}</span>
-                                <span class="badge badge-kind">{activity_name(lang, a.kind)}</span>
+                                <span class="badge badge-kind">{labels::activity_kind(lang, a.kind)}</span>
                                 <span class="entry-who">{a.who.clone()}</span>
                                 <span class="entry-text">{a.notes.clone()}</span>
                                 <RemoveEntry deal_id=deal_id entry_id=entry_id/>

@@ -14,7 +14,7 @@ use crate::ui::modal::Modal;
 use crate::ui::state::{use_app, AppState, Notice};
 
 /// Where the records to merge come from, named in the user's language.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub enum MergeSource {
     File(String),
     /// The workspace of a share link, open in the sandbox.
@@ -31,7 +31,7 @@ impl MergeSource {
 }
 
 /// A merge worked out and waiting for the user's yes.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct MergePreview {
     source: MergeSource,
     incoming: Workspace,
@@ -56,14 +56,14 @@ pub fn prepare(state: AppState, source: MergeSource, incoming: Workspace) {
     let active = own.active_roadmap().map(|r| r.id.clone());
     let known: std::collections::HashSet<_> = own.deals.iter().map(|d| d.id.clone()).collect();
     let off_board = result.workspace.deals.iter().filter(|d| !known.contains(&d.id) && Some(&d.roadmap_id) != active.as_ref()).count();
-    state.merging.set(Some(MergePreview { source, incoming, summary: result.summary, off_board }));
+    state.open(crate::ui::state::Overlay::Merge(MergePreview { source, incoming, summary: result.summary, off_board }));
 }
 
 #[component]
 pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
-    let close = move || state.merging.set(None);
+    let close = move || state.close();
     let MergePreview { source, incoming, summary, off_board } = preview;
     let title_source = source.clone();
     let confirm = move |_| {
@@ -75,7 +75,6 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
             Ok(result) => {
                 let s = result.summary;
                 if state.dispatch(Command::ReplaceWorkspace(Box::new(result.workspace))).is_ok() {
-                    state.editing.set(None);
                     state.say(Notice::info(move |lang| {
                         trf(lang, Msg::MergeDone, &[&s.added.to_string(), &s.updated.to_string(), &s.conflicts.to_string()])
                     }));

@@ -3,3 +3,4 @@
 pub mod merge_dialog;
 pub mod persistence;
 pub mod share_dialog;
+pub mod transfer;

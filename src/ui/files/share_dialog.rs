@@ -54,7 +54,7 @@ pub fn open_link_in_address(state: AppState) -> bool {
 pub fn ShareDialog() -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
-    let close = move || state.sharing.set(false);
+    let close = move || state.close();
     let link = share_link(state);
     let short = state.untouched_scenario().is_some();
     let body = match link {
@@ -84,9 +84,8 @@ pub fn ShareDialog() -> impl IntoView {
                     Some(src) => view! {
                         <img class="share-qr" data-testid="share-qr" src=src alt=move || t(Msg::ShareQrAlt)/>
                         <button class="btn" data-testid="share-present" on:click=move |_| {
-                            state.sharing.set(false);
                             state.present();
-                            state.presenting_qr.set(true);
+                            state.toggle_qr();
                         }>{move || t(Msg::ShowInPresentation)}</button>
                     }.into_any(),
                     None => view! { <p class="hint" data-testid="share-no-qr">{move || t(Msg::ShareNoQr)}</p> }.into_any(),

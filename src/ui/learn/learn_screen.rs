@@ -9,8 +9,8 @@ use crate::browser::storage::{keys, read_json, write_json};
 use crate::core::learn::quiz::{self, Question};
 use crate::core::learn::{buyer_mind, example, order_score, pitfalls, shuffled};
 use crate::core::model::{Id, Roadmap};
-use crate::core::text::describe::decision_phase;
 use crate::core::text::i18n::{tr, trf, Lang, Msg};
+use crate::core::text::labels::decision_phase;
 use crate::ui::state::use_app;
 
 const LEARNED_KEY: &str = keys::LEARNED;
@@ -29,7 +29,7 @@ fn keep_list(key: &str, list: &[String]) {
 pub fn LearnScreen() -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
-    let roadmap = Memo::new(move |_| state.workspace.with(|ws| ws.active_roadmap().cloned()));
+    let roadmap = state.active_roadmap;
     let step = RwSignal::new(0_usize);
     let learned = RwSignal::new(stored_list(LEARNED_KEY));
     Effect::new(move |first: Option<()>| {
@@ -67,8 +67,8 @@ pub fn LearnScreen() -> impl IntoView {
                 </ol>
             </nav>
             <div class="learn-main">
-                {move || roadmap.get().map(|r| view! { <Lesson roadmap=r step=step learned=learned/> })}
-                {move || roadmap.get().map(|r| view! { <OrderQuiz roadmap=r/> })}
+                {move || roadmap.get().map(|r| view! { <Lesson roadmap=(*r).clone() step=step learned=learned/> })}
+                {move || roadmap.get().map(|r| view! { <OrderQuiz roadmap=(*r).clone()/> })}
                 {move || roadmap.get().map(|r| {
                     let (r1, r2, r3) = (r.clone(), r.clone(), r);
                     view! {

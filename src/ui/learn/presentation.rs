@@ -12,8 +12,8 @@ use crate::core::analytics::Scope;
 use crate::core::learn::presentation::{replay, slides, Slide};
 use crate::core::model::DealStatus;
 use crate::core::shortcuts::{slide_action, SlideAction};
-use crate::core::text::describe::decision_phase;
 use crate::core::text::i18n::{tr, trf, Msg};
+use crate::core::text::labels::decision_phase;
 use crate::core::text::money::format_compact;
 use crate::ui::analytics::bar_chart_panel::BarChartPanel;
 use crate::ui::files::share_dialog::{qr_image, share_link};
@@ -23,16 +23,15 @@ use crate::ui::state::use_app;
 #[component]
 pub fn Presentation() -> impl IntoView {
     let state = use_app();
-    let roadmap = Memo::new(move |_| state.workspace.with(|ws| ws.active_roadmap().cloned()));
-    let list = Memo::new(move |_| roadmap.with(|r| r.as_ref().map(slides).unwrap_or_default()));
+    let roadmap = state.active_roadmap;
+    let list = Memo::new(move |_| roadmap.with(|r| r.as_deref().map(slides).unwrap_or_default()));
     let at = RwSignal::new(0_usize);
     let hide_money = RwSignal::new(false);
     let funnel = RwSignal::new(false);
     let replaying: RwSignal<Option<usize>> = RwSignal::new(None);
     let last = move || list.with(|l| l.len().saturating_sub(1));
     let close = move || {
-        state.presenting.set(false);
-        state.presenting_qr.set(false);
+        state.close();
         if document().fullscreen_element().is_some() {
             document().exit_fullscreen();
         }
@@ -48,7 +47,7 @@ pub fn Presentation() -> impl IntoView {
             SlideAction::ToggleMoney => hide_money.update(|h| *h = !*h),
             SlideAction::ToggleFunnel => funnel.update(|f| *f = !*f),
             SlideAction::Replay => replaying.set(Some(0)),
-            SlideAction::ShowQr => state.presenting_qr.update(|q| *q = !*q),
+            SlideAction::ShowQr => state.toggle_qr(),
             SlideAction::Leave => close(),
         }
         ev.prevent_default();
@@ -171,13 +170,13 @@ pub fn Presentation() -> impl IntoView {
                 </button>
                 <button class="btn btn-small" data-testid="toggle-funnel" aria-pressed=move || funnel.get().to_string() on:click=move |_| funnel.update(|f| *f = !*f)>{move || t(Msg::ShowFunnel)}</button>
                 <button class="btn btn-small" data-testid="start-replay" on:click=move |_| replaying.set(Some(0))>{move || t(Msg::ShowReplay)}</button>
-                <button class="btn btn-small" data-testid="toggle-qr" aria-pressed=move || state.presenting_qr.get().to_string()
-                    on:click=move |_| state.presenting_qr.update(|q| *q = !*q)>{move || t(Msg::ShowQr)}</button>
+                <button class="btn btn-small" data-testid="toggle-qr" aria-pressed=move || state.presenting().unwrap_or(false).to_string()
+                    on:click=move |_| state.toggle_qr()>{move || t(Msg::ShowQr)}</button>
                 <button class="btn btn-small btn-primary" data-testid="exit-presentation" on:click=move |_| close()>{move || t(Msg::ExitPresentation)}</button>
             </div>
             <div class="presentation-body" data-testid="slide">
                 {slide}
-                <Show when=move || state.presenting_qr.get()>
+                <Show when=move || state.presenting().unwrap_or(false)>
                     <PresentationQr/>
                 </Show>
                 <Show when=move || funnel.get()>

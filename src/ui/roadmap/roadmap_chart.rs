@@ -14,8 +14,8 @@ use crate::core::chart::roadmap_drag::{drop_command, preview};
 use crate::core::chart::roadmap_draw::{draw_roadmap, roadmap_svg};
 use crate::core::chart::roadmap_layout::{chart_height, layout, Hit};
 use crate::core::model::Roadmap;
-use crate::core::text::describe::decision_phase;
 use crate::core::text::i18n::{tr, trf, Lang, Msg};
+use crate::core::text::labels::decision_phase;
 use crate::ui::canvas_width::container_width;
 use crate::ui::state::use_app;
 
@@ -42,7 +42,7 @@ pub fn RoadmapChart() -> impl IntoView {
     let canvas: NodeRef<Canvas> = NodeRef::new();
     let hover: RwSignal<Option<(Hit, f64, f64)>> = RwSignal::new(None);
     let drag: RwSignal<Option<Drag>> = RwSignal::new(None);
-    let roadmap = Memo::new(move |_| state.workspace.with(|ws| ws.active_roadmap().cloned()));
+    let roadmap = state.active_roadmap;
 
     let css_width = container_width(canvas);
 
@@ -66,9 +66,9 @@ pub fn RoadmapChart() -> impl IntoView {
             let shown = match drag.get() {
                 Some(d) => match drop_command(&saved, &saved_layout, &d.grabbed, d.x) {
                     Some(command) => preview(&saved, command),
-                    None => saved.clone(),
+                    None => (*saved).clone(),
                 },
-                None => saved.clone(),
+                None => (*saved).clone(),
             };
             let height = chart_height(&shown, dpr);
             element.set_width((width * dpr) as u32);

@@ -9,8 +9,8 @@ use crate::ui::modal::Modal;
 use crate::core::command::Command;
 use crate::core::model::{DecisionPhase, Id, Milestone, Stage};
 use crate::core::roadmap::edit::{MilestoneFields, StageFields};
-use crate::core::text::describe::decision_phase;
 use crate::core::text::i18n::{trf, Msg};
+use crate::core::text::labels::decision_phase;
 use crate::core::text::Text;
 use crate::ui::state::{use_app, AppState, Notice};
 

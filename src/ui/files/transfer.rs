@@ -1,0 +1,83 @@
+//! Files in and out: importing or merging a JSON file (checked whole before
+//! anything changes) and exporting CSV. The JSON export is `AppState::export`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser::{clock, files};
+use crate::core::command::Command;
+use crate::core::files::csv;
+use crate::core::files::envelope::{self, MAX_IMPORT_BYTES};
+use crate::core::text::describe;
+use crate::core::text::i18n::{self, tr, trf, Msg};
+use crate::ui::state::{AppState, Notice};
+
+/// Downloads the deals (`"deals"`) or the milestone plans (`"milestones"`) as a CSV file.
+pub fn export_csv(state: AppState, choice: &str) {
+    let lang = state.lang.get_untracked();
+    let today = clock::local_today();
+    let (name, text) = state.workspace.with_untracked(|ws| match choice {
+        "deals" => (format!("waypoint-deals-{today}.csv"), csv::deals_csv(ws, lang)),
+        "milestones" => (format!("waypoint-milestones-{today}.csv"), csv::milestones_csv(ws, lang, today)),
+        _ => (String::new(), String::new()),
+    });
+    if !name.is_empty() {
+        if let Err(error) = files::download(&name, &text, "text/csv;charset=utf-8") {
+            let detail = format!("{error:?}");
+            state.say(Notice::error(move |lang| trf(lang, Msg::ExportFailed, &[&detail])));
+        }
+    }
+}
+
+/// The file chosen in a picker; clearing the picker lets the same file be chosen
+/// again after fixing it.
+pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|list| list.get(0));
+    input.set_value("");
+    file
+}
+
+/// What an opened file is for.
+#[derive(Clone, Copy)]
+pub enum Purpose {
+    /// It becomes the workspace.
+    Replace,
+    /// Its records join the workspace, after the user sees the summary.
+    Merge,
+}
+
+/// Checks the size, reads the text, validates all of it, and only then replaces the
+/// workspace or offers the merge. A bad file changes nothing.
+pub fn import_file(state: AppState, file: web_sys::File, purpose: Purpose) {
+    let fail = move |why: Box<dyn Fn(crate::core::text::i18n::Lang) -> String + Send + Sync>| {
+        state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&why(lang)])));
+    };
+    let size = file.size() as u64;
+    if size > MAX_IMPORT_BYTES {
+        fail(Box::new(move |lang| describe::file_too_large(lang, size)));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = match files::read_text(&file).await {
+            Ok(text) => text,
+            Err(_) => return fail(Box::new(|lang| tr(lang, Msg::ImportReadFailed).to_owned())),
+        };
+        let workspace = match envelope::import_json(&text) {
+            Err(error) => return fail(Box::new(move |lang| describe::import_error(lang, &error))),
+            Ok(workspace) => workspace,
+        };
+        match purpose {
+            Purpose::Merge => {
+                crate::ui::files::merge_dialog::prepare(state, crate::ui::files::merge_dialog::MergeSource::File(file.name()), workspace)
+            }
+            Purpose::Replace => {
+                let count = workspace.deals.len();
+                if state.dispatch(Command::ReplaceWorkspace(Box::new(workspace))).is_ok() {
+                    state.close_deal();
+                    state.say(Notice::info(move |lang| i18n::count(lang, count, Msg::ImportDoneOne, Msg::ImportDone)));
+                }
+            }
+        }
+    });
+}
