@@ -42,7 +42,7 @@ pub enum Stepped {
 #[derive(Clone, Debug, Default)]
 pub struct History {
     undo: VecDeque<Step>,
-    redo: Vec<Step>,
+    redo: VecDeque<Step>,
 }
 
 impl History {
@@ -58,26 +58,12 @@ impl History {
 
     /// Steps back one change, on top of `current`.
     pub fn undo(&mut self, current: &Workspace) -> Stepped {
-        let Some(step) = self.undo.pop_back() else { return Stepped::Nothing };
-        let stepped = carry(&step.after, &step.before, current);
-        if matches!(stepped, Stepped::Refused(_)) {
-            self.undo.push_back(step);
-        } else {
-            self.redo.push(step);
-        }
-        stepped
+        step(&mut self.undo, &mut self.redo, current, |s| (&s.after, &s.before))
     }
 
     /// Steps forward again one undone change, on top of `current`.
     pub fn redo(&mut self, current: &Workspace) -> Stepped {
-        let Some(step) = self.redo.pop() else { return Stepped::Nothing };
-        let stepped = carry(&step.before, &step.after, current);
-        if matches!(stepped, Stepped::Refused(_)) {
-            self.redo.push(step);
-        } else {
-            self.undo.push_back(step);
-        }
-        stepped
+        step(&mut self.redo, &mut self.undo, current, |s| (&s.before, &s.after))
     }
 
     /// Whether there is something to undo.
@@ -95,6 +81,21 @@ impl History {
         self.undo.clear();
         self.redo.clear();
     }
+}
+
+/// Takes the newest step off `from` and carries it onto `current` in the direction
+/// `way` gives (from, to); a step that cannot be carried stays where it was, any
+/// other moves to `to` (so it can be redone or undone again).
+fn step(from: &mut VecDeque<Step>, to: &mut VecDeque<Step>, current: &Workspace, way: fn(&Step) -> (&Workspace, &Workspace)) -> Stepped {
+    let Some(taken) = from.pop_back() else { return Stepped::Nothing };
+    let (start, end) = way(&taken);
+    let stepped = carry(start, end, current);
+    if matches!(stepped, Stepped::Refused(_)) {
+        from.push_back(taken);
+    } else {
+        to.push_back(taken);
+    }
+    stepped
 }
 
 /// The change `from → to` carried onto `current`; later changes by others win.

@@ -1,7 +1,7 @@
 // Reliability as a person meets it: undo and redo, an import undone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, readStored, readKey } from './support.mjs';
+import { serveDist, launch, openApp, readStored, readKey, openTwoTabs } from './support.mjs';
 
 let server;
 let browser;
@@ -147,16 +147,7 @@ test('storage past 80 % full gets a warning with Export now', async () => {
 });
 
 test('two tabs making interleaved edits lose none', async () => {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  const open = async () => {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByTestId('board').waitFor();
-    return page;
-  };
-  const a = await open();
-  await a.waitForTimeout(400);
-  const b = await open();
+  const { context, a, b } = await openTwoTabs(browser, server.url);
   const forward = (page, customer) => page.getByTestId('deal-card').filter({ hasText: customer }).getByTestId('move-forward').click();
   // Interleaved, each inside the other's save delay.
   await forward(a, 'Eastline Precision');

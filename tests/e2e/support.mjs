@@ -64,6 +64,26 @@ export async function openApp(browser, url, { locale = 'zh-CN' } = {}) {
   return { context, page, errors };
 }
 
+/**
+ * One browser profile with two tabs of the app (they share localStorage and hear
+ * each other's saves), the second opened once the first has saved.
+ */
+export async function openTwoTabs(browser, url, { locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+  const errors = [];
+  const open = async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e));
+    await page.goto(url);
+    await page.getByTestId('board').waitFor();
+    return page;
+  };
+  const a = await open();
+  await a.waitForTimeout(400);
+  const b = await open();
+  return { context, a, b, errors };
+}
+
 export const STORE_KEY = 'waypoint.workspace.v1';
 
 /**

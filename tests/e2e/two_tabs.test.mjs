@@ -2,28 +2,11 @@
 // import inside the save window, as a person would do them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, readStored, importText } from './support.mjs';
+import { serveDist, launch, readStored, importText, openTwoTabs } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** One browser profile with two tabs, the second opened once the first has saved. */
-async function twoTabs() {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  const errors = [];
-  const open = async () => {
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e));
-    await page.goto(server.url);
-    await page.getByTestId('board').waitFor();
-    return page;
-  };
-  const a = await open();
-  await a.waitForTimeout(400);
-  const b = await open();
-  return { context, a, b, errors };
-}
 
 async function createDeal(page, customer) {
   await page.getByTestId('new-deal').click();
@@ -43,7 +26,7 @@ const stageOf = async (page, customer) => {
 };
 
 test("A creates, B creates, A undoes: A's deal goes, B's stays, in both tabs and after a reload", async () => {
-  const { context, a, b, errors } = await twoTabs();
+  const { context, a, b, errors } = await openTwoTabs(browser, server.url);
   await createDeal(a, 'Deal from A');
   await a.waitForTimeout(400);
   await createDeal(b, 'Deal from B');
@@ -65,7 +48,7 @@ test("A creates, B creates, A undoes: A's deal goes, B's stays, in both tabs and
 });
 
 test("A moves a card, B moves another and A undoes 50 ms later: B's move survives a reload", async () => {
-  const { context, a, b, errors } = await twoTabs();
+  const { context, a, b, errors } = await openTwoTabs(browser, server.url);
   const forward = (page, customer) => page.getByTestId('deal-card').filter({ hasText: customer }).getByTestId('move-forward').click();
   await forward(a, 'Eastline Precision');
   await a.waitForTimeout(400);
@@ -87,7 +70,7 @@ test("A moves a card, B moves another and A undoes 50 ms later: B's move survive
 });
 
 test('A and B create within 100 ms: both deals are kept', async () => {
-  const { context, a, b, errors } = await twoTabs();
+  const { context, a, b, errors } = await openTwoTabs(browser, server.url);
   const fill = async (page, customer) => {
     await page.getByTestId('new-deal').click();
     await page.getByTestId('field-customer').fill(customer);
@@ -106,7 +89,7 @@ test('A and B create within 100 ms: both deals are kept', async () => {
 });
 
 test("A imports a file while B's change is unsaved: B's change survives", async () => {
-  const { context, a, b, errors } = await twoTabs();
+  const { context, a, b, errors } = await openTwoTabs(browser, server.url);
   const file = await readStored(a);
   file.workspace.deals.push({ ...file.workspace.deals[0], id: 'file-1', customer: 'From the file', sample: false, activities: [], feedback: [] });
   await createDeal(b, 'Unsaved in B');
@@ -124,7 +107,7 @@ test("A imports a file while B's change is unsaved: B's change survives", async 
 });
 
 test('nothing to undo is said, not silent', async () => {
-  const { context, a } = await twoTabs();
+  const { context, a } = await openTwoTabs(browser, server.url);
   await a.keyboard.press('Control+z');
   await a.getByTestId('notice').filter({ hasText: 'There is nothing to undo.' }).waitFor();
   await context.close();

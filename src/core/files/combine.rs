@@ -68,26 +68,8 @@ pub fn combine(base: &Workspace, mine: &Workspace, theirs: &Workspace, prefer: P
         &mut conflicts,
         |b, m, t, c| Arc::new(combine_record::<Deal>(b.map(|d| &**d), m, t, prefer, c)),
     );
-    ws.roadmaps = combine_list(
-        &base.roadmaps,
-        &mine.roadmaps,
-        &theirs.roadmaps,
-        |r| &r.id,
-        PartialEq::eq,
-        prefer,
-        &mut conflicts,
-        |b, m, t, c| combine_record(b, m, t, prefer, c),
-    );
-    ws.goals = combine_list(
-        &base.goals,
-        &mine.goals,
-        &theirs.goals,
-        |g| &g.id,
-        PartialEq::eq,
-        prefer,
-        &mut conflicts,
-        |b, m, t, c| combine_record(b, m, t, prefer, c),
-    );
+    ws.roadmaps = combine_records(&base.roadmaps, &mine.roadmaps, &theirs.roadmaps, |r| &r.id, prefer, &mut conflicts);
+    ws.goals = combine_records(&base.goals, &mine.goals, &theirs.goals, |g| &g.id, prefer, &mut conflicts);
     ws.settings = combine_record(Some(&base.settings), &mine.settings, &theirs.settings, prefer, &mut conflicts);
     if mine.default_currency == base.default_currency {
         ws.default_currency = theirs.default_currency.clone();
@@ -101,6 +83,18 @@ pub fn combine(base: &Workspace, mine: &Workspace, theirs: &Workspace, prefer: P
 /// Deals are shared between copies of one tab, so identity answers most comparisons at once.
 fn same_deal(a: &Arc<Deal>, b: &Arc<Deal>) -> bool {
     Arc::ptr_eq(a, b) || a == b
+}
+
+/// Records held by value (roadmaps, goals): matched by id, combined field by field.
+fn combine_records<T: Serialize + DeserializeOwned + Clone + PartialEq>(
+    base: &[T],
+    mine: &[T],
+    theirs: &[T],
+    id: impl Fn(&T) -> &Id,
+    prefer: Prefer,
+    conflicts: &mut usize,
+) -> Vec<T> {
+    combine_list(base, mine, theirs, id, PartialEq::eq, prefer, conflicts, |b, m, t, c| combine_record(b, m, t, prefer, c))
 }
 
 /// A three-way merge of one list of records, matched by id.
