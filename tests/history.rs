@@ -10,29 +10,6 @@ use waypoint::core::history::UNDO_LIMIT;
 use waypoint::core::model::Workspace;
 use waypoint::core::validate;
 
-/// A random command against `ws`, valid or not.
-fn command(ws: &Workspace, kind: u8, a: usize, b: usize, flag: bool, text: &str) -> Command {
-    let stages = ws.roadmaps[0].stages.len();
-    let deal = (!ws.deals.is_empty()).then(|| ws.deals[a % ws.deals.len()].id.clone());
-    match (kind % 6, deal) {
-        (0, _) | (_, None) => {
-            let mut f = fields(ws, &format!("{text}x"), (a * 100) as i64);
-            f.stage_id = stage_id(ws, b % stages);
-            Command::CreateDeal { roadmap_id: roadmap_id(ws), fields: f, sample: flag }
-        }
-        (1, Some(deal_id)) => Command::MoveDeal { deal_id, to_stage: stage_id(ws, b % stages), confirmed: flag },
-        (2, Some(deal_id)) => Command::CloseDeal {
-            deal_id,
-            won: flag,
-            reason: (!flag).then(|| waypoint::core::model::Id("lost-price".into())),
-            note: text.into(),
-        },
-        (3, Some(_)) => Command::MoveStage { roadmap_id: roadmap_id(ws), stage_id: stage_id(ws, a % stages), to_index: b % stages },
-        (4, Some(deal_id)) => Command::DeleteDeal { deal_id },
-        (_, Some(deal_id)) => Command::SetDealTags { deal_id, tags: vec![text.chars().take(10).collect()] },
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
