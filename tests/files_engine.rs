@@ -191,3 +191,14 @@ fn a_sandbox_records_and_saves_nothing() {
     assert!(!editor.engine.has_unsaved());
     assert_eq!(editor.engine.save_now(&mut store, &ws, NOW).written, None);
 }
+
+#[test]
+fn a_detached_engine_never_touches_storage() {
+    let mut store = MemoryStore::new();
+    let ws = workspace();
+    let mut editor = Editor::new(Engine::detached("t"));
+    let mut shown = ws.clone();
+    create(&mut editor, &mut shown, "Acme");
+    assert_eq!(editor.engine.save_now(&mut store, &shown, NOW).written, None);
+    assert_eq!(store.writes, 0);
+}

@@ -252,6 +252,8 @@ impl AppState {
 
     fn enter_sandbox(&self, kind: Sandbox, workspace: Workspace) {
         if self.sandbox.get_untracked().is_none() {
+            // Nothing is saved while the sandbox is open, so one's own last changes are saved first.
+            crate::ui::files::persistence::save_now(*self);
             self.own_workspace.set_value(Some(self.workspace.get_untracked()));
         }
         self.sandbox.set(Some(kind));

@@ -67,6 +67,22 @@ test('a reload during practice comes back to the own workspace', async () => {
   await context.close();
 });
 
+test('an own change made just before opening a scenario is saved, even if the page is left in the sandbox', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.waitForTimeout(400);
+  // Inside the save delay, then straight into practice, then the page is left.
+  await page.getByTestId('deal-card').filter({ hasText: 'Eastline Precision' }).getByTestId('move-forward').click();
+  await page.getByTestId('practice').selectOption('saas-launch');
+  await page.getByTestId('sandbox-banner').waitFor();
+  await page.reload();
+  await page.getByTestId('board').waitFor();
+  const ws = (await readStored(page)).workspace;
+  const eastline = ws.deals.find((d) => d.customer === 'Eastline Precision');
+  assert.equal(ws.roadmaps[0].stages.findIndex((s) => s.id === eastline.stage_id), 1, 'the move before practice is kept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('learn mode walks the stages, keeps progress, and scores the ordering self-check', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
   await page.getByTestId('tab-learn').click();

@@ -94,6 +94,8 @@ pub struct Engine {
     newer: Option<u64>,
     /// A practice scenario or a shared link is open: nothing is recorded or saved.
     sandboxed: bool,
+    /// Whether this document lives in storage at all (not for a detached engine).
+    stored: bool,
     /// The last write failed like this; cleared by the next good one.
     failure: Option<StoreFailure>,
 }
@@ -103,7 +105,7 @@ impl Engine {
     /// (never written over); the previous good copy is used if it reads, else
     /// `fresh()`. A copy written by a newer build is left alone and never written over.
     pub fn start(store: &mut impl Store, origin: &str, fresh: impl FnOnce() -> Workspace) -> (Engine, Started) {
-        let mut engine = Engine { known_revision: store.revision(), ..Engine::detached(origin) };
+        let mut engine = Engine { known_revision: store.revision(), stored: true, ..Engine::detached(origin) };
         let main = match store.read(keys::WORKSPACE) {
             Ok(text) => text,
             Err(failure) => {
@@ -143,9 +145,10 @@ impl Engine {
     }
 
     /// An engine for a document that is never stored (component tests): it records
-    /// changes but has no copy to compare with until it saves.
+    /// changes for undo's sake but never reads or writes storage.
     pub fn detached(origin: &str) -> Engine {
         Engine {
+            stored: false,
             origin: origin.to_owned(),
             known_revision: 0,
             last_good: None,
@@ -202,7 +205,7 @@ impl Engine {
     /// sandbox or over a newer build's copy, and not when nothing changed here or
     /// in another tab since the last good copy.
     fn needs_saving(&self, stored: u64) -> bool {
-        if self.sandboxed || self.newer.is_some() {
+        if !self.stored || self.sandboxed || self.newer.is_some() {
             return false;
         }
         let nothing_new = self.pending.is_empty() && self.last_good.is_some();
@@ -314,7 +317,7 @@ impl Engine {
     /// Another tab saved. With nothing unsaved here its copy is taken in as it is;
     /// otherwise this tab saves now, which puts its changes on top of it.
     pub fn other_tab_saved(&mut self, store: &mut impl Store, ws: &Workspace, now: Timestamp) -> Saved {
-        if self.sandboxed || self.newer.is_some() || store.revision() <= self.known_revision {
+        if !self.stored || self.sandboxed || self.newer.is_some() || store.revision() <= self.known_revision {
             return Saved::default();
         }
         if !self.pending.is_empty() {
