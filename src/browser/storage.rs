@@ -1,12 +1,13 @@
 //! localStorage through gloo-storage, as the engine's [`Store`]: every failure is
 //! reported (mapped to [`StoreFailure`]), never swallowed.
 //!
-//! Values are stored as gloo-storage writes them (JSON strings). Copies written raw
-//! by earlier builds still read: a value that is not a JSON string is taken as it is.
+//! The workspace keys hold text exactly as every earlier build wrote it (gloo's
+//! `raw()` storage, not its JSON strings): during an update a tab still running the
+//! older build must be able to read a newer tab's save. The preferences that are
+//! JSON values use gloo's typed `get` and `set`, which read and write the same JSON.
 
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub use crate::core::files::store::{keys, Store, StoreFailure};
 
@@ -16,65 +17,58 @@ pub struct LocalStore;
 
 /// gloo-storage throws when there is no localStorage at all (disabled, or a private
 /// mode that blocks it), so that is checked first and reported instead.
-fn available() -> Result<(), StoreFailure> {
+fn storage() -> Result<web_sys::Storage, StoreFailure> {
     match web_sys::window().map(|w| w.local_storage()) {
-        Some(Ok(Some(_))) => Ok(()),
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
         _ => Err(StoreFailure::Unavailable),
     }
 }
 
-/// Chromium says `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED`.
-fn failure(error: StorageError) -> StoreFailure {
-    match error {
-        StorageError::JsError(js) if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" => StoreFailure::Quota,
-        StorageError::JsError(js) => StoreFailure::Other(format!("{}: {}", js.name, js.message)),
-        other => StoreFailure::Other(other.to_string()),
+/// Chromium says `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED`, old WebKit code 22.
+fn failure(error: JsValue) -> StoreFailure {
+    if let Some(dom) = error.dyn_ref::<web_sys::DomException>() {
+        let name = dom.name();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
+            return StoreFailure::Quota;
+        }
+        return StoreFailure::Other(format!("{name}: {}", dom.message()));
     }
+    StoreFailure::Other(error.as_string().unwrap_or_else(|| format!("{error:?}")))
 }
 
 impl Store for LocalStore {
     fn read(&self, key: &str) -> Result<Option<String>, StoreFailure> {
-        available()?;
-        match LocalStorage::get::<String>(key) {
-            Ok(text) => Ok(Some(text)),
-            Err(StorageError::KeyNotFound(_)) => Ok(None),
-            // Written raw, by an earlier build (or by hand).
-            Err(StorageError::SerdeError(_)) => LocalStorage::raw().get_item(key).map_err(|e| StoreFailure::Other(format!("{e:?}"))),
-            Err(other) => Err(failure(other)),
-        }
+        storage()?.get_item(key).map_err(failure)
     }
 
     fn write(&mut self, key: &str, value: &str) -> Result<(), StoreFailure> {
-        available()?;
-        LocalStorage::set(key, value).map_err(failure)
+        storage()?.set_item(key, value).map_err(failure)
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreFailure> {
-        available()?;
-        LocalStorage::delete(key);
-        Ok(())
+        storage()?.remove_item(key).map_err(failure)
     }
 }
 
-/// Reads a key of this browser's own preferences; a failure only costs the preference.
+/// Reads a text preference (language, who "I" am); a failure only costs the preference.
 pub fn read_pref(key: &str) -> Option<String> {
     LocalStore.read(key).ok().flatten()
 }
 
-/// Writes a preference; a failure only costs the preference (the save banner reports storage trouble).
+/// Writes a text preference; a failure only costs the preference (the save banner reports storage trouble).
 pub fn write_pref(key: &str, value: &str) {
     let _ = LocalStore.write(key, value);
 }
 
 /// A preference kept as JSON (card fields, learn progress); `None` when missing or unreadable.
 pub fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    available().ok()?;
+    storage().ok()?;
     LocalStorage::get(key).ok()
 }
 
 /// Keeps a preference as JSON; a failure only costs the preference.
 pub fn write_json<T: serde::Serialize>(key: &str, value: &T) {
-    if available().is_ok() {
+    if storage().is_ok() {
         let _ = LocalStorage::set(key, value);
     }
 }

@@ -45,7 +45,7 @@ test('a newer version saving in another tab stops this tab from writing, and say
   // What the newer build's tab writes: the copy, then the revision that tells other tabs.
   await other.evaluate((text) => {
     localStorage.setItem('waypoint.workspace.v1', text);
-    localStorage.setItem('waypoint.revision', JSON.stringify('99'));
+    localStorage.setItem('waypoint.revision', '99');
   }, newer);
   const banner = old.getByTestId('newer-copy');
   await banner.waitFor();

@@ -98,7 +98,7 @@ test('a damaged saved copy falls back to the previous good one and is kept for d
   await page.getByTestId('deal-card').filter({ hasText: 'Harbor River Logistics' }).getByTestId('move-forward').click();
   await page.waitForTimeout(400);
   // The previous copy is the one before the last save: Eastline moved, Harbor River not yet.
-  // Cut short, as a crash mid-write or a damaged disk would leave it (written raw).
+  // Cut short, as a crash mid-write or a damaged disk would leave it.
   const text = await readKey(page, 'waypoint.workspace.v1');
   const damaged = text.slice(0, text.length / 2);
   await page.evaluate((cut) => localStorage.setItem('waypoint.workspace.v1', cut), damaged);

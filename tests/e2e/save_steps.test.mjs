@@ -29,8 +29,7 @@ function whenNextSaveStarts(page, action) {
         if (!list.getEntries().some((e) => e.name === 'waypoint:save-start')) return;
         observer.disconnect();
         const unfinished = performance.getEntriesByName('waypoint:save').length === 0;
-        // Stored as a JSON string by gloo-storage.
-        const revision = () => Number(JSON.parse(localStorage.getItem('waypoint.revision') ?? '0'));
+        const revision = () => Number(localStorage.getItem('waypoint.revision'));
         const before = revision();
         if (action === 'move') {
           document.querySelector('[data-testid=stage-column]:nth-child(2) [data-testid=move-back]').click();

@@ -90,8 +90,7 @@ export const STORE_KEY = 'waypoint.workspace.v1';
  * Reads a stored copy the way the app does: plain JSON, or the packed form
  * ("wp1z:{bytes}:" then 15 bits per character, offset 0x20, of raw deflate).
  */
-export function decodeStored(stored) {
-  const text = storedValue(stored);
+export function decodeStored(text) {
   const packed = /^wp1z:(\d+):/.exec(text);
   if (!packed) return JSON.parse(text);
   const length = Number(packed[1]);
@@ -106,20 +105,9 @@ export function decodeStored(stored) {
   return JSON.parse(zlib.inflateRawSync(bytes).toString('utf8'));
 }
 
-/**
- * A localStorage value as the app reads it: gloo-storage keeps values as JSON
- * strings; a value written raw (by an earlier build, or a test) is taken as it is.
- */
-export function storedValue(text) {
-  if (typeof text === 'string' && text.startsWith('"')) {
-    try { return JSON.parse(text); } catch { return text; }
-  }
-  return text;
-}
-
-/** The value under `key` in `page`'s localStorage, as the app reads it. */
+/** The text under `key` in `page`'s localStorage. */
 export async function readKey(page, key) {
-  return storedValue(await page.evaluate((k) => localStorage.getItem(k), key));
+  return page.evaluate((k) => localStorage.getItem(k), key);
 }
 
 /** The stored document (envelope) of `page`'s origin. */
