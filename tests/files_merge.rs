@@ -271,3 +271,19 @@ fn a_clashing_deal_keeps_its_log_under_fresh_ids() {
     assert_eq!(merged.deals.len(), 2);
     assert!(merged.deals.iter().all(|d| d.activities.len() == 1));
 }
+
+/// Two first visits each come with sample deals: a merge never brings the other side's in.
+#[test]
+fn a_merge_never_adds_the_other_sides_sample_deals() {
+    use waypoint::core::learn::samples::first_visit_workspace;
+    use waypoint::core::text::i18n::Lang;
+    let mine = first_visit_workspace("me", Lang::En, NOW);
+    let mut theirs = first_visit_workspace("mate", Lang::En, NOW);
+    let roadmap = theirs.roadmaps[0].id.clone();
+    let cmd = Command::CreateDeal { roadmap_id: roadmap, fields: fields(&theirs, "Real customer", 100), sample: false };
+    apply(&mut theirs, cmd, NOW).unwrap();
+    let merged = merge(&mine, &theirs).workspace;
+    let samples = |ws: &Workspace| ws.deals.iter().filter(|d| d.sample).count();
+    assert_eq!(samples(&merged), samples(&mine), "only my own samples");
+    assert!(merged.deals.iter().any(|d| d.customer == "Real customer"));
+}

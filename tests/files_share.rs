@@ -71,3 +71,15 @@ fn scenario_links_get_a_qr_code_and_long_links_do_not() {
     assert!(svg.contains("<svg") && svg.contains("</svg>"));
     assert!(qr_svg(&"x".repeat(5_000)).is_none());
 }
+
+#[test]
+fn a_shared_link_leaves_the_sample_deals_out() {
+    use waypoint::core::learn::samples::first_visit_workspace;
+    let ws = first_visit_workspace("me", Lang::En, NOW);
+    assert!(ws.has_samples());
+    let fragment = workspace_fragment(&ws, NOW).unwrap();
+    let Some(Ok(Shared::Workspace(received))) = read_fragment(&fragment) else { panic!("the link reads") };
+    assert!(!received.has_samples());
+    assert_eq!(received.roadmaps, ws.roadmaps);
+    assert_eq!(ws.without_samples().deals.len(), 0);
+}

@@ -451,6 +451,15 @@ impl Workspace {
     pub fn has_samples(&self) -> bool {
         self.deals.iter().any(|d| d.sample)
     }
+
+    /// The workspace as it leaves this browser (an export, a share link): without the
+    /// sample deals of a first visit, which are nobody's data and would otherwise turn
+    /// up in every teammate's pipeline.
+    pub fn without_samples(&self) -> Workspace {
+        let mut out = self.clone();
+        out.deals.retain(|d| !d.sample);
+        out
+    }
 }
 
 impl Roadmap {

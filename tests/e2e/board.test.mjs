@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, readStored, waitForStored, decodeStored } from './support.mjs';
+import { serveDist, launch, openApp, readStored, waitForStored, decodeStored, ownDeals } from './support.mjs';
 
 let server;
 let browser;
@@ -72,6 +72,7 @@ test('the keyboard moves a deal back and forth', async () => {
 
 test('an export imported into a fresh browser profile shows the same board', async () => {
   const first = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await ownDeals(first.page);
   await card(first.page, '海川物流').getByTestId('move-forward').click();
   await column(first.page, 3).getByText('海川物流').waitFor();
   const before = await boardSnapshot(first.page);
@@ -139,6 +140,7 @@ test('the language follows the browser, switches, and is remembered', async () =
 
 test('a full storage shows a banner, keeps the data and still exports it', async () => {
   const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
+  await ownDeals(page);
   await page.evaluate(() => {
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
   });
@@ -167,5 +169,30 @@ test('leaving a gated stage with open milestones asks first, naming them', async
   page.once('dialog', (d) => d.accept());
   await card(page, 'Dawnlight Education').dragTo(column(page, 2));
   await column(page, 2).getByText('Dawnlight Education').waitFor();
+  await context.close();
+});
+
+test("sample deals stay behind: an export leaves them out, and a teammate's samples never merge in", async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('new-deal').click();
+  await page.getByTestId('field-customer').fill('Real Customer');
+  await page.getByTestId('field-title').fill('Pilot');
+  await page.getByTestId('field-value').fill('500');
+  await page.getByTestId('save-deal').click();
+  await card(page, 'Real Customer').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(exported.workspace.deals.map((d) => d.customer), ['Real Customer']);
+  // A teammate's first-visit file, samples and all: only their own deal joins.
+  await waitForStored(page, (doc) => doc.workspace.deals.some((d) => d.customer === 'Real Customer'));
+  const teammate = await readStored(page);
+  teammate.workspace.deals = teammate.workspace.deals.map((d, i) => ({ ...d, id: `mate-${i}`, activities: [], feedback: [], customer: d.sample ? `Mate sample ${i}` : 'Mate Real' }));
+  const before = await page.getByTestId('deal-card').count();
+  await page.getByTestId('merge-file').setInputFiles({ name: 'mate.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(teammate)) });
+  await page.getByTestId('merge-confirm').click();
+  await card(page, 'Mate Real').waitFor();
+  assert.equal(await page.getByTestId('deal-card').count(), before + 1);
+  assert.equal(await page.getByText(/Mate sample/).count(), 0);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp, readStored } from './support.mjs';
+import { serveDist, launch, openApp, readStored, ownDeals } from './support.mjs';
 
 let server;
 let browser;
@@ -16,6 +16,7 @@ const cards = (page) => page.getByTestId('deal-card').locator('.card-customer').
 
 test('feedback, a milestone, an activity and a loss are all kept after a reload', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await ownDeals(page);
   await page.getByTestId('deal-card').filter({ hasText: '启明教育集团' }).getByTestId('deal-open').click();
   const dialog = page.getByTestId('deal-dialog');
 

@@ -2,7 +2,7 @@
 // workspace packed into a link, bad links refused, and a teammate's file merged.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, readStored, STORE_KEY } from './support.mjs';
+import { serveDist, launch, openApp, readStored, STORE_KEY, ownDeals } from './support.mjs';
 
 let server;
 let browser;
@@ -65,7 +65,8 @@ test('an own workspace travels packed in a link, and arrives exactly', async () 
   await page.getByTestId('field-value').fill('7,700');
   await page.getByTestId('save-deal').click();
   await page.getByText('Linked Co').waitFor();
-  const sent = await customers(page);
+  // The first visit's sample deals stay behind: only the person's own deal travels.
+  const sent = ['Linked Co'];
   await page.getByTestId('share').click();
   const link = await page.getByTestId('share-link').inputValue();
   assert.match(link, /#share=[A-Za-z0-9_-]+$/);
@@ -124,7 +125,7 @@ test('a workspace too large for a link says so and offers the file', async () =>
   const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' });
   const doc = await readStored(page);
   const template = doc.workspace.deals[0];
-  doc.workspace.deals = Array.from({ length: 600 }, (_, i) => ({ ...template, id: `big-${i}`, customer: `客户 ${i} ${Math.random().toString(36).slice(2)}`, title: `商机 ${i}` }));
+  doc.workspace.deals = Array.from({ length: 600 }, (_, i) => ({ ...template, sample: false, id: `big-${i}`, customer: `客户 ${i} ${Math.random().toString(36).slice(2)}`, title: `商机 ${i}` }));
   await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await page.getByTestId('notice').filter({ hasText: '600' }).waitFor();
   await page.getByTestId('share').click();
@@ -138,6 +139,7 @@ test('a workspace too large for a link says so and offers the file', async () =>
 
 test('a teammate\'s file merges with a summary, keeps both sides, and one undo takes it back', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await ownDeals(page);
   await page.waitForTimeout(400);
   const mine = await readStored(page);
   // The teammate: the same deals, one moved later than ours, plus a deal of their own.

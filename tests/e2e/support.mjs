@@ -145,6 +145,17 @@ export async function withCopies(page, copies, pick, customer) {
   return JSON.stringify(doc);
 }
 
+/**
+ * Makes the first visit's sample deals the person's own (by importing them as such),
+ * for tests that use them as a pipeline to export, share or merge: samples never travel.
+ */
+export async function ownDeals(page) {
+  const doc = await readStored(page);
+  for (const deal of doc.workspace.deals) deal.sample = false;
+  await importText(page, JSON.stringify(doc));
+  await page.getByTestId('notice').filter({ hasText: /Imported|已导入/ }).waitFor();
+}
+
 /** Picks `text` as a JSON file in the header's Import (or, with `testid`, Merge) input. */
 export function importText(page, text, testid = 'import-file') {
   return page.getByTestId(testid).setInputFiles({ name: 'workspace.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -58,7 +58,8 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
     let mut summary = MergeSummary::default();
 
     let deal_index: HashMap<Id, usize> = ws.deals.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
-    for theirs in &incoming.deals {
+    // The other side's sample deals are nobody's data: they never join this workspace.
+    for theirs in incoming.deals.iter().filter(|d| !d.sample) {
         match deal_index.get(&theirs.id) {
             Some(&i) if ws.deals[i].created_at == theirs.created_at => {
                 let ours = ws.deals[i].clone();

@@ -60,8 +60,9 @@ pub fn scenario_fragment(id: ScenarioId) -> String {
 }
 
 /// The fragment carrying `ws`, or how far over the limit it is.
+/// Sample deals are left out: they are nobody's data.
 pub fn workspace_fragment(ws: &Workspace, now: Timestamp) -> Result<String, LinkError> {
-    let json = envelope::encode_compact(ws, now);
+    let json = envelope::encode_compact(&ws.without_samples(), now);
     // A big workspace is measured with fast deflate first: the best level on 10 MB of
     // JSON would hold the page for seconds only to say "too large".
     if json.len() > 32 * MAX_LINK_DATA {

@@ -152,7 +152,7 @@ catalog! {
     Save => "保存", "Save";
     Cancel => "取消", "Cancel";
     Delete => "删除", "Delete";
-    DeleteDealConfirm => "确定删除商机“{0}”？此操作不能撤销。", "Delete the deal “{0}”? This cannot be undone.";
+    DeleteDealConfirm => "确定删除商机“{0}”？删除后可用“撤销”（Ctrl+Z）恢复。", "Delete the deal “{0}”? Undo (Ctrl+Z) brings it back.";
     FixErrors => "请先修正标出的字段", "Please fix the marked fields";
     ErrRequired => "此项必填", "This field is required";
     ErrNotANumber => "请输入数字，例如 120000 或 120,000.50", "Enter a number, e.g. 120000 or 120,000.50";
