@@ -51,7 +51,7 @@ fuzz:
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import_json --sanitizer none --fuzz-dir . -- -max_total_time=$(FUZZ_SECONDS)
 
 ## Board screenshots in both languages, for the README.
-screenshots: build
+screenshots: setup build
 	node scripts/screenshot.mjs docs
 
 clean:
@@ -60,5 +60,5 @@ clean:
 
 ## Speed and size figures against the budgets (release build, headless Chromium); last line is JSON.
 ## Not part of `make test`: tests never assert timings.
-bench: build
+bench: setup build
 	node scripts/bench.mjs
