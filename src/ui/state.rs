@@ -203,29 +203,18 @@ impl AppState {
         }
         self.refresh_history_flags();
         let pick = |undo: Msg, redo: Msg| if back { undo } else { redo };
-        let notice = match report {
-            StepReport::Done => {
-                let msg = pick(Msg::Undone, Msg::Redone);
-                Notice::info(move |lang| tr(lang, msg).to_owned())
-            }
-            StepReport::Partly(kept) => {
-                let (msg, kept) = (pick(Msg::UndonePartly, Msg::RedonePartly), kept.to_string());
-                Notice::info(move |lang| trf(lang, msg, &[&kept]))
-            }
-            StepReport::Nothing => {
-                let msg = pick(Msg::NothingToUndo, Msg::NothingToRedo);
-                Notice::info(move |lang| tr(lang, msg).to_owned())
-            }
-            StepReport::AlreadyThere => {
-                let msg = pick(Msg::AlreadyUndone, Msg::AlreadyRedone);
-                Notice::info(move |lang| tr(lang, msg).to_owned())
-            }
+        let (msg, kept) = match report {
             StepReport::Refused(why) => {
                 let msg = pick(Msg::UndoRefused, Msg::RedoRefused);
-                Notice::error(move |lang| trf(lang, msg, &[&describe::integrity_error(lang, &why)]))
+                return self.say(Notice::error(move |lang| trf(lang, msg, &[&describe::integrity_error(lang, &why)])));
             }
+            StepReport::Done => (pick(Msg::Undone, Msg::Redone), 0),
+            StepReport::Partly(kept) => (pick(Msg::UndonePartly, Msg::RedonePartly), kept),
+            StepReport::Nothing => (pick(Msg::NothingToUndo, Msg::NothingToRedo), 0),
+            StepReport::AlreadyThere => (pick(Msg::AlreadyUndone, Msg::AlreadyRedone), 0),
         };
-        self.say(notice);
+        // Only the "partly" texts take the count; the others have no placeholder.
+        self.say(Notice::info(move |lang| trf(lang, msg, &[&kept.to_string()])));
     }
 
     /// A different document (a scenario, or back to one's own): its own, empty history.

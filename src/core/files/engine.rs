@@ -317,14 +317,14 @@ impl Engine {
     /// Another tab saved. With nothing unsaved here its copy is taken in as it is;
     /// otherwise this tab saves now, which puts its changes on top of it.
     pub fn other_tab_saved(&mut self, store: &mut impl Store, ws: &Workspace, now: Timestamp) -> Saved {
-        if !self.stored || self.sandboxed || self.newer.is_some() || store.revision() <= self.known_revision {
+        let revision = store.revision();
+        if !self.stored || self.sandboxed || self.newer.is_some() || revision <= self.known_revision {
             return Saved::default();
         }
         if !self.pending.is_empty() {
             return self.save_now(store, ws, now);
         }
         self.saving = None;
-        let revision = store.revision();
         match self.take_in(store) {
             Ok(Some(replayed)) => {
                 self.known_revision = revision;

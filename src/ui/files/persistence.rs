@@ -34,13 +34,11 @@ pub fn start(lang: Lang) -> (AppState, bool) {
     let origin = clock::random_origin();
     let (engine, started) = Engine::start(&mut LocalStore, &origin, || first_visit_workspace(&origin, lang, clock::now_ms()));
     let state = AppState::with_editor(started.workspace, lang, Editor::new(engine));
+    // Why the stored copy could not be used as it was, in the person's language.
+    let stored_problem = |msg: Msg, error| Some(Notice::error(move |lang| trf(lang, msg, &[&describe::import_error(lang, &error)])));
     match started.problem {
-        Some(StartProblem::Restored(error)) => state
-            .recovered
-            .set(Some(Notice::error(move |lang| trf(lang, Msg::StoredDataRestored, &[&describe::import_error(lang, &error)])))),
-        Some(StartProblem::Unreadable(error)) => state
-            .recovered
-            .set(Some(Notice::error(move |lang| trf(lang, Msg::StoredDataUnreadable, &[&describe::import_error(lang, &error)])))),
+        Some(StartProblem::Restored(error)) => state.recovered.set(stored_problem(Msg::StoredDataRestored, error)),
+        Some(StartProblem::Unreadable(error)) => state.recovered.set(stored_problem(Msg::StoredDataUnreadable, error)),
         Some(StartProblem::Newer(version)) => state.newer_copy.set(Some(version)),
         Some(StartProblem::Failed(failure)) => state.save_failure.set(Some(failure)),
         None => {}
