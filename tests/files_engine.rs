@@ -9,6 +9,7 @@ use waypoint::core::files::engine::{Engine, StartProblem, Step};
 use waypoint::core::files::envelope::ImportError;
 use waypoint::core::files::store::{keys, Fault, MemoryStore, Store, StoreFailure};
 use waypoint::core::files::stored;
+use waypoint::core::model::SCHEMA_VERSION;
 
 fn open(store: &mut MemoryStore, origin: &str) -> (Editor, waypoint::core::model::Workspace) {
     let (engine, started) = Engine::start(store, origin, workspace);
@@ -102,7 +103,11 @@ fn no_storage_at_all_is_reported_and_nothing_is_written() {
 #[test]
 fn a_copy_from_a_newer_build_is_never_written_over() {
     let mut store = MemoryStore::new();
-    let newer = waypoint::core::files::envelope::export_json(&workspace(), NOW).replacen("\"version\": 1", "\"version\": 9", 1);
+    let newer = waypoint::core::files::envelope::export_json(&workspace(), NOW).replacen(
+        &format!("\"version\": {SCHEMA_VERSION}"),
+        "\"version\": 9",
+        1,
+    );
     store.put(keys::WORKSPACE, &newer);
     store.put(keys::REVISION, "4");
     let (engine, started) = Engine::start(&mut store, "a", workspace);
@@ -120,13 +125,17 @@ fn a_newer_build_saving_in_another_tab_stops_this_one_writing() {
     let mut store = MemoryStore::new();
     let (mut editor, mut ws) = open(&mut store, "a");
     editor.engine.save_now(&mut store, &ws, NOW);
-    let newer = waypoint::core::files::envelope::export_json(&workspace(), NOW).replacen("\"version\": 1", "\"version\": 2", 1);
+    let newer = waypoint::core::files::envelope::export_json(&workspace(), NOW).replacen(
+        &format!("\"version\": {SCHEMA_VERSION}"),
+        &format!("\"version\": {}", SCHEMA_VERSION + 1),
+        1,
+    );
     store.put(keys::WORKSPACE, &newer);
     store.put(keys::REVISION, "2");
     create(&mut editor, &mut ws, "Acme");
     let saved = editor.engine.save_now(&mut store, &ws, NOW);
     assert_eq!(saved.written, None);
-    assert_eq!(editor.engine.newer_copy(), Some(2));
+    assert_eq!(editor.engine.newer_copy(), Some(u64::from(SCHEMA_VERSION) + 1));
     assert_eq!(store.get(keys::WORKSPACE), Some(newer.as_str()));
 }
 

@@ -166,7 +166,10 @@ fn a_deal_changed_on_both_sides_keeps_the_newer_fields_and_both_logs() {
     let notes: BTreeSet<_> = deal.activities.iter().map(|a| a.notes.as_str()).collect();
     assert!(notes.contains("visit by ours") && notes.contains("visit by theirs"), "{notes:?}");
     // The two other deals and the roadmap are the same on both sides.
-    assert_eq!(merged.summary, MergeSummary { added: 0, updated: 0, conflicts: 1, unchanged: 2 + 1 + base.goals.len() });
+    assert_eq!(
+        merged.summary,
+        MergeSummary { added: 0, updated: 0, conflicts: 1, unchanged: 2 + 1 + base.goals.len(), ..MergeSummary::default() }
+    );
 
     // Our newer change wins the other way round too.
     let back = merge(&theirs, &ours);
@@ -244,7 +247,7 @@ fn a_record_back_from_a_file_is_never_minted_again() {
     let before = common::workspace();
     let mut after = before.clone();
     add_deal(&mut after, "Comes Back", NOW);
-    let mut ws = checked_merge(&before, &after).unwrap().workspace;
+    let mut ws = checked_merge(&before, &after, NOW).unwrap().workspace;
     add_deal(&mut ws, "Brand New", NOW + 1);
     assert!(validate::check(&ws).is_ok(), "{:?}", validate::check(&ws));
     assert_eq!(ws.deals.len(), 2);
@@ -267,7 +270,7 @@ fn a_clashing_deal_keeps_its_log_under_fresh_ids() {
     log(&mut ours, "ours");
     log(&mut theirs, "theirs");
     assert_eq!(ours.deals[0].activities[0].id, theirs.deals[0].activities[0].id, "the old shared origin minted the same ids");
-    let merged = checked_merge(&ours, &theirs).expect("a whole workspace").workspace;
+    let merged = checked_merge(&ours, &theirs, NOW).expect("a whole workspace").workspace;
     assert_eq!(merged.deals.len(), 2);
     assert!(merged.deals.iter().all(|d| d.activities.len() == 1));
 }

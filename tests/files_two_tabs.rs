@@ -84,7 +84,7 @@ impl Tab {
 
     fn merge(&mut self, customer: &str, now: i64) {
         let file = self.file_with(customer, now);
-        let merged = checked_merge(&self.ws, &file).unwrap().workspace;
+        let merged = checked_merge(&self.ws, &file, common::NOW).unwrap().workspace;
         self.editor.apply(&mut self.ws, Command::ReplaceWorkspace(Box::new(merged)), now).unwrap();
         self.made(Made::Deal(customer.into()));
     }

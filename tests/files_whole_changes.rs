@@ -84,7 +84,7 @@ fn a_merge_keeps_what_another_tab_saved_meanwhile() {
     file.origin = "mate".into();
     let cmd = Command::CreateDeal { roadmap_id: roadmap_id(&file), fields: fields(&file, "Teammate's deal", 1), sample: false };
     apply(&mut file, cmd, NOW).unwrap();
-    let merged = checked_merge(&a.ws, &file).unwrap().workspace;
+    let merged = checked_merge(&a.ws, &file, common::NOW).unwrap().workspace;
     a.editor.apply(&mut a.ws, Command::ReplaceWorkspace(Box::new(merged)), NOW).unwrap();
     b.save(&mut store);
     a.save(&mut store);

@@ -42,7 +42,7 @@ fn a_new_field_comes_with_a_new_schema_version() {
     use waypoint::core::generate::generate_workspace;
     let path = format!("{}/tests/fixtures/fields-v{SCHEMA_VERSION}.txt", env!("CARGO_MANIFEST_DIR"));
     let mut fields = std::collections::BTreeSet::new();
-    for ws in [generate_workspace(3, 300, 1_795_000_000_000), first_visit_workspace("fx1", Lang::En, 1_795_000_000_000)] {
+    for ws in [generate_workspace(3, 300, 1_795_000_000_000), first_visit_workspace("fx1", Lang::En, 1_795_000_000_000), edited()] {
         let value: serde_json::Value = serde_json::from_str(&export_json(&ws, 1_795_000_000_000)).unwrap();
         field_paths(&value, "", &mut fields);
     }
@@ -58,4 +58,27 @@ fn a_new_field_comes_with_a_new_schema_version() {
         "fields not in schema version {SCHEMA_VERSION}: {new:?}. Raise SCHEMA_VERSION with a migration step, \
          then write the fixtures with WAYPOINT_WRITE_FIXTURE=1"
     );
+}
+
+/// A workspace after the edits that leave version-2 fields: a stage and a milestone
+/// changed (their `updated_at`), a deal and an activity deleted (`deleted`).
+fn edited() -> waypoint::core::model::Workspace {
+    use waypoint::core::command::{apply, Command};
+    use waypoint::core::generate::generate_workspace;
+    use waypoint::core::roadmap::edit::{MilestoneFields, StageFields};
+    let now = 1_795_000_000_000;
+    let mut ws = generate_workspace(4, 20, now);
+    let roadmap = ws.roadmaps[0].clone();
+    let (stage, milestone) = (&roadmap.stages[0], &roadmap.stages[0].milestones[0]);
+    let stage_fields = StageFields { target_days: stage.target_days + 1, ..StageFields::of(stage) };
+    apply(&mut ws, Command::UpdateStage { roadmap_id: roadmap.id.clone(), stage_id: stage.id.clone(), fields: stage_fields }, now).unwrap();
+    let milestone_fields = MilestoneFields { required: !milestone.required, ..MilestoneFields::of(milestone) };
+    let command = Command::UpdateMilestone { roadmap_id: roadmap.id.clone(), milestone_id: milestone.id.clone(), fields: milestone_fields };
+    apply(&mut ws, command, now).unwrap();
+    let with_log = ws.deals.iter().find(|d| !d.activities.is_empty()).expect("a deal with activities");
+    let (deal_id, entry_id) = (with_log.id.clone(), with_log.activities[0].id.clone());
+    apply(&mut ws, Command::RemoveEntry { deal_id, entry_id }, now).unwrap();
+    let deal_id = ws.deals[0].id.clone();
+    apply(&mut ws, Command::DeleteDeal { deal_id }, now).unwrap();
+    ws
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use crate::core::analytics::goals::{self, GoalFields};
 use crate::core::deal::exec;
 use crate::core::deal::form::{DealFields, FieldError};
+use crate::core::marks::Marks;
 use crate::core::model::{ActivityKind, Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
 use crate::core::roadmap::edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
 use crate::core::text::Text;
@@ -342,53 +343,12 @@ pub enum Outcome {
 }
 
 /// Checks `command` against `ws` and carries it out at time `now`, or refuses it and leaves `ws` as it was.
-/// A roadmap or goal the command edits or creates gets `updated_at = now`, which merging files relies on.
+/// What it edits or creates gets `updated_at = now` and what it deletes a tombstone, which merging files relies on.
 pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Outcome, CommandError> {
-    // Roadmaps and goals carry the time of their last change, for merging files.
-    let (roadmap, goal) = (command.edited_roadmap().cloned(), command.edited_goal().cloned());
+    let marks = Marks::before(ws, &command);
     let outcome = apply_command(ws, command, now)?;
-    if matches!(outcome, Outcome::Changed | Outcome::Created(_)) {
-        if let Some(r) = roadmap.and_then(|id| ws.roadmap_mut(&id)) {
-            r.updated_at = now;
-        }
-        if let Some(g) = goal.and_then(|id| ws.goals.iter_mut().find(|g| g.id == id)) {
-            g.updated_at = now;
-        }
-        if let Outcome::Created(id) = &outcome {
-            if let Some(r) = ws.roadmap_mut(id) {
-                r.updated_at = now;
-            }
-            if let Some(g) = ws.goals.iter_mut().find(|g| &g.id == id) {
-                g.updated_at = now;
-            }
-        }
-    }
+    marks.apply(ws, &outcome, now);
     Ok(outcome)
-}
-
-impl Command {
-    /// The roadmap whose name, stages or milestones this command changes.
-    fn edited_roadmap(&self) -> Option<&Id> {
-        match self {
-            Command::AddStage { roadmap_id, .. }
-            | Command::UpdateStage { roadmap_id, .. }
-            | Command::DeleteStage { roadmap_id, .. }
-            | Command::MoveStage { roadmap_id, .. }
-            | Command::AddMilestone { roadmap_id, .. }
-            | Command::UpdateMilestone { roadmap_id, .. }
-            | Command::DeleteMilestone { roadmap_id, .. }
-            | Command::MoveMilestone { roadmap_id, .. }
-            | Command::RenameRoadmap { roadmap_id, .. } => Some(roadmap_id),
-            _ => None,
-        }
-    }
-
-    fn edited_goal(&self) -> Option<&Id> {
-        match self {
-            Command::UpdateGoal { goal_id, .. } => Some(goal_id),
-            _ => None,
-        }
-    }
 }
 
 fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Outcome, CommandError> {

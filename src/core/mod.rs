@@ -4,7 +4,7 @@
 //! Grouped by feature: `deal`, `roadmap`, `analytics`, `learn`, `files` (file
 //! formats, saving and sync), `text` (catalog, descriptions, money) and `chart`.
 //! The document itself (`model`), the commands that change it (`command`), its
-//! integrity checks (`validate`), undo (`history`) and one tab's editing
+//! integrity checks (`validate`), what a command leaves for merging (`marks`), undo (`history`) and one tab's editing
 //! (`editor`) are shared by all of them.
 #![warn(missing_docs)]
 
@@ -17,6 +17,7 @@ pub mod files;
 pub mod generate;
 pub mod history;
 pub mod learn;
+mod marks;
 pub mod model;
 pub mod roadmap;
 pub mod shortcuts;

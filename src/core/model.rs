@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::text::Text;
 
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Milliseconds since 1970-01-01T00:00:00Z.
 pub type Timestamp = i64;
@@ -57,6 +57,48 @@ pub struct Workspace {
     /// Team-wide choices; a file without them gets the defaults.
     #[serde(default)]
     pub settings: Settings,
+    /// What was deleted here, and when, so a merge deletes it on the other side too
+    /// (unless that side changed it later). Compacted after [`TOMBSTONE_DAYS`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// How long a deletion is remembered. A teammate's copy older than this could bring
+/// the record back; a team that merges at least twice a year never sees that.
+pub const TOMBSTONE_DAYS: i64 = 180;
+
+/// A record that was deleted: its id, what it was and when. Ids are unique across
+/// the workspace, so the id alone says which record; the kind is for the summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// The deleted record's id.
+    pub id: Id,
+    /// What sort of record it was.
+    pub kind: RecordType,
+    /// When it was deleted.
+    pub at: Timestamp,
+}
+
+/// The sorts of record a workspace holds, as deletions and merge summaries name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordType {
+    /// A deal.
+    Deal,
+    /// A goal.
+    Goal,
+    /// A roadmap.
+    Roadmap,
+    /// A stage of a roadmap.
+    Stage,
+    /// A milestone of a stage.
+    Milestone,
+    /// An activity of a deal.
+    Activity,
+    /// Customer feedback on a deal.
+    Feedback,
+    /// A lost reason.
+    LostReason,
 }
 
 /// Team-wide choices that travel with the file.
@@ -165,6 +207,10 @@ pub struct Stage {
     pub gate: bool,
     /// What should get done in this stage, in display order.
     pub milestones: Vec<Milestone>,
+    /// When a command last changed the stage's fields or its milestones' order (0: as
+    /// the template made it). A merge takes the newer version of each stage.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_at: Timestamp,
 }
 
 /// The buyer's decision phases every stage maps to.
@@ -211,6 +257,9 @@ pub struct Milestone {
     /// When it is due, in days after a deal enters the stage.
     #[serde(default)]
     pub day_offset: u32,
+    /// When a command last changed it (0: as the template made it); a merge takes the newer version.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_at: Timestamp,
 }
 
 /// A sales opportunity with one customer, moving through the stages of one roadmap.
@@ -445,6 +494,22 @@ impl Workspace {
         let id = Id(format!("{}-{}", self.origin, self.next_id));
         self.next_id += 1;
         id
+    }
+
+    /// Remembers that the record `id` was deleted at `at`, so merges carry the deletion.
+    /// Deleting again keeps the later time; tombstones past [`TOMBSTONE_DAYS`] go.
+    pub fn bury(&mut self, kind: RecordType, id: Id, at: Timestamp) {
+        match self.deleted.iter_mut().find(|t| t.id == id) {
+            Some(known) => known.at = known.at.max(at),
+            None => self.deleted.push(Tombstone { id, kind, at }),
+        }
+        self.compact_deleted(at);
+    }
+
+    /// Forgets deletions older than [`TOMBSTONE_DAYS`] before `now`.
+    pub fn compact_deleted(&mut self, now: Timestamp) {
+        let horizon = now - TOMBSTONE_DAYS * 24 * 60 * 60 * 1000;
+        self.deleted.retain(|t| t.at >= horizon);
     }
 
     /// Whether any sample deal is left.

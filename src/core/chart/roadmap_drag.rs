@@ -42,6 +42,7 @@ pub fn preview(roadmap: &Roadmap, command: Command) -> Roadmap {
         deals: Vec::new(),
         goals: Vec::new(),
         settings: Settings::default(),
+        deleted: Vec::new(),
     };
     match apply(&mut scratch, command, 0) {
         Ok(_) => scratch.roadmaps.remove(0),

@@ -71,6 +71,8 @@ pub fn combine(base: &Workspace, mine: &Workspace, theirs: &Workspace, prefer: P
     ws.roadmaps = combine_records(&base.roadmaps, &mine.roadmaps, &theirs.roadmaps, |r| &r.id, prefer, &mut conflicts);
     ws.goals = combine_records(&base.goals, &mine.goals, &theirs.goals, |g| &g.id, prefer, &mut conflicts);
     ws.settings = combine_record(Some(&base.settings), &mine.settings, &theirs.settings, prefer, &mut conflicts);
+    // Deletions combine like records: an undo takes its own back, another tab's stay.
+    ws.deleted = combine_records(&base.deleted, &mine.deleted, &theirs.deleted, |t| &t.id, prefer, &mut 0);
     if mine.default_currency == base.default_currency {
         ws.default_currency = theirs.default_currency.clone();
     }

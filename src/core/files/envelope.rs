@@ -10,8 +10,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::core::files::json_path;
 use crate::core::files::stored;
+use crate::core::files::{json_path, migrate};
 use crate::core::model::{Timestamp, Workspace, SCHEMA_VERSION};
 use crate::core::validate::{self, IntegrityError};
 
@@ -91,17 +91,20 @@ pub enum RecordKind {
     Entries,
     /// Goals in the workspace.
     Goals,
+    /// Remembered deletions in the workspace.
+    Deletions,
 }
 
 /// Limits far above real use that stop a hostile or broken file early.
 pub const MAX_TEXT_CHARS: usize = 10_000;
-const LIMITS: [(RecordKind, usize); 6] = [
+const LIMITS: [(RecordKind, usize); 7] = [
     (RecordKind::Roadmaps, 100),
     (RecordKind::Stages, 50),
     (RecordKind::Milestones, 50),
     (RecordKind::Deals, 100_000),
     (RecordKind::Entries, 5_000),
     (RecordKind::Goals, 1_000),
+    (RecordKind::Deletions, 200_000),
 ];
 
 fn limit(kind: RecordKind) -> usize {
@@ -137,11 +140,16 @@ pub fn check_counts(ws: &Workspace) -> Result<(), ImportError> {
         let limit = limit(what);
         (found > limit).then_some(ImportError::TooMany { what, found, limit })
     };
-    let counts = [(RecordKind::Roadmaps, ws.roadmaps.len()), (RecordKind::Deals, ws.deals.len()), (RecordKind::Goals, ws.goals.len())]
-        .into_iter()
-        .chain(ws.roadmaps.iter().map(|r| (RecordKind::Stages, r.stages.len())))
-        .chain(ws.roadmaps.iter().flat_map(|r| r.stages.iter().map(|s| (RecordKind::Milestones, s.milestones.len()))))
-        .chain(ws.deals.iter().map(|d| (RecordKind::Entries, d.activities.len() + d.feedback.len())));
+    let counts = [
+        (RecordKind::Roadmaps, ws.roadmaps.len()),
+        (RecordKind::Deals, ws.deals.len()),
+        (RecordKind::Goals, ws.goals.len()),
+        (RecordKind::Deletions, ws.deleted.len()),
+    ]
+    .into_iter()
+    .chain(ws.roadmaps.iter().map(|r| (RecordKind::Stages, r.stages.len())))
+    .chain(ws.roadmaps.iter().flat_map(|r| r.stages.iter().map(|s| (RecordKind::Milestones, s.milestones.len()))))
+    .chain(ws.deals.iter().map(|d| (RecordKind::Entries, d.activities.len() + d.feedback.len())));
     for (what, found) in counts {
         if let Some(error) = over(what, found) {
             return Err(error);
@@ -225,6 +233,9 @@ pub mod compact_pieces {
         let mut out = b"]".to_vec();
         field(&mut out, "goals", &ws.goals);
         field(&mut out, "settings", &ws.settings);
+        if !ws.deleted.is_empty() {
+            field(&mut out, "deleted", &ws.deleted);
+        }
         out.extend_from_slice(b"}}");
         out
     }
@@ -235,10 +246,11 @@ pub fn import_json(text: &str) -> Result<Workspace, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let ws = match read_typed(text) {
-        Ok(envelope) if envelope.is_current() && !may_hold_long_text(text) => envelope.workspace,
+    let (mut ws, version) = match read_typed(text) {
+        Ok(envelope) if envelope.is_readable() && !may_hold_long_text(text) => (envelope.workspace, envelope.version as u32),
         typed => read_through_value(text, typed.err())?,
     };
+    migrate::upgrade(&mut ws, version);
     checked(ws)
 }
 
@@ -251,8 +263,10 @@ struct CurrentEnvelope {
 }
 
 impl CurrentEnvelope {
-    fn is_current(&self) -> bool {
-        self.format == FORMAT_NAME && self.version == u64::from(SCHEMA_VERSION)
+    /// A Waypoint file the typed pass reads as it is: every version so far only
+    /// added fields, so an older one reads too and its steps run after (`migrate`).
+    fn is_readable(&self) -> bool {
+        self.format == FORMAT_NAME && (1..=u64::from(SCHEMA_VERSION)).contains(&self.version)
     }
 }
 
@@ -299,8 +313,9 @@ fn may_hold_long_text(text: &str) -> bool {
 
 /// The step-by-step road, for every file the typed pass did not take as it is:
 /// each step has its own error, so the person is told exactly why a file was
-/// refused; an older version is migrated and then read by the typed pass.
-fn read_through_value(text: &str, typed_error: Option<TypedError>) -> Result<Workspace, ImportError> {
+/// refused; an older version is migrated and then read by the typed pass. Gives the
+/// file's version too, for the steps that run on the typed workspace.
+fn read_through_value(text: &str, typed_error: Option<TypedError>) -> Result<(Workspace, u32), ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         // serde_json stops at 128 levels of nesting; no Waypoint file comes near that.
         if e.to_string().contains("recursion limit") {
@@ -329,7 +344,7 @@ fn read_through_value(text: &str, typed_error: Option<TypedError>) -> Result<Wor
         return Err(ImportError::TextTooLong { path, limit: MAX_TEXT_CHARS });
     }
     let malformed = |e: TypedError| ImportError::Malformed { path: e.path, detail: e.detail };
-    match (migrated, typed_error) {
+    let workspace = match (migrated, typed_error) {
         // A current file whose texts are long in bytes only (escapes, CJK): the typed pass stands.
         (false, None) => read_typed(text).map(|e| e.workspace).map_err(malformed),
         (false, Some(error)) => Err(malformed(error)),
@@ -337,7 +352,8 @@ fn read_through_value(text: &str, typed_error: Option<TypedError>) -> Result<Wor
             let current = serde_json::json!({ "format": FORMAT_NAME, "version": SCHEMA_VERSION, "workspace": workspace });
             read_typed(&current.to_string()).map(|e| e.workspace).map_err(malformed)
         }
-    }
+    }?;
+    Ok((workspace, version as u32))
 }
 
 fn checked(mut ws: Workspace) -> Result<Workspace, ImportError> {
@@ -347,13 +363,13 @@ fn checked(mut ws: Workspace) -> Result<Workspace, ImportError> {
     Ok(ws)
 }
 
-/// Brings a workspace value written by `from_version` up to [`SCHEMA_VERSION`].
-/// Version 1 is the first released schema, so there is nothing to do yet;
-/// each later version adds one step here, with a fixture file in the tests.
-/// Says whether anything was migrated.
+/// Brings a workspace value written by `from_version` up to what the typed pass
+/// reads; says whether anything changed. Version 2 only added fields (what it
+/// changed, template ids, is a typed step in `migrate`), so there is nothing to do
+/// here yet; a version that renames or reshapes a field adds its step here.
 fn migrate(_workspace: &mut Value, from_version: u32) -> Result<bool, ImportError> {
     match from_version {
-        SCHEMA_VERSION => Ok(false),
+        1..=SCHEMA_VERSION => Ok(false),
         _ => Err(ImportError::BadVersion),
     }
 }

@@ -9,6 +9,8 @@ pub mod engine;
 pub mod envelope;
 pub mod json_path;
 pub mod merge;
+mod merge_roadmap;
+mod migrate;
 pub mod share;
 pub mod store;
 pub mod stored;

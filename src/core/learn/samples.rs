@@ -25,6 +25,7 @@ pub fn empty_workspace(origin: &str, lang: Lang, template: TemplateId) -> Worksp
         deals: Vec::new(),
         goals: Vec::new(),
         settings: Default::default(),
+        deleted: Vec::new(),
     };
     let roadmap = build_roadmap(&mut ws, template);
     ws.roadmaps.push(roadmap);

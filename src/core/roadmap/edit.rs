@@ -130,6 +130,8 @@ pub fn add_stage(ws: &mut Workspace, roadmap_id: &Id, name: Text) -> Result<Outc
         decision_phase: last.map_or(DecisionPhase::NeedRecognition, |s| s.decision_phase),
         gate: false,
         milestones: Vec::new(),
+        // `apply` stamps what a command creates.
+        updated_at: 0,
     };
     roadmap_mut(ws, roadmap_id)?.stages.push(stage);
     Ok(Outcome::Created(id))
@@ -231,6 +233,7 @@ pub fn add_milestone(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, title: 
         required: false,
         // A new milestone is due when the stage should end.
         day_offset: target_days,
+        updated_at: 0,
     });
     Ok(Outcome::Created(id))
 }

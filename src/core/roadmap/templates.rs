@@ -4,7 +4,7 @@
 //! Stages that several lists share (prospect identification, needs analysis …)
 //! are written once as a `StageSpec` and reused.
 
-use crate::core::model::{DecisionPhase, Milestone, Roadmap, Stage, Workspace};
+use crate::core::model::{DecisionPhase, Id, Milestone, Roadmap, Stage, Workspace};
 use crate::core::text::Text;
 
 /// Names one of the built-in roadmap templates.
@@ -312,27 +312,53 @@ fn bi(pair: Bi) -> Text {
     Text::both(pair.0, pair.1)
 }
 
-/// Builds a roadmap from a template, minting its ids in `ws` (it is not added).
+/// The id a roadmap built from `template` has in every workspace, so two people's
+/// deals on it meet on one board when their files are merged.
+pub fn template_roadmap_id(template: TemplateId) -> Id {
+    Id(format!("tpl-{}", template.key()))
+}
+
+/// The fixed id of the template's stage at `stage` (from 1), and of its milestone at `milestone` (from 1).
+fn template_record_id(template: TemplateId, stage: usize, milestone: Option<usize>) -> Id {
+    match milestone {
+        Some(m) => Id(format!("tpl-{}-s{stage}-m{m}", template.key())),
+        None => Id(format!("tpl-{}-s{stage}", template.key())),
+    }
+}
+
+/// Builds a roadmap from a template (it is not added). The first one from each template
+/// gets the template's fixed ids, the same in every workspace; another copy of it in
+/// the same workspace gets ids minted in `ws`.
 pub fn build_roadmap(ws: &mut Workspace, template: TemplateId) -> Roadmap {
-    let id = ws.mint_id();
+    let stable = ws.roadmap(&template_roadmap_id(template)).is_none();
+    let mut next_id = |stage: usize, milestone: Option<usize>| {
+        if stable {
+            template_record_id(template, stage, milestone)
+        } else {
+            ws.mint_id()
+        }
+    };
+    let id = if stable { template_roadmap_id(template) } else { next_id(0, None) };
     let stages = template
         .stages()
         .iter()
-        .map(|spec| {
-            let stage_id = ws.mint_id();
+        .zip(1..)
+        .map(|(spec, nth_stage)| {
+            let stage_id = next_id(nth_stage, None);
             let count = spec.milestones.len() as u32;
             let milestones = spec
                 .milestones
                 .iter()
                 .zip(1..)
                 .map(|(ms, nth)| Milestone {
-                    id: ws.mint_id(),
+                    id: next_id(nth_stage, Some(nth as usize)),
                     title: bi(ms.title),
                     description: Text::default(),
                     owner_role: bi(ms.owner),
                     required: ms.required,
                     // Spread evenly through the stage: 2 milestones in 14 days are due on days 5 and 9.
                     day_offset: spec.target_days * nth / (count + 1),
+                    updated_at: 0,
                 })
                 .collect();
             Stage {
@@ -348,6 +374,7 @@ pub fn build_roadmap(ws: &mut Workspace, template: TemplateId) -> Roadmap {
                 // Key nodes are where the customer's decision moves: they get a gate.
                 gate: spec.key_node,
                 milestones,
+                updated_at: 0,
             }
         })
         .collect();

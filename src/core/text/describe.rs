@@ -42,6 +42,7 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
                 RecordKind::Deals => Msg::KindDeals,
                 RecordKind::Entries => Msg::KindEntries,
                 RecordKind::Goals => Msg::KindGoals,
+                RecordKind::Deletions => Msg::KindDeletions,
             };
             trf(lang, Msg::ImportTooMany, &[tr(lang, kind), &found.to_string(), &limit.to_string()])
         }

@@ -196,6 +196,7 @@ catalog! {
     KindDeals => "商机", "deals";
     KindEntries => "一个商机的活动和反馈", "activities and feedback on one deal";
     KindGoals => "目标", "goals";
+    KindDeletions => "删除记录", "remembered deletions";
     ImportReadFailed => "无法读取文件", "the file could not be read";
     BrokenDuplicateId => "编号 {0} 重复出现", "the id {0} appears more than once";
     BrokenNoRoadmap => "文件中没有路线图", "the file has no roadmap";
@@ -555,10 +556,12 @@ catalog! {
     MergeUpdated => "更新：{0} 条记录（文件中的版本较新）", "Updated, newer in the file: {0}";
     MergeConflicts => "两边都改过：{0} 条，已按较新的修改合并，两边的活动和反馈都保留", "Changed on both sides, the newer change kept (activities and feedback from both stay): {0}";
     MergeUnchanged => "未变：{0} 条", "Unchanged: {0}";
-    MergeNote => "合并不会删除任何记录。确认后，如需还原，按“撤销”即可撤回整个合并。", "Merging never deletes a record. After confirming, one Undo takes the whole merge back.";
+    MergeDeleted => "删除：{0} 条（对方已删除，你这边之后也没有再改过）", "Deleted, as the file's owner deleted them (unchanged here since): {0}";
+    MergeKept => "保留：{0} 条（一方删除了，但另一方在删除之后又改过）", "Kept although deleted on one side, because the other side changed them later: {0}";
+    MergeNote => "只有对方删除、且你之后没有再改过的记录才会被删除。确认后，如需还原，按“撤销”即可撤回整个合并。", "Only what the other side deleted, and you did not change since, is deleted. After confirming, one Undo takes the whole merge back.";
     MergeConfirm => "合并", "Merge";
     MergeNothing => "“{0}”中没有新的内容，当前数据已包含它的全部记录。", "“{0}” has nothing new: your data already holds all of its records.";
-    MergeDone => "已合并：新增 {0}，更新 {1}，冲突已解决 {2}。可以撤销。", "Merged: {0} added, {1} updated, {2} conflicts resolved. Undo takes it back.";
+    MergeDone => "已合并：新增 {0}，更新 {1}，冲突已解决 {2}，删除 {3}。可以撤销。", "Merged: {0} added, {1} updated, {2} conflicts resolved, {3} deleted. Undo takes it back.";
     MergeOffBoard => "其中 {0} 个新商机属于另一条路线图；在“路线图设计”中切换当前路线图即可在看板上看到它们。", "{0} of the new deals are on another roadmap: choose it as the current roadmap under “Roadmap design” to see them on the board.";
     MergeLeavesSandbox => "合并的是你自己的数据：确认后会先退出当前的沙盒。", "The merge goes into your own data: confirming leaves the sandbox first.";
     MergeShared => "合并到我的数据", "Merge into my data";

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::clock::now_ms;
 use crate::core::command::Command;
 use crate::core::files::merge::{checked_merge, MergeSummary};
 use crate::core::model::Workspace;
@@ -44,7 +45,7 @@ pub struct MergePreview {
 /// open until the user confirms); says why when it cannot, or that nothing is new.
 pub fn prepare(state: AppState, source: MergeSource, incoming: Workspace) {
     let own = state.own_data();
-    let result = match checked_merge(&own, &incoming) {
+    let result = match checked_merge(&own, &incoming, now_ms()) {
         Ok(result) => result,
         Err(error) => {
             return state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&describe::import_error(lang, &error)])));
@@ -70,13 +71,17 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
         close();
         // Back to the own data first: the merge goes there, never into the sandbox.
         state.leave_sandbox();
-        match state.workspace.with_untracked(|ws| checked_merge(ws, &incoming)) {
+        match state.workspace.with_untracked(|ws| checked_merge(ws, &incoming, now_ms())) {
             Err(error) => state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&describe::import_error(lang, &error)]))),
             Ok(result) => {
                 let s = result.summary;
                 if state.dispatch(Command::ReplaceWorkspace(Box::new(result.workspace))).is_ok() {
                     state.say(Notice::info(move |lang| {
-                        trf(lang, Msg::MergeDone, &[&s.added.to_string(), &s.updated.to_string(), &s.conflicts.to_string()])
+                        trf(
+                            lang,
+                            Msg::MergeDone,
+                            &[&s.added.to_string(), &s.updated.to_string(), &s.conflicts.to_string(), &s.deleted.to_string()],
+                        )
                     }));
                 }
             }
@@ -95,6 +100,8 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
                 {line(Msg::MergeUpdated, summary.updated, "merge-updated")}
                 {line(Msg::MergeConflicts, summary.conflicts, "merge-conflicts")}
                 {line(Msg::MergeUnchanged, summary.unchanged, "merge-unchanged")}
+                {(summary.deleted > 0).then(|| line(Msg::MergeDeleted, summary.deleted, "merge-deleted"))}
+                {(summary.kept > 0).then(|| line(Msg::MergeKept, summary.kept, "merge-kept"))}
             </ul>
             {(off_board > 0).then(|| view! {
                 <p class="hint" data-testid="merge-off-board">{move || trf(state.lang.get(), Msg::MergeOffBoard, &[&off_board.to_string()])}</p>
