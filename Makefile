@@ -25,10 +25,12 @@ build: setup-build
 ## Every test: native core, components in headless Chromium, end to end with Playwright.
 test: setup test-lint test-safety test-native test-browser test-e2e
 
-## Formatting and lints: rustfmt.toml, and clippy on the core, the tests and the examples.
+## Formatting and lints: rustfmt.toml, and clippy on the core, the tests and the examples,
+## and on the Leptos shell, which only builds for the browser.
 test-lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-safety:
 	@bash scripts/check-safety.sh

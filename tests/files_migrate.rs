@@ -81,3 +81,20 @@ fn two_version_1_workspaces_merge_onto_one_roadmap() {
     let joined = merged.workspace.deals.iter().find(|d| d.id.as_str().starts_with("zz9-")).unwrap();
     assert_eq!(joined.roadmap_id, template_roadmap_id(TemplateId::ProjectSale));
 }
+
+#[test]
+fn version_1_lists_are_ranked_in_the_order_they_were_in() {
+    use waypoint::core::roadmap::rank::in_rank_order;
+    for name in ["workspace-v1.json", "workspace-v1-team.json"] {
+        let text = fixture(name);
+        let old = import_json(&text).unwrap();
+        for roadmap in &old.roadmaps {
+            assert!(in_rank_order(&roadmap.stages), "{name}: {}", roadmap.id);
+            assert!(roadmap.stages.iter().all(|s| in_rank_order(&s.milestones)));
+        }
+        // The order is the file's: the renamed third stage is still third.
+        let names: Vec<String> = old.roadmaps[0].stages.iter().map(|s| s.name.get(Lang::Zh).to_owned()).collect();
+        let in_file: Vec<usize> = names.iter().map(|n| text.find(&format!("\"{n}\"")).unwrap()).collect();
+        assert!(in_file.windows(2).all(|w| w[0] < w[1]), "{name}: {names:?}");
+    }
+}

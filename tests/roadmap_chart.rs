@@ -14,6 +14,7 @@ fn milestone(id: &str, title: &str, required: bool, day_offset: u32) -> Mileston
         owner_role: Text::default(),
         required,
         day_offset,
+        rank: 0,
         updated_at: 0,
     }
 }
@@ -31,6 +32,7 @@ fn stage(id: &str, zh: &str, en: &str, days: u32, phase: DecisionPhase, mileston
         decision_phase: phase,
         gate: id == "s2",
         milestones,
+        rank: 0,
         updated_at: 0,
     }
 }

@@ -246,3 +246,23 @@ fn a_gate_stops_a_forward_move_until_required_milestones_are_done() {
     ));
     assert_eq!(run(&mut ws2, Command::UpdateDeal { deal_id: deal2, fields: moved, confirmed: true }), Ok(Outcome::Changed));
 }
+
+#[test]
+fn deleting_a_milestone_keeps_the_feedback_collected_after_it() {
+    let mut ws = workspace();
+    let deal = create_deal_in(&mut ws, 0);
+    let milestone = ws.roadmaps[0].stages[0].milestones[0].id.clone();
+    let feedback = Command::AddFeedback {
+        deal_id: deal.clone(),
+        milestone_id: Some(milestone.clone()),
+        satisfaction: 4,
+        comment: "清楚".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+    };
+    run(&mut ws, feedback).unwrap();
+    let roadmap = roadmap_id(&ws);
+    run(&mut ws, Command::DeleteMilestone { roadmap_id: roadmap, milestone_id: milestone }).unwrap();
+    let kept = &ws.deal(&deal).unwrap().feedback;
+    assert_eq!(kept.len(), 1, "the customer's words stay");
+    assert_eq!(kept[0].milestone_id, None, "about no milestone now");
+}

@@ -80,5 +80,22 @@ fn edited() -> waypoint::core::model::Workspace {
     apply(&mut ws, Command::RemoveEntry { deal_id, entry_id }, now).unwrap();
     let deal_id = ws.deals[0].id.clone();
     apply(&mut ws, Command::DeleteDeal { deal_id }, now).unwrap();
-    ws
+    // A teammate deletes a stage a new deal of ours is in: the merge moves it (`moved_from`).
+    let mut teammate = ws.clone();
+    teammate.origin = "mate".into();
+    let (gone, to) = (roadmap.stages[2].id.clone(), roadmap.stages[1].id.clone());
+    let command = Command::DeleteStage { roadmap_id: roadmap.id.clone(), stage_id: gone.clone(), move_deals_to: Some(to) };
+    apply(&mut teammate, command, now + 1).unwrap();
+    let fields = waypoint::core::deal::form::DealFields {
+        customer: "新客户".into(),
+        title: "试点".into(),
+        value_minor: 100,
+        currency: "CNY".into(),
+        owner: String::new(),
+        expected_close: None,
+        stage_id: gone,
+        tags: Vec::new(),
+    };
+    apply(&mut ws, Command::CreateDeal { roadmap_id: roadmap.id.clone(), fields, sample: false }, now + 2).unwrap();
+    waypoint::core::files::merge::checked_merge(&ws, &teammate, now + 3).unwrap().workspace
 }

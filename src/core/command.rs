@@ -381,11 +381,13 @@ fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result
         Command::DeleteStage { roadmap_id, stage_id, move_deals_to } => {
             edit::delete_stage(ws, &roadmap_id, &stage_id, move_deals_to.as_ref(), now)
         }
-        Command::MoveStage { roadmap_id, stage_id, to_index } => edit::move_stage(ws, &roadmap_id, &stage_id, to_index),
+        Command::MoveStage { roadmap_id, stage_id, to_index } => edit::move_stage(ws, &roadmap_id, &stage_id, to_index, now),
         Command::AddMilestone { roadmap_id, stage_id, title } => edit::add_milestone(ws, &roadmap_id, &stage_id, title),
         Command::UpdateMilestone { roadmap_id, milestone_id, fields } => edit::update_milestone(ws, &roadmap_id, &milestone_id, fields),
         Command::DeleteMilestone { roadmap_id, milestone_id } => edit::delete_milestone(ws, &roadmap_id, &milestone_id),
-        Command::MoveMilestone { roadmap_id, milestone_id, to_index } => edit::move_milestone(ws, &roadmap_id, &milestone_id, to_index),
+        Command::MoveMilestone { roadmap_id, milestone_id, to_index } => {
+            edit::move_milestone(ws, &roadmap_id, &milestone_id, to_index, now)
+        }
         Command::CreateRoadmap { source, name } => edit::create_roadmap(ws, source, name),
         Command::RenameRoadmap { roadmap_id, name } => edit::rename_roadmap(ws, &roadmap_id, name),
         Command::DeleteRoadmap { roadmap_id } => edit::delete_roadmap(ws, &roadmap_id),
@@ -457,7 +459,7 @@ fn create_deal(ws: &mut Workspace, roadmap_id: Id, fields: DealFields, sample: b
         owner: fields.owner,
         expected_close: fields.expected_close,
         roadmap_id,
-        stage_history: vec![StageEntry { stage_id: fields.stage_id.clone(), entered_at: now }],
+        stage_history: vec![StageEntry::new(fields.stage_id.clone(), now)],
         stage_id: fields.stage_id,
         status: DealStatus::Open,
         lost_reason: None,
@@ -489,7 +491,7 @@ fn update_deal(ws: &mut Workspace, deal_id: &Id, fields: DealFields, confirmed: 
     check_gate(ws, deal, &fields.stage_id, confirmed)?;
     let deal = ws.deal_mut(deal_id).expect("deal found above");
     if deal.stage_id != fields.stage_id {
-        deal.stage_history.push(StageEntry { stage_id: fields.stage_id.clone(), entered_at: now });
+        deal.stage_history.push(StageEntry::new(fields.stage_id.clone(), now));
     }
     deal.customer = fields.customer;
     deal.title = fields.title;
@@ -513,7 +515,7 @@ fn move_deal(ws: &mut Workspace, deal_id: &Id, to_stage: Id, confirmed: bool, no
     }
     check_gate(ws, deal, &to_stage, confirmed)?;
     let deal = ws.deal_mut(deal_id).expect("deal found above");
-    deal.stage_history.push(StageEntry { stage_id: to_stage.clone(), entered_at: now });
+    deal.stage_history.push(StageEntry::new(to_stage.clone(), now));
     deal.stage_id = to_stage;
     deal.updated_at = now;
     Ok(Outcome::Changed)

@@ -94,7 +94,7 @@ pub fn generate_workspace(seed: u64, deals: usize, now: Timestamp) -> Workspace 
         let mut stage_history = Vec::with_capacity(stages_passed + 1);
         let mut milestones = Vec::new();
         for (index, stage) in roadmap.stages.iter().enumerate().take(stages_passed + 1) {
-            stage_history.push(StageEntry { stage_id: stage.id.clone(), entered_at: at });
+            stage_history.push(StageEntry::new(stage.id.clone(), at));
             let passed = index < stages_passed;
             for (m, milestone) in stage.milestones.iter().enumerate() {
                 // Passed stages have every milestone done; the current one about half.

@@ -13,7 +13,7 @@ pub(crate) struct Marks {
     stage: Option<Id>,
     milestone: Option<Id>,
     goal: Option<Id>,
-    buried: Vec<(RecordType, Id)>,
+    buried: Vec<(RecordType, Id, Option<Id>)>,
 }
 
 impl Marks {
@@ -21,34 +21,34 @@ impl Marks {
     pub(crate) fn before(ws: &Workspace, command: &Command) -> Marks {
         let mut marks = Marks { roadmap: edited_roadmap(command).cloned(), ..Marks::default() };
         match command {
-            Command::UpdateStage { stage_id, .. } | Command::AddMilestone { stage_id, .. } => marks.stage = Some(stage_id.clone()),
-            // A milestone's place is part of its stage's version.
-            Command::MoveMilestone { roadmap_id, milestone_id, .. } => {
-                let roadmap = ws.roadmap(roadmap_id);
-                marks.stage = roadmap.and_then(|r| r.find_milestone(milestone_id).map(|(si, _)| r.stages[si].id.clone()));
+            // A stage's or milestone's place is its rank, part of its own version.
+            Command::UpdateStage { stage_id, .. } | Command::MoveStage { stage_id, .. } => marks.stage = Some(stage_id.clone()),
+            Command::UpdateMilestone { milestone_id, .. } | Command::MoveMilestone { milestone_id, .. } => {
+                marks.milestone = Some(milestone_id.clone());
             }
-            Command::UpdateMilestone { milestone_id, .. } => marks.milestone = Some(milestone_id.clone()),
             Command::UpdateGoal { goal_id, .. } => marks.goal = Some(goal_id.clone()),
             // Sample deals never leave this browser, so their deletion need not either.
             Command::DeleteDeal { deal_id } if ws.deal(deal_id).is_some_and(|d| !d.sample) => {
-                marks.buried.push((RecordType::Deal, deal_id.clone()));
+                marks.buried.push((RecordType::Deal, deal_id.clone(), None));
             }
-            Command::DeleteStage { roadmap_id, stage_id, .. } => {
-                if let Some(stage) = ws.roadmap(roadmap_id).and_then(|r| r.stage(stage_id)) {
-                    marks.buried.push((RecordType::Stage, stage_id.clone()));
-                    marks.buried.extend(stage.milestones.iter().map(|m| (RecordType::Milestone, m.id.clone())));
+            Command::DeleteStage { roadmap_id, stage_id, move_deals_to } => {
+                if let Some((roadmap, at)) = ws.roadmap(roadmap_id).and_then(|r| Some((r, r.stage_index(stage_id)?))) {
+                    let neighbour = at.checked_sub(1).or((at + 1 < roadmap.stages.len()).then_some(at + 1));
+                    let moved_to = move_deals_to.clone().or_else(|| neighbour.map(|n| roadmap.stages[n].id.clone()));
+                    marks.buried.push((RecordType::Stage, stage_id.clone(), moved_to));
+                    marks.buried.extend(roadmap.stages[at].milestones.iter().map(|m| (RecordType::Milestone, m.id.clone(), None)));
                 }
             }
-            Command::DeleteMilestone { milestone_id, .. } => marks.buried.push((RecordType::Milestone, milestone_id.clone())),
-            Command::DeleteRoadmap { roadmap_id } => marks.buried.push((RecordType::Roadmap, roadmap_id.clone())),
+            Command::DeleteMilestone { milestone_id, .. } => marks.buried.push((RecordType::Milestone, milestone_id.clone(), None)),
+            Command::DeleteRoadmap { roadmap_id } => marks.buried.push((RecordType::Roadmap, roadmap_id.clone(), None)),
             Command::RemoveEntry { deal_id, entry_id } => {
                 if let Some(deal) = ws.deal(deal_id).filter(|d| !d.sample) {
                     let kind = if deal.feedback.iter().any(|f| &f.id == entry_id) { RecordType::Feedback } else { RecordType::Activity };
-                    marks.buried.push((kind, entry_id.clone()));
+                    marks.buried.push((kind, entry_id.clone(), None));
                 }
             }
-            Command::RemoveLostReason { reason_id } => marks.buried.push((RecordType::LostReason, reason_id.clone())),
-            Command::DeleteGoal { goal_id } => marks.buried.push((RecordType::Goal, goal_id.clone())),
+            Command::RemoveLostReason { reason_id } => marks.buried.push((RecordType::LostReason, reason_id.clone(), None)),
+            Command::DeleteGoal { goal_id } => marks.buried.push((RecordType::Goal, goal_id.clone(), None)),
             _ => {}
         }
         marks
@@ -78,8 +78,8 @@ impl Marks {
         if let Outcome::Created(id) = outcome {
             stamp_created(ws, id, now);
         }
-        for (kind, id) in self.buried {
-            ws.bury(kind, id, now);
+        for (kind, id, moved_to) in self.buried {
+            ws.bury(kind, id, now, moved_to);
         }
     }
 }

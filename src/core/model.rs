@@ -77,6 +77,10 @@ pub struct Tombstone {
     pub kind: RecordType,
     /// When it was deleted.
     pub at: Timestamp,
+    /// For a stage: where its deals went (the stage chosen when deleting it, else the
+    /// one before it), so a deal a teammate still had in it goes there too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<Id>,
 }
 
 /// The sorts of record a workspace holds, as deletions and merge summaries name them.
@@ -166,7 +170,7 @@ pub struct Roadmap {
     /// Which built-in template it came from, if any (for "reset to template").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
-    /// The stages, in the order a deal goes through them.
+    /// The stages, in the order a deal goes through them (by `rank`).
     pub stages: Vec<Stage>,
     /// When a command last changed its name, stages or milestones (0: never, or a
     /// file from before this was kept). A merge takes the newer of two versions.
@@ -205,8 +209,11 @@ pub struct Stage {
     /// A gated stage lets a deal leave only with its required milestones done.
     #[serde(default)]
     pub gate: bool,
-    /// What should get done in this stage, in display order.
+    /// What should get done in this stage, in display order (by `rank`).
     pub milestones: Vec<Milestone>,
+    /// Its place in the roadmap: stages are kept in rank order (see `roadmap::rank`).
+    #[serde(default)]
+    pub rank: i64,
     /// When a command last changed the stage's fields or its milestones' order (0: as
     /// the template made it). A merge takes the newer version of each stage.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -257,6 +264,9 @@ pub struct Milestone {
     /// When it is due, in days after a deal enters the stage.
     #[serde(default)]
     pub day_offset: u32,
+    /// Its place in the stage: milestones are kept in rank order (see `roadmap::rank`).
+    #[serde(default)]
+    pub rank: i64,
     /// When a command last changed it (0: as the template made it); a merge takes the newer version.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub updated_at: Timestamp,
@@ -404,6 +414,17 @@ pub struct StageEntry {
     pub stage_id: Id,
     /// When it entered; the deal's plan and its days in the stage count from this day (UTC).
     pub entered_at: Timestamp,
+    /// Set when a merge put the deal here because a teammate deleted the stage it was
+    /// in: that stage. Later merges, knowing more deletions, may choose again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<Id>,
+}
+
+impl StageEntry {
+    /// The deal entered `stage_id` at `entered_at`, moved by a person.
+    pub fn new(stage_id: Id, entered_at: Timestamp) -> StageEntry {
+        StageEntry { stage_id, entered_at, moved_from: None }
+    }
 }
 
 /// One deal's progress on one milestone of its roadmap.
@@ -496,12 +517,14 @@ impl Workspace {
         id
     }
 
-    /// Remembers that the record `id` was deleted at `at`, so merges carry the deletion.
-    /// Deleting again keeps the later time; tombstones past [`TOMBSTONE_DAYS`] go.
-    pub fn bury(&mut self, kind: RecordType, id: Id, at: Timestamp) {
+    /// Remembers that the record `id` was deleted at `at` (a stage's deals `moved_to`
+    /// another), so merges carry the deletion. Deleting again keeps the later one;
+    /// tombstones past [`TOMBSTONE_DAYS`] go.
+    pub fn bury(&mut self, kind: RecordType, id: Id, at: Timestamp, moved_to: Option<Id>) {
         match self.deleted.iter_mut().find(|t| t.id == id) {
-            Some(known) => known.at = known.at.max(at),
-            None => self.deleted.push(Tombstone { id, kind, at }),
+            Some(known) if known.at > at => {}
+            Some(known) => *known = Tombstone { id, kind, at, moved_to },
+            None => self.deleted.push(Tombstone { id, kind, at, moved_to }),
         }
         self.compact_deleted(at);
     }

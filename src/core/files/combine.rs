@@ -24,6 +24,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::core::model::{Deal, Id, Workspace};
+use crate::core::roadmap::rank::sort_roadmap;
 use crate::core::validate::{self, IntegrityError};
 
 /// Which side wins a field both sides changed.
@@ -78,6 +79,8 @@ pub fn combine(base: &Workspace, mine: &Workspace, theirs: &Workspace, prefer: P
     }
     ws.next_id = mine.next_id.max(theirs.next_id);
     let restored = make_whole(&mut ws, [mine, theirs, base])?;
+    // Each stage's and milestone's rank was combined on its own: the lists follow them.
+    ws.roadmaps.iter_mut().for_each(sort_roadmap);
     validate::repair_id_counter(&mut ws);
     Ok(Combined { workspace: ws, conflicts, restored })
 }

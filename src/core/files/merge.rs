@@ -11,9 +11,14 @@
 //!   less what either side deleted;
 //! - a deletion travels as a tombstone (`Workspace::deleted`): the record goes on
 //!   the other side too, unless that side changed it after the deletion (then it is
-//!   kept, and the summary says so), or something kept still needs it (a deal in a
-//!   deleted stage keeps its stage). Activities, feedback and lost reasons never
-//!   change once written, so their deletion always travels;
+//!   kept, from the versions made after the deletion, and the summary says so).
+//!   Activities, feedback and lost reasons never change once written, so their
+//!   deletion always travels, and so does a stage's or a milestone's
+//!   (`merge_roadmap` says why); a deal in a deleted stage moves where the deleter
+//!   moved that stage's deals. A roadmap a kept deal follows or a goal names, and a
+//!   lost reason a kept deal names, stay. A roadmap deleted on one side while
+//!   another adds deals to it is the one case where the version kept can depend on
+//!   the order files are merged in (it is the newest version the merge has);
 //! - activities and feedback never change once written, so the same id with other
 //!   content is a clash (two old workspaces that shared an origin): both are kept,
 //!   the file's under a fresh id. A deal with the same id but another creation time
@@ -28,7 +33,8 @@ use std::sync::Arc;
 
 use crate::core::files::envelope::{self, ImportError};
 use crate::core::files::merge_roadmap::{merge_roadmap, newer};
-use crate::core::model::{Activity, Deal, Feedback, Id, MilestoneProgress, Timestamp, Tombstone, Workspace};
+use crate::core::model::{Activity, Deal, Feedback, Id, MilestoneProgress, StageEntry, Timestamp, Tombstone, Workspace};
+use crate::core::roadmap::edit::forget_milestones;
 use crate::core::validate;
 
 /// What a merge did, for the summary the user confirms.
@@ -91,6 +97,38 @@ impl Deletions {
         self.at(id).is_some_and(|at| at >= changed)
     }
 
+    /// Where deals in the deleted stage `id` go: where its deletion sent them, following
+    /// further deletions to a stage nobody deleted, if the roadmap has it (`kept`); else
+    /// `first`. The deleter's file holds the stage its deletion names, so a merge that
+    /// knows a deletion nearly always has that stage.
+    pub(crate) fn destination(&self, id: &Id, kept: &HashSet<&Id>, first: &Id) -> Id {
+        match self.follow(id) {
+            Ok(stage) if kept.contains(&stage) => stage,
+            // Sent round in a loop (each person deleted the stage the other moved deals
+            // to) or to a stage this merge does not have: the roadmap's first stage.
+            _ => first.clone(),
+        }
+    }
+
+    /// Follows where the deletion of stage `id` sent its deals, through further
+    /// deletions: the first stage nobody deleted, or the stages of a loop (two people
+    /// who each deleted the stage the other moved deals to).
+    pub(crate) fn follow(&self, id: &Id) -> Result<Id, Vec<Id>> {
+        let mut path: Vec<Id> = vec![id.clone()];
+        let mut next = self.0.get(id).and_then(|t| t.moved_to.clone());
+        while let Some(stage) = next {
+            if let Some(start) = path.iter().position(|s| *s == stage) {
+                return Err(path.split_off(start));
+            }
+            match self.0.get(&stage) {
+                None => return Ok(stage),
+                Some(further) => next = further.moved_to.clone(),
+            }
+            path.push(stage);
+        }
+        Err(path)
+    }
+
     /// The merged list: ours in our order, then the file's new ones in its order.
     fn list(&self, ours: &[Tombstone], theirs: &[Tombstone]) -> Vec<Tombstone> {
         let mut seen = HashSet::with_capacity(self.0.len());
@@ -110,40 +148,47 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
     let news =
         |id: &Id, here: bool| if here { !current.deleted.iter().any(|t| &t.id == id) } else { current.deleted.iter().any(|t| &t.id == id) };
 
-    merge_deals(&mut ws, current, incoming, &deletions, &mut summary, &news);
+    let met = merge_deals(&mut ws, current, incoming, &deletions, &mut summary, &news);
 
-    // Roadmaps: combined stage by stage; one that was deleted stays while a deal follows it.
-    let followed: HashSet<Id> = ws.deals.iter().map(|d| d.roadmap_id.clone()).collect();
-    let in_use: HashSet<Id> = ws.deals.iter().map(|d| d.stage_id.clone()).collect();
+    // Roadmaps: combined stage by stage; one that was deleted stays while a deal follows it or a goal names it.
+    let goals_kept = current.goals.iter().chain(&incoming.goals).filter(|g| !deletions.buries(&g.id, g.updated_at));
+    let followed: HashSet<Id> =
+        ws.deals.iter().map(|d| d.roadmap_id.clone()).chain(goals_kept.filter_map(|g| g.roadmap_id.clone())).collect();
     let mut roadmaps = Vec::with_capacity(current.roadmaps.len());
-    for ours in &current.roadmaps {
-        let merged = match incoming.roadmap(&ours.id) {
-            Some(theirs) => {
-                let merged = merge_roadmap(ours, theirs, &deletions, &in_use);
-                count(&mut summary, ours, theirs, &merged);
-                merged
-            }
-            None => merge_roadmap(ours, ours, &deletions, &in_use),
+    let theirs_only = incoming.roadmaps.iter().filter(|r| current.roadmap(&r.id).is_none());
+    for (ours, theirs) in current.roadmaps.iter().map(|r| (Some(r), incoming.roadmap(&r.id))).chain(theirs_only.map(|r| (None, Some(r)))) {
+        let (one, other) = match (ours, theirs) {
+            (Some(o), Some(t)) => (o, t),
+            (Some(o), None) => (o, o),
+            (None, Some(t)) => (t, t),
+            (None, None) => continue,
         };
+        let merged = merge_roadmap(one, other, &deletions);
         if deletions.buries(&merged.id, merged.updated_at) && !followed.contains(&merged.id) {
-            summary.deleted += 1;
+            summary.deleted += usize::from(ours.is_some());
             continue;
         }
-        if deletions.at(&merged.id).is_some() && news(&merged.id, true) {
+        match (ours, theirs) {
+            (Some(o), Some(t)) => count(&mut summary, o, t, &merged),
+            (None, _) => summary.added += 1,
+            _ => {}
+        }
+        if deletions.at(&merged.id).is_some() && news(&merged.id, ours.is_some()) {
             summary.kept += 1;
         }
         roadmaps.push(merged);
     }
-    for theirs in incoming.roadmaps.iter().filter(|r| current.roadmap(&r.id).is_none()) {
-        let merged = merge_roadmap(theirs, theirs, &deletions, &in_use);
-        if deletions.buries(&merged.id, merged.updated_at) && !followed.contains(&merged.id) {
-            continue;
-        }
-        summary.added += 1;
-        roadmaps.push(merged);
-    }
     ws.roadmaps = roadmaps;
-    fit_deals_to_roadmaps(&mut ws);
+    fit_deals_to_roadmaps(&mut ws, &deletions);
+    // Deals on both sides are counted as they end up, after fitting them to the roadmaps.
+    for (deal, versions) in ws.deals.iter().zip(&met) {
+        match versions {
+            (Some(ours), Some(theirs)) => count(&mut summary, &**ours, &**theirs, &**deal),
+            // Only here, and changed by the file's deletions (an activity, a milestone).
+            (Some(ours), None) if ours != deal => summary.updated += 1,
+            _ => {}
+        }
+    }
 
     // Goals: the newer version; a goal on a deleted roadmap then counts every roadmap, as a local deletion does.
     let mut goals = Vec::with_capacity(current.goals.len());
@@ -197,7 +242,11 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
     Merged { workspace: ws, summary }
 }
 
-/// Deals: the newer version of each, with both sides' logs; a deleted one goes unless changed after.
+/// The versions of a deal the merge kept (ours, theirs), for counting it once it is final.
+type Met = (Option<Arc<Deal>>, Option<Arc<Deal>>);
+
+/// Deals: the newer version of each, with both sides' logs; a deleted one goes unless
+/// changed after. Gives, for each kept deal, both versions when both sides had it.
 fn merge_deals(
     ws: &mut Workspace,
     current: &Workspace,
@@ -205,7 +254,8 @@ fn merge_deals(
     deletions: &Deletions,
     summary: &mut MergeSummary,
     news: &impl Fn(&Id, bool) -> bool,
-) {
+) -> Vec<Met> {
+    let mut met: Vec<Met> = Vec::with_capacity(current.deals.len() + incoming.deals.len());
     let deal_index: HashMap<&Id, usize> = current.deals.iter().enumerate().map(|(i, d)| (&d.id, i)).collect();
     let mut out: Vec<Arc<Deal>> = Vec::with_capacity(current.deals.len() + incoming.deals.len());
     let mut theirs_by_id: HashMap<&Id, &Arc<Deal>> = HashMap::with_capacity(incoming.deals.len());
@@ -219,27 +269,31 @@ fn merge_deals(
             }
         }
     }
+    // A deletion erases every version from before it: what is merged is only what changed after.
+    let theirs_by_id: HashMap<&Id, &Arc<Deal>> = theirs_by_id.into_iter().filter(|(id, d)| !deletions.buries(id, d.updated_at)).collect();
     for ours in &current.deals {
-        let merged = match theirs_by_id.get(&ours.id) {
-            Some(theirs) => {
-                let merged = merge_deal(ours, theirs, deletions, ws);
-                count(summary, &**ours, &***theirs, &merged);
-                if merged == **ours {
-                    ours.clone()
-                } else {
-                    Arc::new(merged)
-                }
-            }
-            None => without_deleted_entries(ours, deletions),
-        };
-        if deletions.buries(&merged.id, merged.updated_at) {
+        if deletions.buries(&ours.id, ours.updated_at) && !theirs_by_id.contains_key(&ours.id) {
             summary.deleted += 1;
             continue;
         }
+        let (merged, versions) = match theirs_by_id.get(&ours.id).filter(|_| !deletions.buries(&ours.id, ours.updated_at)) {
+            Some(theirs) => {
+                let merged = merge_deal(ours, theirs, deletions, ws);
+                let merged = if merged == **ours { ours.clone() } else { Arc::new(merged) };
+                (merged, (Some(ours.clone()), Some((*theirs).clone())))
+            }
+            None if deletions.buries(&ours.id, ours.updated_at) => {
+                // Deleted, and changed after that on the other side: their version only.
+                let theirs = theirs_by_id[&ours.id];
+                (without_deleted_entries(theirs, deletions), (Some(ours.clone()), Some(theirs.clone())))
+            }
+            None => (without_deleted_entries(ours, deletions), (Some(ours.clone()), None)),
+        };
         if deletions.at(&merged.id).is_some() && news(&merged.id, true) {
             summary.kept += 1;
         }
         out.push(merged);
+        met.push(versions);
     }
     for theirs in incoming.deals.iter().filter(|d| !d.sample && !deal_index.contains_key(&d.id)) {
         if deletions.buries(&theirs.id, theirs.updated_at) {
@@ -250,6 +304,7 @@ fn merge_deals(
         }
         summary.added += 1;
         out.push(without_deleted_entries(theirs, deletions));
+        met.push((None, Some(theirs.clone())));
     }
     for theirs in clashes {
         // Another deal under the same id: keep both. Its entries were minted
@@ -263,9 +318,11 @@ fn merge_deals(
             feedback.id = ws.mint_id();
         }
         out.push(Arc::new(copy));
+        met.push((None, None));
         summary.added += 1;
     }
     ws.deals = out;
+    met
 }
 
 /// The deal without the activities and feedback deleted on either side.
@@ -280,35 +337,63 @@ fn without_deleted_entries(deal: &Arc<Deal>, deletions: &Deletions) -> Arc<Deal>
     Arc::new(copy)
 }
 
-/// After the roadmaps are merged: progress on a deleted milestone goes, feedback on
-/// one is about no milestone, and history forgets a deleted stage, as a local
-/// deletion does. Only the deals this touches are copied.
-fn fit_deals_to_roadmaps(ws: &mut Workspace) {
-    let roadmaps: HashMap<&Id, (HashSet<&Id>, HashSet<&Id>)> = ws
+/// After the roadmaps are merged: a deal in a deleted stage moves where the deletion
+/// sent that stage's deals, progress on a deleted milestone goes, feedback on one is
+/// about no milestone, and history forgets deleted stages. The deal keeps its
+/// `updated_at`: this follows from the deletions, and a later merge that knows more of
+/// them places the deal again from the stage it was moved from (`moved_from`), so
+/// every order of merging ends with it in the same stage. Only the deals this touches are copied.
+fn fit_deals_to_roadmaps(ws: &mut Workspace, deletions: &Deletions) {
+    struct Shape<'a> {
+        stages: HashSet<&'a Id>,
+        milestones: HashSet<&'a Id>,
+        first: &'a Id,
+    }
+    let shapes: HashMap<&Id, Shape> = ws
         .roadmaps
         .iter()
+        .filter(|r| !r.stages.is_empty())
         .map(|r| {
             let stages = r.stages.iter().map(|s| &s.id).collect();
             let milestones = r.stages.iter().flat_map(|s| s.milestones.iter().map(|m| &m.id)).collect();
-            (&r.id, (stages, milestones))
+            (&r.id, Shape { stages, milestones, first: &r.stages[0].id })
         })
         .collect();
     let mut fixed: Vec<(usize, Deal)> = Vec::new();
     for (i, deal) in ws.deals.iter().enumerate() {
-        let Some((stages, milestones)) = roadmaps.get(&deal.roadmap_id) else { continue };
-        let fits = deal.stage_history.iter().all(|e| stages.contains(&e.stage_id))
-            && deal.milestones.iter().all(|p| milestones.contains(&p.milestone_id))
-            && deal.feedback.iter().all(|f| f.milestone_id.as_ref().is_none_or(|m| milestones.contains(m)));
+        let Some(shape) = shapes.get(&deal.roadmap_id) else { continue };
+        let moved_from = deal.stage_history.last().and_then(|e| e.moved_from.as_ref()).filter(|s| !shape.stages.contains(s));
+        let place = |from: &Id| deletions.destination(from, &shape.stages, shape.first);
+        let fits = moved_from.is_none_or(|from| place(from) == deal.stage_id)
+            && deal.stage_history.iter().all(|e| shape.stages.contains(&e.stage_id))
+            && deal.milestones.iter().all(|p| shape.milestones.contains(&p.milestone_id))
+            && deal.feedback.iter().all(|f| f.milestone_id.as_ref().is_none_or(|m| shape.milestones.contains(m)));
         if fits {
             continue;
         }
         let mut deal = (**deal).clone();
-        deal.stage_history.retain(|e| stages.contains(&e.stage_id) || e.stage_id == deal.stage_id);
-        deal.stage_history.dedup_by(|later, earlier| later.stage_id == earlier.stage_id);
-        deal.milestones.retain(|p| milestones.contains(&p.milestone_id));
-        for feedback in deal.feedback.iter_mut().filter(|f| f.milestone_id.as_ref().is_some_and(|m| !milestones.contains(m))) {
-            feedback.milestone_id = None;
+        match moved_from.cloned() {
+            // Moved by an earlier merge: placed again, from where it was moved from.
+            Some(from) => {
+                let to = place(&from);
+                if let Some(last) = deal.stage_history.last_mut() {
+                    last.stage_id = to.clone();
+                }
+                deal.stage_id = to;
+            }
+            None if !shape.stages.contains(&deal.stage_id) => {
+                let to = place(&deal.stage_id);
+                // It is where it was since it entered the deleted stage: the move is the deletion's, not a step the deal took.
+                let entered_at = deal.stage_history.last().map_or(deal.created_at, |e| e.entered_at);
+                let moved_from = Some(std::mem::replace(&mut deal.stage_id, to.clone()));
+                deal.stage_history.push(StageEntry { stage_id: to, entered_at, moved_from });
+            }
+            None => {}
         }
+        // Unlike a local deletion, a stage twice in a row stays: folding the two would
+        // change the time a later merge places the deal with, whichever came first.
+        deal.stage_history.retain(|e| shape.stages.contains(&e.stage_id));
+        forget_milestones(&mut deal, |m| !shape.milestones.contains(m));
         fixed.push((i, deal));
     }
     for (i, deal) in fixed {
@@ -346,8 +431,16 @@ fn merge_deal(ours: &Deal, theirs: &Deal, deletions: &Deletions, ws: &mut Worksp
     let (win, lose) = if std::ptr::eq(newer_deal(ours, theirs), ours) { (ours, theirs) } else { (theirs, ours) };
     let mut merged = win.clone();
     merged.milestones = union_progress(&win.milestones, &lose.milestones);
-    merged.activities = union_entries(&ours.activities, &theirs.activities, |a: &Activity| &a.id, |a, id| a.id = id, ws);
-    merged.feedback = union_entries(&ours.feedback, &theirs.feedback, |f: &Feedback| &f.id, |f, id| f.id = id, ws);
+    merged.activities = union_entries(&ours.activities, &theirs.activities, |a: &Activity| &a.id, PartialEq::eq, |a, id| a.id = id, ws);
+    // Feedback on a milestone someone deleted is about no milestone on that side: still the same feedback.
+    let about_nothing = |f: &Feedback| Feedback { milestone_id: None, ..f.clone() };
+    let same_feedback = |a: &Feedback, b: &Feedback| about_nothing(a) == about_nothing(b);
+    merged.feedback = union_entries(&ours.feedback, &theirs.feedback, |f: &Feedback| &f.id, same_feedback, |f, id| f.id = id, ws);
+    for feedback in merged.feedback.iter_mut().filter(|f| f.milestone_id.is_some()) {
+        if ours.feedback.iter().chain(&theirs.feedback).any(|o| o.id == feedback.id && o.milestone_id.is_none()) {
+            feedback.milestone_id = None;
+        }
+    }
     merged.activities.retain(|a| deletions.at(&a.id).is_none());
     merged.feedback.retain(|f| deletions.at(&f.id).is_none());
     merged
@@ -382,17 +475,18 @@ fn union_progress(win: &[MilestoneProgress], lose: &[MilestoneProgress]) -> Vec<
 }
 
 /// Both sides' entries, ours first; one with our id but other content is theirs under a fresh id.
-fn union_entries<T: Clone + PartialEq>(
+fn union_entries<T: Clone>(
     ours: &[T],
     theirs: &[T],
     id: impl Fn(&T) -> &Id,
+    same_content: impl Fn(&T, &T) -> bool,
     set_id: impl Fn(&mut T, Id),
     ws: &mut Workspace,
 ) -> Vec<T> {
     let mut all = ours.to_vec();
     for entry in theirs {
         match ours.iter().find(|o| id(o) == id(entry)) {
-            Some(same) if same == entry => {}
+            Some(same) if same_content(same, entry) => {}
             Some(_) => {
                 let mut copy = entry.clone();
                 set_id(&mut copy, ws.mint_id());

@@ -1,8 +1,13 @@
 //! Merging two versions of one roadmap: stage by stage and milestone by milestone,
 //! each the newer version (`updated_at`), so one person's new milestone and another's
-//! renamed stage both survive. The newer roadmap gives the name and the order; what
-//! only the older one has follows what it followed there. Deletions apply unless the
-//! stage or milestone changed after them, or a deal is still in the stage.
+//! renamed stage both survive. The newer roadmap gives the name; each stage's and
+//! milestone's newer version gives its place (`rank`).
+//!
+//! A deleted stage or milestone stays deleted, even when someone changed it after
+//! (unlike deals and goals): deleting one changes deals (they move out of the stage,
+//! lose progress on the milestone), and for every order of merging to reach the same
+//! result those changes must not depend on whether the stage comes back. A deal in
+//! a deleted stage moves where the deletion sent that stage's deals.
 
 use std::collections::HashSet;
 
@@ -10,6 +15,7 @@ use serde::Serialize;
 
 use crate::core::files::merge::Deletions;
 use crate::core::model::{Id, Milestone, Roadmap, Stage, Timestamp};
+use crate::core::roadmap::rank::{sort_by_rank, RANK_GAP};
 
 /// The newer of two versions; equal times fall to the larger serialized form, so
 /// both people merging each other's files reach the same result.
@@ -27,33 +33,33 @@ fn newer_by<'a, T>(ours: &'a T, theirs: &'a T, time: impl Fn(&T) -> Timestamp, k
     }
 }
 
-/// Two versions of one roadmap as one. `in_use` holds the stages kept deals are in,
-/// which stay even when deleted. Pass the same roadmap twice to apply deletions only.
-pub(crate) fn merge_roadmap(ours: &Roadmap, theirs: &Roadmap, deletions: &Deletions, in_use: &HashSet<Id>) -> Roadmap {
+/// Two versions of one roadmap as one. Pass the same roadmap twice to apply deletions only.
+pub(crate) fn merge_roadmap(ours: &Roadmap, theirs: &Roadmap, deletions: &Deletions) -> Roadmap {
     // The key leaves out the stages: they are merged one by one, and the merged roadmap must rank as its winner did.
     let key = |r: &Roadmap| serde_json::to_string(&(&r.name, &r.template)).unwrap_or_default();
     let win = newer_by(ours, theirs, |r| r.updated_at, key);
-    let lose = if std::ptr::eq(win, ours) { theirs } else { ours };
-    let stages = merged_order(&win.stages, &lose.stages, |s| &s.id, |s, other| merge_stage(s, other, deletions));
+    let mut stages = union(&ours.stages, &theirs.stages, |s| &s.id, |s, other| merge_stage(s, other, deletions));
+    sort_by_rank(&mut stages);
     let mut merged = Roadmap { stages: Vec::with_capacity(stages.len()), ..win.clone() };
+    let (alive, mut dead): (Vec<Stage>, Vec<Stage>) = stages.into_iter().partition(|s| deletions.at(&s.id).is_none());
+    if alive.is_empty() {
+        // Deletions on both sides took every stage: the one deleted last stays, rather than a roadmap with none.
+        // Its place is set afresh, so every merge gives the same roadmap whichever version of it came.
+        let last = (0..dead.len()).max_by_key(|&i| (deletions.at(&dead[i].id), dead[i].id.clone()));
+        merged.stages.extend(last.map(|i| Stage { rank: RANK_GAP, updated_at: 0, milestones: Vec::new(), ..dead.swap_remove(i) }));
+        return merged;
+    }
     let mut placed: HashSet<Id> = HashSet::new();
-    for mut stage in stages {
-        if deletions.buries(&stage.id, stage.updated_at) && !in_use.contains(&stage.id) {
-            continue;
-        }
-        // A milestone both versions placed in different stages stays in the first.
+    for mut stage in alive {
+        // A milestone the versions placed in different stages stays in the first.
         stage.milestones.retain(|m| placed.insert(m.id.clone()));
         merged.stages.push(stage);
-    }
-    if merged.stages.is_empty() {
-        // Deletions on both sides took every stage: keep the newer version's rather than a roadmap with none.
-        merged.stages = win.stages.clone();
     }
     merged
 }
 
-/// Two versions of one stage: the newer one's fields and milestone order, each
-/// milestone the newer of its versions, less deleted milestones.
+/// Two versions of one stage: the newer one's fields, each milestone the newer of
+/// its versions, in rank order, less deleted milestones.
 fn merge_stage(ours: &Stage, theirs: Option<&Stage>, deletions: &Deletions) -> Stage {
     let theirs = theirs.unwrap_or(ours);
     let key = |s: &Stage| {
@@ -61,27 +67,20 @@ fn merge_stage(ours: &Stage, theirs: Option<&Stage>, deletions: &Deletions) -> S
         serde_json::to_string(&own).unwrap_or_default()
     };
     let win = newer_by(ours, theirs, |s| s.updated_at, key);
-    let lose = if std::ptr::eq(win, ours) { theirs } else { ours };
-    let milestones = merged_order(
-        &win.milestones,
-        &lose.milestones,
+    let mut milestones = union(
+        &ours.milestones,
+        &theirs.milestones,
         |m| &m.id,
         |m, other| other.map_or_else(|| m.clone(), |other| newer(m, other, |m: &Milestone| m.updated_at).clone()),
     );
-    let milestones = milestones.into_iter().filter(|m| !deletions.buries(&m.id, m.updated_at)).collect();
+    milestones.retain(|m| deletions.at(&m.id).is_none());
+    sort_by_rank(&mut milestones);
     Stage { milestones, ..win.clone() }
 }
 
-/// The leading list's records in its order, each combined with its version in the
-/// other list; then the other list's own records, each after the record it followed there.
-fn merged_order<T>(lead: &[T], other: &[T], id: impl Fn(&T) -> &Id, combine: impl Fn(&T, Option<&T>) -> T) -> Vec<T> {
-    let mut out: Vec<T> = lead.iter().map(|r| combine(r, other.iter().find(|o| id(o) == id(r)))).collect();
-    for (i, record) in other.iter().enumerate() {
-        if lead.iter().any(|l| id(l) == id(record)) {
-            continue;
-        }
-        let after = other[..i].iter().rev().find_map(|prev| out.iter().position(|o| id(o) == id(prev)));
-        out.insert(after.map_or(0, |a| a + 1), combine(record, None));
-    }
+/// Every record of both lists once, each combined with its version in the other list.
+fn union<T>(ours: &[T], theirs: &[T], id: impl Fn(&T) -> &Id, combine: impl Fn(&T, Option<&T>) -> T) -> Vec<T> {
+    let mut out: Vec<T> = ours.iter().map(|r| combine(r, theirs.iter().find(|o| id(o) == id(r)))).collect();
+    out.extend(theirs.iter().filter(|t| !ours.iter().any(|o| id(o) == id(t))).map(|t| combine(t, None)));
     out
 }

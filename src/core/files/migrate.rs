@@ -6,14 +6,16 @@ use std::collections::{HashMap, HashSet};
 
 use crate::core::learn::samples::empty_workspace;
 use crate::core::model::{Id, Workspace};
+use crate::core::roadmap::rank::repair_ranks;
 use crate::core::roadmap::templates::TemplateId;
 use crate::core::text::i18n::Lang;
 
-/// Runs every step from `from_version` on.
+/// Runs every step from `from_version` on, then puts stages and milestones in rank order.
 pub(crate) fn upgrade(ws: &mut Workspace, from_version: u32) {
     if from_version < 2 {
         adopt_template_ids(ws);
     }
+    repair_ranks(ws);
 }
 
 /// Version 2: a roadmap made from a built-in template has the template's fixed ids

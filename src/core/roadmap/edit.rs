@@ -5,6 +5,7 @@ use crate::core::command::{CommandError, Outcome};
 use std::sync::Arc;
 
 use crate::core::model::{Deal, DecisionPhase, Id, Milestone, Roadmap, Stage, StageEntry, Timestamp, Workspace};
+use crate::core::roadmap::rank::{move_ranked, next_rank};
 use crate::core::roadmap::templates::{build_roadmap, TemplateId};
 use crate::core::text::Text;
 
@@ -115,7 +116,8 @@ pub fn add_stage(ws: &mut Workspace, roadmap_id: &Id, name: Text) -> Result<Outc
     if name.is_blank() {
         return Err(CommandError::NameRequired);
     }
-    let last = roadmap_mut(ws, roadmap_id)?.stages.last().cloned();
+    let roadmap = roadmap_mut(ws, roadmap_id)?;
+    let (last, rank) = (roadmap.stages.last().cloned(), next_rank(&roadmap.stages));
     let id = ws.mint_id();
     let stage = Stage {
         id: id.clone(),
@@ -130,6 +132,7 @@ pub fn add_stage(ws: &mut Workspace, roadmap_id: &Id, name: Text) -> Result<Outc
         decision_phase: last.map_or(DecisionPhase::NeedRecognition, |s| s.decision_phase),
         gate: false,
         milestones: Vec::new(),
+        rank,
         // `apply` stamps what a command creates.
         updated_at: 0,
     };
@@ -180,18 +183,16 @@ pub fn delete_stage(
         None => None,
     };
     let removed = roadmap_mut(ws, roadmap_id)?.stages.remove(index);
-    let touched = |d: &Deal| {
-        &d.roadmap_id == roadmap_id
-            && (d.stage_history.iter().any(|e| &e.stage_id == stage_id)
-                || d.milestones.iter().any(|p| removed.milestones.iter().any(|m| m.id == p.milestone_id)))
-    };
+    let gone = |id: &Id| removed.milestones.iter().any(|m| &m.id == id);
+    let touched =
+        |d: &Deal| &d.roadmap_id == roadmap_id && (d.stage_history.iter().any(|e| &e.stage_id == stage_id) || names_milestone(d, gone));
     // Only the deals this touches are copied; the others stay shared with undo steps.
     for deal in ws.deals.iter_mut().filter(|d| touched(d)).map(Arc::make_mut) {
         deal.stage_history.retain(|e| &e.stage_id != stage_id);
-        deal.milestones.retain(|p| !removed.milestones.iter().any(|m| m.id == p.milestone_id));
+        forget_milestones(deal, gone);
         if &deal.stage_id == stage_id {
             let target = target.clone().expect("a target is required when the stage has deals");
-            deal.stage_history.push(StageEntry { stage_id: target.clone(), entered_at: now });
+            deal.stage_history.push(StageEntry::new(target.clone(), now));
             deal.stage_id = target;
             deal.updated_at = now;
         }
@@ -202,15 +203,14 @@ pub fn delete_stage(
 }
 
 /// Moves a stage to position `to_index` (clamped to the last position) in its roadmap; deals keep their stage.
-pub fn move_stage(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, to_index: usize) -> Result<Outcome, CommandError> {
+pub fn move_stage(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, to_index: usize, now: Timestamp) -> Result<Outcome, CommandError> {
     let roadmap = roadmap_mut(ws, roadmap_id)?;
     let from = stage_index(roadmap, stage_id)?;
     let to = to_index.min(roadmap.stages.len() - 1);
     if from == to {
         return Ok(Outcome::Unchanged);
     }
-    let stage = roadmap.stages.remove(from);
-    roadmap.stages.insert(to, stage);
+    move_ranked(&mut roadmap.stages, from, to, now);
     Ok(Outcome::Changed)
 }
 
@@ -225,6 +225,7 @@ pub fn add_milestone(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, title: 
     };
     let id = ws.mint_id();
     let stage = roadmap_mut(ws, roadmap_id)?.stage_mut(stage_id).expect("stage found above");
+    let rank = next_rank(&stage.milestones);
     stage.milestones.push(Milestone {
         id: id.clone(),
         title,
@@ -233,6 +234,7 @@ pub fn add_milestone(ws: &mut Workspace, roadmap_id: &Id, stage_id: &Id, title: 
         required: false,
         // A new milestone is due when the stage should end.
         day_offset: target_days,
+        rank,
         updated_at: 0,
     });
     Ok(Outcome::Created(id))
@@ -265,20 +267,40 @@ pub fn update_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, 
     Ok(Outcome::Changed)
 }
 
-/// Removes a milestone from its stage, along with every deal's progress on it.
+/// Removes a milestone from its stage, along with every deal's progress on it; feedback on it stays, about no milestone.
 pub fn delete_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id) -> Result<Outcome, CommandError> {
     let roadmap = roadmap_mut(ws, roadmap_id)?;
     let (si, mi) = milestone_place(roadmap, milestone_id)?;
     roadmap.stages[si].milestones.remove(mi);
-    let touched = |d: &&mut Arc<Deal>| d.milestones.iter().any(|p| &p.milestone_id == milestone_id);
-    for deal in ws.deals.iter_mut().filter(touched).map(Arc::make_mut) {
-        deal.milestones.retain(|p| &p.milestone_id != milestone_id);
+    let gone = |id: &Id| id == milestone_id;
+    for deal in ws.deals.iter_mut().filter(|d| names_milestone(d, gone)).map(Arc::make_mut) {
+        forget_milestones(deal, gone);
     }
     Ok(Outcome::Changed)
 }
 
+/// Whether the deal has progress or feedback on a milestone `gone` picks.
+pub(crate) fn names_milestone(deal: &Deal, gone: impl Fn(&Id) -> bool) -> bool {
+    deal.milestones.iter().any(|p| gone(&p.milestone_id)) || deal.feedback.iter().any(|f| f.milestone_id.as_ref().is_some_and(&gone))
+}
+
+/// A deal's part in removed milestones: progress on them goes; feedback collected
+/// after one stays, about no milestone.
+pub(crate) fn forget_milestones(deal: &mut Deal, gone: impl Fn(&Id) -> bool) {
+    deal.milestones.retain(|p| !gone(&p.milestone_id));
+    for feedback in deal.feedback.iter_mut().filter(|f| f.milestone_id.as_ref().is_some_and(&gone)) {
+        feedback.milestone_id = None;
+    }
+}
+
 /// Moves a milestone to position `to_index` (clamped to the last position) within its own stage.
-pub fn move_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, to_index: usize) -> Result<Outcome, CommandError> {
+pub fn move_milestone(
+    ws: &mut Workspace,
+    roadmap_id: &Id,
+    milestone_id: &Id,
+    to_index: usize,
+    now: Timestamp,
+) -> Result<Outcome, CommandError> {
     let roadmap = roadmap_mut(ws, roadmap_id)?;
     let (si, from) = milestone_place(roadmap, milestone_id)?;
     let milestones = &mut roadmap.stages[si].milestones;
@@ -286,8 +308,7 @@ pub fn move_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id, to
     if from == to {
         return Ok(Outcome::Unchanged);
     }
-    let milestone = milestones.remove(from);
-    milestones.insert(to, milestone);
+    move_ranked(milestones, from, to, now);
     Ok(Outcome::Changed)
 }
 

@@ -1,4 +1,5 @@
 //! Roadmaps: the built-in templates and the commands that edit stages and milestones.
 
 pub mod edit;
+pub mod rank;
 pub mod templates;

@@ -5,6 +5,7 @@
 //! are written once as a `StageSpec` and reused.
 
 use crate::core::model::{DecisionPhase, Id, Milestone, Roadmap, Stage, Workspace};
+use crate::core::roadmap::rank::nth_rank;
 use crate::core::text::Text;
 
 /// Names one of the built-in roadmap templates.
@@ -358,6 +359,7 @@ pub fn build_roadmap(ws: &mut Workspace, template: TemplateId) -> Roadmap {
                     required: ms.required,
                     // Spread evenly through the stage: 2 milestones in 14 days are due on days 5 and 9.
                     day_offset: spec.target_days * nth / (count + 1),
+                    rank: nth_rank(nth as usize - 1),
                     updated_at: 0,
                 })
                 .collect();
@@ -374,6 +376,7 @@ pub fn build_roadmap(ws: &mut Workspace, template: TemplateId) -> Roadmap {
                 // Key nodes are where the customer's decision moves: they get a gate.
                 gate: spec.key_node,
                 milestones,
+                rank: nth_rank(nth_stage - 1),
                 updated_at: 0,
             }
         })

@@ -37,7 +37,7 @@ pub fn DealOutcome(deal_id: Id) -> impl IntoView {
             let command = Command::CloseDeal {
                 deal_id: deal_id.clone(),
                 won,
-                reason: (!chosen.is_empty()).then(|| Id(chosen)),
+                reason: (!chosen.is_empty()).then_some(Id(chosen)),
                 note: note.get_untracked(),
             };
             if state.dispatch(command).is_ok() {
@@ -210,7 +210,7 @@ pub fn FeedbackLog(deal_id: Id) -> impl IntoView {
         let chosen = milestone.get_untracked();
         let command = Command::AddFeedback {
             deal_id: add_id.clone(),
-            milestone_id: (!chosen.is_empty()).then(|| Id(chosen)),
+            milestone_id: (!chosen.is_empty()).then_some(Id(chosen)),
             satisfaction: score.get_untracked(),
             comment: comment.get_untracked(),
             date: day,

@@ -77,7 +77,7 @@ pub fn ShareDialog() -> impl IntoView {
                 <div class="share-row">
                     <input class="share-link" readonly data-testid="share-link" prop:value=link.clone()
                         aria-label=move || t(Msg::ShareLinkLabel)
-                        on:focus=|ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                        on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
                     <button class="btn btn-primary" data-testid="share-copy" on:click=copy>{move || t(Msg::ShareCopy)}</button>
                 </div>
                 {match qr {
