@@ -80,16 +80,30 @@ function wasmBreakdownKb(file) {
   return { code: kb(parts.code), data: kb(parts.data), other: kb(parts.other) };
 }
 
-/** The generator in the core, through its example binary: the same file for a seed, every time. */
-function generated(deals) {
+/** The generator in the core, through its example binary: the same file for a seed, every
+ *  time (`mode`: a teammate's copy of it, or the deletions figures; see examples/generate.rs). */
+function generated(deals, mode = '') {
   fs.mkdirSync(OUT, { recursive: true });
-  const file = path.join(OUT, `workspace-${deals}-seed${SEED}.json`);
+  const file = path.join(OUT, `workspace-${deals}-seed${SEED}${mode ? `-${mode}` : ''}-v2.json`);
   if (!fs.existsSync(file)) {
-    const text = execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'generate', '--', String(deals), String(SEED)],
+    const text = execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'generate', '--', String(deals), String(SEED), ...(mode ? [mode] : [])],
       { cwd: ROOT, maxBuffer: 1 << 30 });
     fs.writeFileSync(file, text);
   }
   return fs.readFileSync(file, 'utf8');
+}
+
+/** Merges a teammate's file into the workspace on the page: the time until the summary shows. */
+async function mergeFile(page, text) {
+  return page.evaluate(async ({ text }) => {
+    const input = document.querySelector('[data-testid=merge-file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'teammate.json', { type: 'application/json' }));
+    input.files = transfer.files;
+    const start = performance.now();
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return (await window.__until(() => document.querySelector('[data-testid=merge-dialog]'))) - start;
+  }, { text });
 }
 
 async function newPage(browser, url) {
@@ -235,9 +249,11 @@ async function baselineRender(browser, url, workspace, css) {
 async function main() {
   const sizes = { wasm_gz_kb: gzipKbAll('.wasm'), js_gz_kb: gzipKbAll('.js'), css_gz_kb: gzipKbAll('.css') };
   const files = { 1000: generated(1000), 5000: generated(5000), 10000: generated(10000) };
+  // A year of deleting in 5,000 deals: what the tombstones add to the stored copy.
+  const year = JSON.parse(generated(5000, 'deletions'));
   const server = await serveDist({ '/bench/': path.join(ROOT, 'bench') });
   const browser = await launch();
-  const r = { ...sizes };
+  const r = { ...sizes, deletions_growth_pct: (year.bytes_with / year.bytes_without - 1) * 100 };
   try {
     // 1,000 deals: start-up and a full board render, against the plain-DOM baseline.
     {
@@ -259,6 +275,8 @@ async function main() {
       const times = await moves(page);
       r.move_5k_p50_ms = percentile(times, 50);
       r.move_5k_p95_ms = percentile(times, 95);
+      // A teammate's copy of the same 5,000 deals after a day's work: read, checked and merged.
+      r.merge_5k_ms = await mergeFile(page, generated(5000, 'teammate'));
       await context.close();
     }
     // 10,000 deals: import, save, storage, start-up, filter, export, charts.
@@ -313,6 +331,8 @@ const BUDGETS = [
   ['funnel redraw, 10,000 deals ≤ 16 ms', (r) => r.funnel_draw_10k_ms, 16, 'ms'],
   ['roadmap redraw ≤ 16 ms', (r) => r.roadmap_draw_ms, 16, 'ms'],
   ['import, 10,000 deals ≤ 500 ms', (r) => r.import_10k_ms, 500, 'ms'],
+  ['merge two 5,000-deal files ≤ 500 ms', (r) => r.merge_5k_ms, 500, 'ms'],
+  ['a year of deletions adds ≤ 5% to the stored size', (r) => r.deletions_growth_pct, 5, '%'],
   ['render 1,000 cards vs plain DOM ≤ 1.3×', (r) => r.render_1k_ms / r.baseline_render_1k_ms, 1.3, '×'],
 ];
 

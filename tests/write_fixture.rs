@@ -79,7 +79,18 @@ fn edited() -> waypoint::core::model::Workspace {
     let (deal_id, entry_id) = (with_log.id.clone(), with_log.activities[0].id.clone());
     apply(&mut ws, Command::RemoveEntry { deal_id, entry_id }, now).unwrap();
     let deal_id = ws.deals[0].id.clone();
-    apply(&mut ws, Command::DeleteDeal { deal_id }, now).unwrap();
+    // Named changes (`updated_by`, `by`), a goal, and a team member kept by hand.
+    waypoint::core::command::apply_by(&mut ws, Command::DeleteDeal { deal_id }, now, "李娜").unwrap();
+    apply(&mut ws, Command::AddMember { name: "新同事".into() }, now).unwrap();
+    let goal = waypoint::core::analytics::goals::GoalFields {
+        metric: waypoint::core::model::GoalMetric::DealsWon,
+        target: 5,
+        period_start: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        period_end: None,
+        owner: "张伟".into(),
+        roadmap_id: None,
+    };
+    waypoint::core::command::apply_by(&mut ws, Command::AddGoal(goal), now, "李娜").unwrap();
     // A teammate deletes a stage a new deal of ours is in: the merge moves it (`moved_from`).
     let mut teammate = ws.clone();
     teammate.origin = "mate".into();

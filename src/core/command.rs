@@ -8,8 +8,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::core::analytics::goals::{self, GoalFields};
-use crate::core::deal::exec;
 use crate::core::deal::form::{DealFields, FieldError};
+use crate::core::deal::{exec, team};
 use crate::core::marks::Marks;
 use crate::core::model::{ActivityKind, Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
 use crate::core::roadmap::edit::{self as edit, MilestoneFields, RoadmapSource, StageFields};
@@ -259,6 +259,25 @@ pub enum Command {
         /// The goal to remove.
         goal_id: Id,
     },
+    /// Puts someone on the team list; refused when the name is blank or on the team already.
+    AddMember {
+        /// Their name, as typed.
+        name: String,
+    },
+    /// Renames someone on every deal, milestone and goal they own, and on the team list.
+    RenameMember {
+        /// The name now.
+        from: String,
+        /// The name it becomes; refused when blank or someone else's.
+        to: String,
+    },
+    /// Retires someone, or brings them back.
+    RetireMember {
+        /// Their name.
+        name: String,
+        /// Retired (no longer offered as an owner) or back on the team.
+        retired: bool,
+    },
 }
 
 impl Command {
@@ -329,6 +348,10 @@ pub enum CommandError {
     PeriodReversed,
     /// No goal has this id.
     UnknownGoal(Id),
+    /// Someone of this name is on the team already.
+    MemberExists(String),
+    /// Nobody of this name is on the team.
+    UnknownMember(String),
 }
 
 /// What a successful command did.
@@ -345,9 +368,16 @@ pub enum Outcome {
 /// Checks `command` against `ws` and carries it out at time `now`, or refuses it and leaves `ws` as it was.
 /// What it edits or creates gets `updated_at = now` and what it deletes a tombstone, which merging files relies on.
 pub fn apply(ws: &mut Workspace, command: Command, now: Timestamp) -> Result<Outcome, CommandError> {
+    apply_by(ws, command, now, "")
+}
+
+/// [`apply`], naming who made the change (their "I am" name; empty when none is
+/// chosen) on the deals and goals it changes and the deletions it leaves, so a
+/// merge can tell the team who did what.
+pub fn apply_by(ws: &mut Workspace, command: Command, now: Timestamp, by: &str) -> Result<Outcome, CommandError> {
     let marks = Marks::before(ws, &command);
     let outcome = apply_command(ws, command, now)?;
-    marks.apply(ws, &outcome, now);
+    marks.apply(ws, &outcome, now, by);
     Ok(outcome)
 }
 
@@ -414,6 +444,9 @@ fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result
         Command::AddGoal(fields) => goals::add_goal(ws, fields),
         Command::UpdateGoal { goal_id, fields } => goals::update_goal(ws, &goal_id, fields),
         Command::DeleteGoal { goal_id } => goals::delete_goal(ws, &goal_id),
+        Command::AddMember { name } => team::add_member(ws, &name, now),
+        Command::RenameMember { from, to } => team::rename_member(ws, &from, &to, now),
+        Command::RetireMember { name, retired } => team::set_retired(ws, &name, retired, now),
         Command::SetGateMode(mode) => {
             if ws.settings.gate_mode == mode {
                 return Ok(Outcome::Unchanged);
@@ -470,6 +503,8 @@ fn create_deal(ws: &mut Workspace, roadmap_id: Id, fields: DealFields, sample: b
         feedback: Vec::new(),
         created_at: now,
         updated_at: now,
+        // `apply_by` names who did it.
+        updated_by: String::new(),
         milestones: Vec::new(),
         sample,
     }));

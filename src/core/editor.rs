@@ -4,7 +4,7 @@
 //! The shell keeps the document in a reactive signal and this beside it; native
 //! tests drive several "tabs" of these over one in-memory store.
 
-use crate::core::command::{apply, Command, CommandError, Outcome};
+use crate::core::command::{apply_by, Command, CommandError, Outcome};
 use crate::core::files::change::Change;
 use crate::core::files::engine::Engine;
 use crate::core::history::{History, Stepped};
@@ -30,13 +30,15 @@ pub enum StepReport {
 pub struct Editor {
     /// Saving, loading and other tabs.
     pub engine: Engine,
+    /// Who is making the changes: the "I am" name chosen in this browser, or empty.
+    pub author: String,
     history: History,
 }
 
 impl Editor {
     /// A tab whose saving starts as `engine` says.
     pub fn new(engine: Engine) -> Self {
-        Editor { engine, history: History::default() }
+        Editor { engine, author: String::new(), history: History::default() }
     }
 
     /// Applies `command` to `ws`; a change is remembered for undo and for saving.
@@ -48,9 +50,9 @@ impl Editor {
         };
         let before = ws.clone();
         let replay = command.clone();
-        let outcome = apply(ws, command, now)?;
+        let outcome = apply_by(ws, command, now, &self.author)?;
         if matches!(outcome, Outcome::Changed | Outcome::Created(_)) {
-            self.engine.record(Change::of_command(replay, &before, ws, now));
+            self.engine.record(Change::of_command(replay, &before, ws, now, &self.author));
             self.history.record(before, ws.clone());
         }
         Ok(outcome)

@@ -3,7 +3,9 @@
 //! deleted. A merge needs both to tell "they changed it" from "we deleted it".
 
 use crate::core::command::{Command, Outcome};
-use crate::core::model::{Id, RecordType, Timestamp, Workspace};
+use std::sync::Arc;
+
+use crate::core::model::{Id, RecordType, Timestamp, Tombstone, Workspace};
 
 /// What one command will change or delete, noted before it runs (the records it
 /// deletes are gone afterwards).
@@ -54,8 +56,9 @@ impl Marks {
         marks
     }
 
-    /// Stamps the changed records with `now` and buries the deleted ones, once the command has succeeded.
-    pub(crate) fn apply(self, ws: &mut Workspace, outcome: &Outcome, now: Timestamp) {
+    /// Stamps the changed records with `now` and buries the deleted ones, once the
+    /// command has succeeded; deals, goals and deletions also with who did it (`by`).
+    pub(crate) fn apply(self, ws: &mut Workspace, outcome: &Outcome, now: Timestamp, by: &str) {
         if matches!(outcome, Outcome::Unchanged) {
             return;
         }
@@ -79,8 +82,9 @@ impl Marks {
             stamp_created(ws, id, now);
         }
         for (kind, id, moved_to) in self.buried {
-            ws.bury(kind, id, now, moved_to);
+            ws.bury(Tombstone { id, kind, at: now, by: by.to_owned(), moved_to });
         }
+        name_the_author(ws, now, by);
     }
 }
 
@@ -114,6 +118,19 @@ fn stamp_created(ws: &mut Workspace, id: &Id, now: Timestamp) {
     }
     if !ws.deleted.is_empty() {
         ws.deleted.retain(|t| !revived.contains(&t.id));
+    }
+}
+
+/// Deals and goals this command changed carry `now`: they get its author's name too.
+/// (A deal stamps itself inside the deal commands; looking for the stamp keeps the
+/// author out of every one of them.)
+fn name_the_author(ws: &mut Workspace, now: Timestamp, by: &str) {
+    let stale = |updated_at: Timestamp, updated_by: &str| updated_at == now && updated_by != by;
+    for deal in ws.deals.iter_mut().filter(|d| stale(d.updated_at, &d.updated_by)) {
+        Arc::make_mut(deal).updated_by = by.to_owned();
+    }
+    for goal in ws.goals.iter_mut().filter(|g| stale(g.updated_at, &g.updated_by)) {
+        goal.updated_by = by.to_owned();
     }
 }
 

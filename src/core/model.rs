@@ -77,6 +77,9 @@ pub struct Tombstone {
     pub kind: RecordType,
     /// When it was deleted.
     pub at: Timestamp,
+    /// Who deleted it (their "I am" name), when they had chosen one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
     /// For a stage: where its deals went (the stage chosen when deleting it, else the
     /// one before it), so a deal a teammate still had in it goes there too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,6 +120,25 @@ pub struct Settings {
     /// Why deals are lost: a preset list the team can edit.
     #[serde(default = "default_lost_reasons")]
     pub lost_reasons: Vec<LostReason>,
+    /// The people on the team, as named on deals; owners of deals not listed here count too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<Member>,
+}
+
+/// Someone on the team: a name deals, milestones and goals are owned by, and the
+/// "I am" name that marks their changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// The member's id.
+    pub id: Id,
+    /// Their name, as the team writes it.
+    pub name: String,
+    /// Someone who left: no longer offered as an owner, still shown on what they own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
+    /// When it was last changed; a merge takes the newer version.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_at: Timestamp,
 }
 
 /// One reason a deal can be lost, offered when a deal is closed as lost.
@@ -145,7 +167,7 @@ pub fn default_lost_reasons() -> Vec<LostReason> {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { active_roadmap: None, gate_mode: GateMode::default(), lost_reasons: default_lost_reasons() }
+        Settings { active_roadmap: None, gate_mode: GateMode::default(), lost_reasons: default_lost_reasons(), team: Vec::new() }
     }
 }
 
@@ -309,6 +331,9 @@ pub struct Deal {
     pub created_at: Timestamp,
     /// When a command last changed the deal; a merge takes the newer of two versions.
     pub updated_at: Timestamp,
+    /// Who made that change (their "I am" name), when they had chosen one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub updated_by: String,
     /// Every stage the deal entered, oldest first; the last one is the current stage.
     pub stage_history: Vec<StageEntry>,
     /// Progress on the roadmap's milestones; a milestone not listed is not done.
@@ -466,6 +491,9 @@ pub struct Goal {
     /// When it was last changed (0: never); a merge takes the newer version.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub updated_at: Timestamp,
+    /// Who made that change (their "I am" name), when they had chosen one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub updated_by: String,
 }
 
 /// What a goal measures; `analytics` defines each figure.
@@ -517,14 +545,14 @@ impl Workspace {
         id
     }
 
-    /// Remembers that the record `id` was deleted at `at` (a stage's deals `moved_to`
-    /// another), so merges carry the deletion. Deleting again keeps the later one;
+    /// Remembers a deletion, so merges carry it. Deleting again keeps the later one;
     /// tombstones past [`TOMBSTONE_DAYS`] go.
-    pub fn bury(&mut self, kind: RecordType, id: Id, at: Timestamp, moved_to: Option<Id>) {
-        match self.deleted.iter_mut().find(|t| t.id == id) {
+    pub fn bury(&mut self, tombstone: Tombstone) {
+        let at = tombstone.at;
+        match self.deleted.iter_mut().find(|t| t.id == tombstone.id) {
             Some(known) if known.at > at => {}
-            Some(known) => *known = Tombstone { id, kind, at, moved_to },
-            None => self.deleted.push(Tombstone { id, kind, at, moved_to }),
+            Some(known) => *known = tombstone,
+            None => self.deleted.push(tombstone),
         }
         self.compact_deleted(at);
     }

@@ -31,7 +31,13 @@ pub fn App() -> impl IntoView {
     }
     persistence::guard_storage(state);
     crate::browser::offline::register(move || state.update_ready.set(true));
-    provide_context(crate::ui::prefs::Prefs::load());
+    let prefs = crate::ui::prefs::Prefs::load();
+    provide_context(prefs);
+    // Changes carry the "I am" name, so a teammate's merge can say who made them.
+    Effect::new(move |_| {
+        let me = prefs.me.get().unwrap_or_default();
+        state.editor.update_value(|editor| editor.author = me);
+    });
     view! { <Shell state=state/> }
 }
 
@@ -99,6 +105,9 @@ pub fn Shell(state: AppState) -> impl IntoView {
             <DealDialog/>
             <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Share)))>
                 <ShareDialog/>
+            </Show>
+            <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Team)))>
+                <crate::ui::deal::team_dialog::TeamDialog/>
             </Show>
             {move || merge_preview.get().map(|preview| view! { <MergeDialog preview=preview/> })}
             <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Help(_))))>

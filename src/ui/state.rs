@@ -71,6 +71,8 @@ pub enum Overlay {
     Share,
     /// A merge waiting for the person's confirmation.
     Merge(crate::ui::files::merge_dialog::MergePreview),
+    /// The team list.
+    Team,
     /// Presentation mode; `qr` shows the share link's QR code large.
     Present {
         /// The QR code is shown.

@@ -53,6 +53,7 @@ pub fn add_goal(ws: &mut Workspace, fields: GoalFields) -> Result<Outcome, Comma
         owner: fields.owner.trim().to_owned(),
         roadmap_id: fields.roadmap_id,
         updated_at: 0,
+        updated_by: String::new(),
     });
     Ok(Outcome::Created(id))
 }

@@ -1,5 +1,6 @@
 //! Deals: the deal form and its checks, working a deal (outcome, activities,
-//! feedback), its milestone plan, the board's columns and cards, and the agenda.
+//! feedback), its milestone plan, the board's columns and cards, the agenda, and
+//! the team who own deals.
 
 pub mod agenda;
 pub mod board;
@@ -7,3 +8,4 @@ pub mod card;
 pub mod exec;
 pub mod form;
 pub mod plan;
+pub mod team;

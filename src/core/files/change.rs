@@ -7,7 +7,7 @@
 //! it made, combined three-way with the newer copy: never as an overwrite.
 
 use super::combine::{combine, Prefer};
-use crate::core::command::{apply, Command};
+use crate::core::command::{apply_by, Command};
 use crate::core::model::{Timestamp, Workspace};
 
 /// One unsaved change of this tab.
@@ -23,6 +23,8 @@ pub enum Change {
         first_id: u64,
         /// When it was applied here: replayed with the same time, it makes the same records.
         at: Timestamp,
+        /// Who made it, named again on what it changes when it is replayed.
+        by: String,
     },
     /// The whole document went from `before` to `after` (an import, a merge, an undo
     /// or a redo); carried onto a newer copy as that difference.
@@ -37,10 +39,10 @@ pub enum Change {
 impl Change {
     /// How a command applied here travels to other tabs: a replacement of the
     /// document as the difference it made, anything else as itself.
-    pub fn of_command(command: Command, before: &Workspace, after: &Workspace, at: Timestamp) -> Change {
+    pub fn of_command(command: Command, before: &Workspace, after: &Workspace, at: Timestamp, by: &str) -> Change {
         match command {
             Command::ReplaceWorkspace(_) => Change::whole(before, after),
-            command => Change::Command { command: Box::new(command), first_id: before.next_id, at },
+            command => Change::Command { command: Box::new(command), first_id: before.next_id, at, by: by.to_owned() },
         }
     }
 
@@ -67,11 +69,11 @@ pub fn replay(theirs: Workspace, pending: &[Change]) -> Replayed {
     let mut out = Replayed { workspace: theirs, dropped: 0, conflicts: 0 };
     for change in pending {
         match change {
-            Change::Command { command, first_id, at } => {
+            Change::Command { command, first_id, at, by } => {
                 let ws = &mut out.workspace;
                 let counter = ws.next_id;
                 ws.next_id = *first_id;
-                if apply(ws, (**command).clone(), *at).is_err() {
+                if apply_by(ws, (**command).clone(), *at, by).is_err() {
                     out.dropped += 1;
                 }
                 ws.next_id = ws.next_id.max(counter);

@@ -33,7 +33,7 @@ use std::sync::Arc;
 
 use crate::core::files::envelope::{self, ImportError};
 use crate::core::files::merge_roadmap::{merge_roadmap, newer};
-use crate::core::model::{Activity, Deal, Feedback, Id, MilestoneProgress, StageEntry, Timestamp, Tombstone, Workspace};
+use crate::core::model::{Activity, Deal, Feedback, Id, Member, MilestoneProgress, StageEntry, Timestamp, Tombstone, Workspace};
 use crate::core::roadmap::edit::forget_milestones;
 use crate::core::validate;
 
@@ -52,12 +52,54 @@ pub struct MergeSummary {
     pub deleted: usize,
     /// Records one side deleted and the other changed after that: kept.
     pub kept: usize,
+    /// Who made the deals and goals the file adds, updates and deletes here, by the
+    /// "I am" name they worked under, in name order (changes nobody named are not listed).
+    pub people: Vec<PersonChanges>,
+}
+
+/// What one teammate's changes in a merged file do here, in deals and goals.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonChanges {
+    /// Their "I am" name.
+    pub name: String,
+    /// Deals and goals they made that are new here.
+    pub added: usize,
+    /// Deals and goals they changed, newer than the ones here.
+    pub updated: usize,
+    /// Deals and goals here they deleted.
+    pub deleted: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Credit {
+    Added,
+    Updated,
+    Deleted,
 }
 
 impl MergeSummary {
     /// How many records the file changed here: added, updated, in conflict or deleted.
     pub fn changes(&self) -> usize {
         self.added + self.updated + self.conflicts + self.deleted
+    }
+
+    fn credit(&mut self, name: &str, what: Credit) {
+        if name.is_empty() {
+            return;
+        }
+        let at = match self.people.binary_search_by(|p| p.name.as_str().cmp(name)) {
+            Ok(at) => at,
+            Err(at) => {
+                self.people.insert(at, PersonChanges { name: name.to_owned(), ..PersonChanges::default() });
+                at
+            }
+        };
+        let person = &mut self.people[at];
+        match what {
+            Credit::Added => person.added += 1,
+            Credit::Updated => person.updated += 1,
+            Credit::Deleted => person.deleted += 1,
+        }
     }
 }
 
@@ -85,6 +127,11 @@ impl Deletions {
             }
         }
         Deletions(all)
+    }
+
+    /// Who deleted `id`, if anyone named did.
+    fn by(&self, id: &Id) -> &str {
+        self.0.get(id).map_or("", |t| t.by.as_str())
     }
 
     /// When `id` was deleted, if it was.
@@ -169,7 +216,9 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
             continue;
         }
         match (ours, theirs) {
-            (Some(o), Some(t)) => count(&mut summary, o, t, &merged),
+            (Some(o), Some(t)) => {
+                count(&mut summary, o, t, &merged);
+            }
             (None, _) => summary.added += 1,
             _ => {}
         }
@@ -183,7 +232,9 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
     // Deals on both sides are counted as they end up, after fitting them to the roadmaps.
     for (deal, versions) in ws.deals.iter().zip(&met) {
         match versions {
-            (Some(ours), Some(theirs)) => count(&mut summary, &**ours, &**theirs, &**deal),
+            (Some(ours), Some(theirs)) if count(&mut summary, &**ours, &**theirs, &**deal) => {
+                summary.credit(&deal.updated_by, Credit::Updated);
+            }
             // Only here, and changed by the file's deletions (an activity, a milestone).
             (Some(ours), None) if ours != deal => summary.updated += 1,
             _ => {}
@@ -196,13 +247,16 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
         let merged = match incoming.goals.iter().find(|g| g.id == ours.id) {
             Some(theirs) => {
                 let merged = newer(ours, theirs, |g| g.updated_at).clone();
-                count(&mut summary, ours, theirs, &merged);
+                if count(&mut summary, ours, theirs, &merged) {
+                    summary.credit(&merged.updated_by, Credit::Updated);
+                }
                 merged
             }
             None => ours.clone(),
         };
         if deletions.buries(&merged.id, merged.updated_at) {
             summary.deleted += 1;
+            summary.credit(deletions.by(&merged.id), Credit::Deleted);
         } else {
             goals.push(merged);
         }
@@ -210,6 +264,7 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
     let new_goals = incoming.goals.iter().filter(|g| !current.goals.iter().any(|o| o.id == g.id));
     for theirs in new_goals.filter(|g| !deletions.buries(&g.id, g.updated_at)) {
         summary.added += 1;
+        summary.credit(&theirs.updated_by, Credit::Added);
         goals.push(theirs.clone());
     }
     for goal in &mut goals {
@@ -235,6 +290,7 @@ pub fn merge(current: &Workspace, incoming: &Workspace) -> Merged {
         reasons.push(reason.clone());
     }
     ws.settings.lost_reasons = reasons;
+    ws.settings.team = merge_team(&current.settings.team, &incoming.settings.team);
     if ws.settings.active_roadmap.as_ref().is_some_and(|r| ws.roadmap(r).is_none()) {
         ws.settings.active_roadmap = None;
     }
@@ -274,6 +330,7 @@ fn merge_deals(
     for ours in &current.deals {
         if deletions.buries(&ours.id, ours.updated_at) && !theirs_by_id.contains_key(&ours.id) {
             summary.deleted += 1;
+            summary.credit(deletions.by(&ours.id), Credit::Deleted);
             continue;
         }
         let (merged, versions) = match theirs_by_id.get(&ours.id).filter(|_| !deletions.buries(&ours.id, ours.updated_at)) {
@@ -303,6 +360,7 @@ fn merge_deals(
             summary.kept += 1;
         }
         summary.added += 1;
+        summary.credit(&theirs.updated_by, Credit::Added);
         out.push(without_deleted_entries(theirs, deletions));
         met.push((None, Some(theirs.clone())));
     }
@@ -401,6 +459,21 @@ fn fit_deals_to_roadmaps(ws: &mut Workspace, deletions: &Deletions) {
     }
 }
 
+/// The team lists of both sides: each member the newer version; two people who
+/// added the same name keep one entry, the most recently changed.
+fn merge_team(ours: &[Member], theirs: &[Member]) -> Vec<Member> {
+    let mut all: Vec<Member> = ours.to_vec();
+    for member in theirs {
+        match all.iter_mut().find(|m| m.id == member.id) {
+            Some(known) => *known = newer(known, member, |m| m.updated_at).clone(),
+            None => all.push(member.clone()),
+        }
+    }
+    let newest = |a: &Member, b: &Member| (a.updated_at, &a.id) > (b.updated_at, &b.id);
+    let keep: Vec<bool> = all.iter().map(|m| !all.iter().any(|o| o.name == m.name && o.id != m.id && newest(o, m))).collect();
+    all.into_iter().zip(keep).filter_map(|(m, k)| k.then_some(m)).collect()
+}
+
 /// The merge, checked like an import: whole (every reference resolves, no id twice),
 /// within the record limits, and with an id counter past every id it holds, so a
 /// record that comes back from a file (say, after an undo) is never minted again.
@@ -414,13 +487,18 @@ pub fn checked_merge(current: &Workspace, incoming: &Workspace, now: Timestamp) 
     Ok(merged)
 }
 
-fn count<T: PartialEq>(summary: &mut MergeSummary, ours: &T, theirs: &T, merged: &T) {
+/// Counts one record both sides had; says whether the file changed it here.
+fn count<T: PartialEq>(summary: &mut MergeSummary, ours: &T, theirs: &T, merged: &T) -> bool {
     if merged == ours {
         summary.unchanged += 1;
-    } else if merged == theirs {
-        summary.updated += 1;
+        false
     } else {
-        summary.conflicts += 1;
+        if merged == theirs {
+            summary.updated += 1;
+        } else {
+            summary.conflicts += 1;
+        }
+        true
     }
 }
 
@@ -431,11 +509,12 @@ fn merge_deal(ours: &Deal, theirs: &Deal, deletions: &Deletions, ws: &mut Worksp
     let (win, lose) = if std::ptr::eq(newer_deal(ours, theirs), ours) { (ours, theirs) } else { (theirs, ours) };
     let mut merged = win.clone();
     merged.milestones = union_progress(&win.milestones, &lose.milestones);
-    merged.activities = union_entries(&ours.activities, &theirs.activities, |a: &Activity| &a.id, PartialEq::eq, |a, id| a.id = id, ws);
+    // The newer side's log leads, so taking a teammate's newer deal whole counts as an update, not a conflict.
+    merged.activities = union_entries(&win.activities, &lose.activities, |a: &Activity| &a.id, PartialEq::eq, |a, id| a.id = id, ws);
     // Feedback on a milestone someone deleted is about no milestone on that side: still the same feedback.
     let about_nothing = |f: &Feedback| Feedback { milestone_id: None, ..f.clone() };
     let same_feedback = |a: &Feedback, b: &Feedback| about_nothing(a) == about_nothing(b);
-    merged.feedback = union_entries(&ours.feedback, &theirs.feedback, |f: &Feedback| &f.id, same_feedback, |f, id| f.id = id, ws);
+    merged.feedback = union_entries(&win.feedback, &lose.feedback, |f: &Feedback| &f.id, same_feedback, |f, id| f.id = id, ws);
     for feedback in merged.feedback.iter_mut().filter(|f| f.milestone_id.is_some()) {
         if ours.feedback.iter().chain(&theirs.feedback).any(|o| o.id == feedback.id && o.milestone_id.is_none()) {
             feedback.milestone_id = None;
@@ -443,6 +522,13 @@ fn merge_deal(ours: &Deal, theirs: &Deal, deletions: &Deletions, ws: &mut Worksp
     }
     merged.activities.retain(|a| deletions.at(&a.id).is_none());
     merged.feedback.retain(|f| deletions.at(&f.id).is_none());
+    // Logs are kept newest first: entries the older side adds go in by date.
+    if lose.activities.iter().any(|a| !win.activities.iter().any(|w| w.id == a.id)) {
+        merged.activities.sort_by_key(|a| std::cmp::Reverse(a.date));
+    }
+    if lose.feedback.iter().any(|f| !win.feedback.iter().any(|w| w.id == f.id)) {
+        merged.feedback.sort_by_key(|f| std::cmp::Reverse(f.date));
+    }
     merged
 }
 

@@ -117,6 +117,8 @@ pub fn command_error(lang: Lang, error: &CommandError, ws: &Workspace) -> String
         CommandError::NegativeTarget => tr(lang, Msg::ErrNegativeTarget).to_owned(),
         CommandError::PeriodReversed => tr(lang, Msg::ErrPeriodReversed).to_owned(),
         CommandError::UnknownGoal(_) => tr(lang, Msg::ErrUnknownGoal).to_owned(),
+        CommandError::MemberExists(name) => trf(lang, Msg::ErrMemberExists, &[name]),
+        CommandError::UnknownMember(name) => trf(lang, Msg::ErrUnknownMember, &[name]),
         CommandError::GateUnmet { stage, missing, can_confirm } => {
             let msg = if *can_confirm { Msg::GateConfirm } else { Msg::GateRefused };
             let (stage_name, names) = gate_names(lang, ws, stage, missing);
@@ -139,4 +141,19 @@ fn gate_names(lang: Lang, ws: &Workspace, stage: &Id, missing: &[Id]) -> (String
         })
         .collect();
     (stage_name, names.join(tr(lang, Msg::ListSeparator)))
+}
+
+/// One teammate's part in a merge, e.g. "李娜：更新 3 条，删除 1 条"; only what they did is named.
+pub fn person_changes(lang: Lang, person: &crate::core::files::merge::PersonChanges) -> String {
+    let parts: Vec<String> =
+        [(person.added, Msg::MergePersonAdded), (person.updated, Msg::MergePersonUpdated), (person.deleted, Msg::MergePersonDeleted)]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, msg)| trf(lang, msg, &[&n.to_string()]))
+            .collect();
+    let separator = match lang {
+        Lang::Zh => "，",
+        Lang::En => ", ",
+    };
+    trf(lang, Msg::MergeByPerson, &[&person.name, &parts.join(separator)])
 }

@@ -24,6 +24,7 @@ pub fn BoardFilters() -> impl IntoView {
     };
     // Memos: the option lists are redrawn only when someone new owns a deal or a segment appears.
     let owners = Memo::new(move |_| state.workspace.with(board::owners));
+    let team = Memo::new(move |_| state.workspace.with(crate::core::deal::team::active_names));
     let tags = Memo::new(move |_| state.workspace.with(board::tags));
     let pick = |value: String| (!value.is_empty()).then_some(value);
     let statuses = [
@@ -88,12 +89,15 @@ pub fn BoardFilters() -> impl IntoView {
                     prefs.me.set((!chosen.is_empty()).then_some(chosen));
                 }>
                     <option value="" selected=move || prefs.me.with(Option::is_none)>{move || t(Msg::NobodyChosen)}</option>
-                    {move || owners.get().into_iter().map(|o| {
+                    {move || team.get().into_iter().map(|o| {
                         let selected = prefs.me.with(|m| m.as_ref() == Some(&o));
                         view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
                     }).collect_view()}
                 </select>
             </label>
+            <button class="btn btn-small" data-testid="open-team" on:click=move |_| state.open(crate::ui::state::Overlay::Team)>
+                {move || t(Msg::TeamOpen)}
+            </button>
             <button class="btn btn-small" data-testid="my-deals" disabled=move || prefs.me.with(Option::is_none)
                 on:click=move |_| filter.update(|f| f.owner = prefs.me.get_untracked())>{move || t(Msg::MyDeals)}</button>
             <details class="card-fields">

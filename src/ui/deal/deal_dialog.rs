@@ -121,9 +121,9 @@ fn DealForm(editing: Editing) -> impl IntoView {
                 <div class="form-row">
                     <TextInput form errors field=DealField::Owner label=Msg::FieldOwner placeholder=Some(Msg::PlaceholderOwner)
                         suggestions="team-owners" get=|f| f.owner.clone() set=|f, v| f.owner = v/>
-                    // The team: everyone who already owns a deal.
+                    // The team (deal owners and members kept by hand), less those who left.
                     <datalist id="team-owners">
-                        {state.workspace.with_untracked(crate::core::deal::board::owners).into_iter().map(|o| view! { <option value=o/> }).collect_view()}
+                        {state.workspace.with_untracked(crate::core::deal::team::active_names).into_iter().map(|o| view! { <option value=o/> }).collect_view()}
                     </datalist>
                     <TextInput form errors field=DealField::ExpectedClose label=Msg::FieldExpectedClose placeholder=None
                         input_type="date" get=|f| f.expected_close.clone() set=|f, v| f.expected_close = v/>

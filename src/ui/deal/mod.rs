@@ -1,4 +1,5 @@
-//! The board, its cards and filters, the deal dialog (plan, timeline, log) and the agenda.
+//! The board, its cards and filters, the deal dialog (plan, timeline, log), the agenda
+//! and the team list.
 
 pub mod agenda;
 pub mod board;
@@ -8,3 +9,4 @@ pub mod deal_card;
 pub mod deal_dialog;
 pub mod deal_log;
 pub mod deal_timeline;
+pub mod team_dialog;

@@ -103,6 +103,13 @@ pub fn MergeDialog(preview: MergePreview) -> impl IntoView {
                 {(summary.deleted > 0).then(|| line(Msg::MergeDeleted, summary.deleted, "merge-deleted"))}
                 {(summary.kept > 0).then(|| line(Msg::MergeKept, summary.kept, "merge-kept"))}
             </ul>
+            {(!summary.people.is_empty()).then(|| view! {
+                <ul class="merge-people" data-testid="merge-people">
+                    {summary.people.clone().into_iter().map(|person| view! {
+                        <li data-testid="merge-person">{move || describe::person_changes(state.lang.get(), &person)}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             {(off_board > 0).then(|| view! {
                 <p class="hint" data-testid="merge-off-board">{move || trf(state.lang.get(), Msg::MergeOffBoard, &[&off_board.to_string()])}</p>
             })}

@@ -14,7 +14,7 @@ use crate::core::model::{Activity, ActivityKind, Deal, DealStatus, Feedback, Id,
 use crate::core::roadmap::templates::TemplateId;
 use crate::core::text::i18n::Lang;
 
-const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+pub(crate) const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// SplitMix64: tiny, fast and the same everywhere; quality is ample for made-up data.
 pub struct Seeded(u64);
@@ -113,7 +113,7 @@ pub fn generate_workspace(seed: u64, deals: usize, now: Timestamp) -> Workspace 
         let date_of = |ms: Timestamp| DateTime::from_timestamp_millis(ms).map_or(NaiveDate::MIN, |t| t.date_naive());
         let today = date_of(now);
         let owner = rng.pick(&OWNERS).to_string();
-        let activities = (0..rng.below(4))
+        let mut activities: Vec<Activity> = (0..rng.below(4))
             .map(|_| Activity {
                 id: ws.mint_id(),
                 kind: *rng.pick(&ActivityKind::ALL),
@@ -122,6 +122,8 @@ pub fn generate_workspace(seed: u64, deals: usize, now: Timestamp) -> Workspace 
                 notes: rng.pick(&NOTES).to_string(),
             })
             .collect();
+        // Newest first, as logging them keeps them.
+        activities.sort_by_key(|a| std::cmp::Reverse(a.date));
         let feedback = rng
             .chance(25)
             .then(|| Feedback {
@@ -140,7 +142,7 @@ pub fn generate_workspace(seed: u64, deals: usize, now: Timestamp) -> Workspace 
             title: rng.pick(&PROJECTS).to_string(),
             value_minor: value_yuan as i64 * 100,
             currency: ws.default_currency.clone(),
-            owner,
+            owner: owner.clone(),
             expected_close: Some(today + Days::new(7 + rng.below(120))),
             roadmap_id: roadmap.id.clone(),
             stage_id: roadmap.stages[stages_passed].id.clone(),
@@ -150,6 +152,8 @@ pub fn generate_workspace(seed: u64, deals: usize, now: Timestamp) -> Workspace 
             closed_at,
             created_at,
             updated_at: closed_at.unwrap_or(at.min(now)),
+            // The owner keeps their own deals up to date.
+            updated_by: owner.clone(),
             stage_history,
             milestones,
             tags: segments(&mut rng),
@@ -167,3 +171,5 @@ fn segments(rng: &mut Seeded) -> Vec<String> {
     tags.dedup();
     tags
 }
+
+pub mod team;
