@@ -12,6 +12,12 @@ pub fn local_today() -> NaiveDate {
     NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date()).unwrap_or_default()
 }
 
+/// The time of day where the person is, e.g. "10:42".
+pub fn local_time() -> String {
+    let date = js_sys::Date::new_0();
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
 /// A random id prefix, e.g. "k3f9a2xq": 40 bits, so two people (or two tabs) never
 /// mint the same id and their files merge without clashes.
 pub fn random_origin() -> String {

@@ -4,4 +4,5 @@ pub mod clock;
 pub mod files;
 pub mod offline;
 pub mod storage;
+pub mod team_file;
 pub mod timing;

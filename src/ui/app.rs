@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     crate::browser::offline::register(move || state.update_ready.set(true));
     let prefs = crate::ui::prefs::Prefs::load();
     provide_context(prefs);
+    provide_context(crate::ui::files::team_file::TeamFile::install(state));
     // Changes carry the "I am" name, so a teammate's merge can say who made them.
     Effect::new(move |_| {
         let me = prefs.me.get().unwrap_or_default();

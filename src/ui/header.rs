@@ -63,6 +63,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <p class="roadmap-name" data-testid="roadmap-name">
                 {move || trf(state.lang.get(), Msg::RoadmapLabel, &[&roadmap_name()])}
+                <TeamFileChip/>
             </p>
             <nav class="tabs" aria-label=move || t(Msg::ScreensLabel)>
                 {[(Screen::Board, Msg::Pipeline, "tab-board"), (Screen::Agenda, Msg::TabAgenda, "tab-agenda"), (Screen::Analytics, Msg::TabAnalytics, "tab-analytics"), (Screen::Roadmap, Msg::TabRoadmap, "tab-roadmap"), (Screen::Learn, Msg::TabLearn, "tab-learn")]
@@ -145,4 +146,23 @@ pub fn Header() -> impl IntoView {
             </nav>
         </header>
     }
+}
+
+/// The team file's state in a word or two, while a file is linked; opens the team dialog.
+#[component]
+fn TeamFileChip() -> impl IntoView {
+    use crate::ui::files::team_file::{status_text, use_team_file, TeamFileStatus};
+    let state = use_app();
+    let Some(team) = use_team_file() else { return ().into_any() };
+    let shown = move || !team.status.with(|s| matches!(s, TeamFileStatus::Off | TeamFileStatus::Unsupported));
+    let trouble = move || team.status.with(|s| !matches!(s, TeamFileStatus::Synced { .. } | TeamFileStatus::Syncing(_)));
+    view! {
+        <Show when=shown>
+            <button class="team-chip" class:trouble=trouble data-testid="team-file-chip"
+                on:click=move |_| state.open(crate::ui::state::Overlay::Team)>
+                {move || team.status.with(|s| status_text(state.lang.get(), s))}
+            </button>
+        </Show>
+    }
+    .into_any()
 }

@@ -1,6 +1,7 @@
 //! How the document goes in and out: the file envelope and its checks, the stored
 //! (packed) copy, the storage trait and its keys, the save-and-sync engine, how
-//! changes combine with a newer copy, merging a teammate's file, share links and CSV.
+//! changes combine with a newer copy, merging a teammate's file, the team file in a
+//! synced folder, share links and CSV.
 
 pub mod change;
 pub mod combine;
@@ -14,3 +15,4 @@ mod migrate;
 pub mod share;
 pub mod store;
 pub mod stored;
+pub mod team_file;

@@ -37,6 +37,7 @@ pub fn TeamDialog() -> impl IntoView {
                     on:input=move |ev| new_name.set(event_target_value(&ev))/>
                 <button type="submit" class="btn" data-testid="team-add">{move || t(Msg::TeamAdd)}</button>
             </form>
+            <crate::ui::files::team_file::TeamFileSection/>
             <div class="form-actions">
                 <span class="spacer"></span>
                 <button class="btn btn-primary" data-testid="team-close" on:click=move |_| state.close()>{move || t(Msg::Close)}</button>

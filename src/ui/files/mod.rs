@@ -3,4 +3,5 @@
 pub mod merge_dialog;
 pub mod persistence;
 pub mod share_dialog;
+pub mod team_file;
 pub mod transfer;
