@@ -98,7 +98,7 @@ fn a_damaged_file_changes_nothing_and_says_why() {
         sync(&ws, "{\"format\":\"waypoint\",\"version\":2,\"workspace\":{\"deals\":[", NOW),
         Err(ImportError::NotJson { .. })
     ));
-    assert!(matches!(sync(&ws, "not json at all", NOW), Err(_)));
+    assert!(matches!(sync(&ws, "not json at all", NOW), Err(ImportError::NotJson { .. })));
     let other_app = export_json(&ws, NOW).replace("\"format\": \"waypoint\"", "\"format\": \"excel\"");
     assert!(matches!(sync(&ws, &other_app, NOW), Err(ImportError::NotWaypoint)));
 }
