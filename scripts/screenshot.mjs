@@ -36,5 +36,47 @@ for (const locale of ['zh-CN', 'en-US']) {
   await page.screenshot({ path: `${out}/share-dark-zh-CN.png` });
   await context.close();
 }
+// Working as a team: the team list, and a team file a colleague has just written to.
+// The synced folder is the origin-private file system, the pickers pointed at it.
+for (const locale of ['zh-CN', 'en-US']) {
+  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => {
+    const file = async () => (await navigator.storage.getDirectory()).getFileHandle('waypoint-team.json', { create: true });
+    window.showOpenFilePicker = async () => [await file()];
+    window.showSaveFilePicker = file;
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('board').waitFor();
+  await page.getByTestId('open-team').click();
+  for (const name of ['李娜', '陈静']) {
+    await page.getByTestId('team-new-name').fill(name);
+    await page.getByTestId('team-add').click();
+  }
+  await page.getByTestId('team-file-create').click();
+  await page.getByTestId('team-file-status').filter({ hasText: /已同步|Synced/ }).waitFor();
+  // Li Na's planner adds two deals to the file.
+  await page.evaluate(async () => {
+    const handle = await (await navigator.storage.getDirectory()).getFileHandle('waypoint-team.json');
+    const doc = JSON.parse(await (await handle.getFile()).text());
+    const roadmap = doc.workspace.roadmaps[0];
+    const now = Date.now();
+    for (const [n, customer] of [[1, '海川物流'], [2, '启明精密机械']]) {
+      doc.workspace.deals.push({
+        id: `lina-${n}`, customer, title: n === 1 ? '仓储系统升级' : '质检平台', value_minor: 36000000 * n, currency: 'CNY',
+        owner: '李娜', roadmap_id: roadmap.id, stage_id: roadmap.stages[n].id, status: 'open', created_at: now, updated_at: now,
+        updated_by: '李娜', stage_history: [{ stage_id: roadmap.stages[n].id, entered_at: now }], milestones: [],
+      });
+    }
+    const writable = await handle.createWritable();
+    await writable.write(JSON.stringify(doc));
+    await writable.close();
+  });
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.getByTestId('team-file-chip').filter({ hasText: '李娜' }).waitFor();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/team-${locale}.png` });
+  await context.close();
+}
 await browser.close();
 await server.close();

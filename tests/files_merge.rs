@@ -15,7 +15,7 @@ use waypoint::core::model::{ActivityKind, GoalMetric, Id, Workspace};
 use waypoint::core::text::Text;
 use waypoint::core::validate;
 
-use common::{fields, NOW};
+use common::{canonical, fields, NOW};
 
 const DAY: i64 = 86_400_000;
 
@@ -89,24 +89,6 @@ fn record_ids(ws: &Workspace) -> BTreeSet<String> {
     ids.extend(ws.goals.iter().map(|g| format!("goal {}", g.id)));
     ids.extend(ws.settings.lost_reasons.iter().map(|r| format!("reason {}", r.id)));
     ids
-}
-
-/// The workspace with every list in id order: two merges are "the same" when these match.
-fn canonical(ws: &Workspace) -> String {
-    let mut ws = ws.clone();
-    ws.deals.sort_by(|a, b| a.id.cmp(&b.id));
-    for deal in &mut ws.deals {
-        let deal = std::sync::Arc::make_mut(deal);
-        deal.activities.sort_by(|a, b| a.id.cmp(&b.id));
-        deal.feedback.sort_by(|a, b| a.id.cmp(&b.id));
-        deal.milestones.sort_by(|a, b| a.milestone_id.cmp(&b.milestone_id));
-    }
-    ws.goals.sort_by(|a, b| a.id.cmp(&b.id));
-    ws.settings.lost_reasons.sort_by(|a, b| a.id.cmp(&b.id));
-    // Whose session minted the next id is not content.
-    ws.next_id = 0;
-    ws.origin.clear();
-    serde_json::to_string(&ws).unwrap()
 }
 
 proptest! {

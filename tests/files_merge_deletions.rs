@@ -19,7 +19,7 @@ use waypoint::core::roadmap::templates::TemplateId;
 use waypoint::core::text::Text;
 use waypoint::core::validate;
 
-use common::{fields, NOW};
+use common::{canonical, fields, NOW};
 
 /// One random edit: an operation number and two numbers that pick what it acts on.
 type Edit = (u8, usize, usize);
@@ -117,27 +117,6 @@ fn teammate(base: &Workspace, who: &str, lane: i64, edits: &[Edit]) -> Workspace
         edit(&mut ws, who, *e, NOW + 10 * (i as i64 + 1) + lane);
     }
     ws
-}
-
-/// The workspace with every list in id order, without what belongs to the merging
-/// side only (its origin, id counter and chosen roadmap): merges are "the same" when these match.
-fn canonical(ws: &Workspace) -> String {
-    let mut ws = ws.clone();
-    ws.deals.sort_by(|a, b| a.id.cmp(&b.id));
-    for deal in &mut ws.deals {
-        let deal = std::sync::Arc::make_mut(deal);
-        deal.activities.sort_by(|a, b| a.id.cmp(&b.id));
-        deal.feedback.sort_by(|a, b| a.id.cmp(&b.id));
-        deal.milestones.sort_by(|a, b| a.milestone_id.cmp(&b.milestone_id));
-    }
-    ws.roadmaps.sort_by(|a, b| a.id.cmp(&b.id));
-    ws.goals.sort_by(|a, b| a.id.cmp(&b.id));
-    ws.settings.lost_reasons.sort_by(|a, b| a.id.cmp(&b.id));
-    ws.deleted.sort_by(|a, b| a.id.cmp(&b.id));
-    ws.settings.active_roadmap = None;
-    ws.next_id = 0;
-    ws.origin.clear();
-    serde_json::to_string_pretty(&ws).unwrap()
 }
 
 /// Every record id a workspace holds, each with the ids of what holds it (a deal's

@@ -67,3 +67,24 @@ pub fn command(ws: &Workspace, kind: u8, a: usize, b: usize, flag: bool, text: &
         (_, Some(deal_id)) => waypoint::core::command::Command::SetDealTags { deal_id, tags: vec![text.chars().take(10).collect()] },
     }
 }
+
+/// The workspace with every list in id order, without what belongs to the merging
+/// side only (its origin, id counter and chosen roadmap): merges are "the same" when these match.
+pub fn canonical(ws: &Workspace) -> String {
+    let mut ws = ws.clone();
+    ws.deals.sort_by(|a, b| a.id.cmp(&b.id));
+    for deal in &mut ws.deals {
+        let deal = std::sync::Arc::make_mut(deal);
+        deal.activities.sort_by(|a, b| a.id.cmp(&b.id));
+        deal.feedback.sort_by(|a, b| a.id.cmp(&b.id));
+        deal.milestones.sort_by(|a, b| a.milestone_id.cmp(&b.milestone_id));
+    }
+    ws.roadmaps.sort_by(|a, b| a.id.cmp(&b.id));
+    ws.goals.sort_by(|a, b| a.id.cmp(&b.id));
+    ws.settings.lost_reasons.sort_by(|a, b| a.id.cmp(&b.id));
+    ws.deleted.sort_by(|a, b| a.id.cmp(&b.id));
+    ws.settings.active_roadmap = None;
+    ws.next_id = 0;
+    ws.origin.clear();
+    serde_json::to_string_pretty(&ws).unwrap()
+}

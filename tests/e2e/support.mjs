@@ -160,3 +160,19 @@ export async function ownDeals(page) {
 export function importText(page, text, testid = 'import-file') {
   return page.getByTestId(testid).setInputFiles({ name: 'workspace.json', mimeType: 'application/json', buffer: Buffer.from(text) });
 }
+
+/** The board card of the deal with this customer. */
+export const card = (page, customer) => page.getByTestId('deal-card').filter({ hasText: customer });
+
+/** The customers on the board's cards, in board order. */
+export const customers = (page) => page.getByTestId('deal-card').locator('.card-customer').allTextContents();
+
+/** Adds a deal through the new-deal dialog and waits for its card. */
+export async function addDeal(page, customer, value = '50,000') {
+  await page.getByTestId('new-deal').click();
+  await page.getByTestId('field-customer').fill(customer);
+  await page.getByTestId('field-title').fill(`${customer} 项目`);
+  await page.getByTestId('field-value').fill(value);
+  await page.getByTestId('save-deal').click();
+  await card(page, customer).waitFor();
+}

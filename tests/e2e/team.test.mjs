@@ -4,15 +4,13 @@
 // team list can be kept by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, readStored } from './support.mjs';
+import { serveDist, launch, openApp, readStored, card, customers, addDeal } from './support.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const card = (page, customer) => page.getByTestId('deal-card').filter({ hasText: customer });
-const customers = (page) => page.getByTestId('deal-card').locator('.card-customer').allTextContents();
 
 /** Puts `name` on the team list and chooses it as "I am". */
 async function iAm(page, name) {
@@ -22,15 +20,6 @@ async function iAm(page, name) {
   await page.getByTestId('team-name').filter({ hasText: name }).waitFor();
   await page.getByTestId('team-close').click();
   await page.getByTestId('filter-me').selectOption(name);
-}
-
-async function addDeal(page, customer) {
-  await page.getByTestId('new-deal').click();
-  await page.getByTestId('field-customer').fill(customer);
-  await page.getByTestId('field-title').fill(`${customer} 项目`);
-  await page.getByTestId('field-value').fill('50,000');
-  await page.getByTestId('save-deal').click();
-  await card(page, customer).waitFor();
 }
 
 /** Exports the workspace and gives the file's text. */

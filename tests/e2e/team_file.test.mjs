@@ -3,15 +3,13 @@
 // the same API; the pickers are pointed at it, as a person would choose the file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, readStored } from './support.mjs';
+import { serveDist, launch, readStored, card, customers, addDeal } from './support.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const card = (page, customer) => page.getByTestId('deal-card').filter({ hasText: customer });
-const customers = (page) => page.getByTestId('deal-card').locator('.card-customer').allTextContents();
 
 /** A browser whose file pickers choose `team.json` in the origin-private folder (or that has none). */
 async function openWithFolder({ locale = 'zh-CN', pickers = true, askAfterRestart = false } = {}) {
@@ -51,15 +49,6 @@ const writeFile = (page, text) => page.evaluate(async (text) => {
 }, text);
 /** The page comes back into view: what a person does after working elsewhere. */
 const refocus = (page) => page.evaluate(() => window.dispatchEvent(new Event('focus')));
-
-async function addDeal(page, customer) {
-  await page.getByTestId('new-deal').click();
-  await page.getByTestId('field-customer').fill(customer);
-  await page.getByTestId('field-title').fill(`${customer} 项目`);
-  await page.getByTestId('field-value').fill('80,000');
-  await page.getByTestId('save-deal').click();
-  await card(page, customer).waitFor();
-}
 
 test('a linked team file takes this copy, brings a teammate\'s changes in, and stays linked after a reload', async () => {
   const { context, page, errors } = await openWithFolder();

@@ -24,35 +24,27 @@ pub trait Ranked {
     fn id(&self) -> &Id;
 }
 
-impl Ranked for Stage {
-    fn rank(&self) -> i64 {
-        self.rank
-    }
-    fn set_rank(&mut self, rank: i64) {
-        self.rank = rank;
-    }
-    fn touch(&mut self, now: Timestamp) {
-        self.updated_at = now;
-    }
-    fn id(&self) -> &Id {
-        &self.id
-    }
+/// Stages and milestones keep their rank and version alike.
+macro_rules! ranked {
+    ($($record:ty),*) => {$(
+        impl Ranked for $record {
+            fn rank(&self) -> i64 {
+                self.rank
+            }
+            fn set_rank(&mut self, rank: i64) {
+                self.rank = rank;
+            }
+            fn touch(&mut self, now: Timestamp) {
+                self.updated_at = now;
+            }
+            fn id(&self) -> &Id {
+                &self.id
+            }
+        }
+    )*};
 }
 
-impl Ranked for Milestone {
-    fn rank(&self) -> i64 {
-        self.rank
-    }
-    fn set_rank(&mut self, rank: i64) {
-        self.rank = rank;
-    }
-    fn touch(&mut self, now: Timestamp) {
-        self.updated_at = now;
-    }
-    fn id(&self) -> &Id {
-        &self.id
-    }
-}
+ranked!(Stage, Milestone);
 
 /// The rank of the `n`th record (from 0) of a list numbered afresh.
 pub fn nth_rank(n: usize) -> i64 {
