@@ -49,31 +49,35 @@ for (const locale of ['zh-CN', 'en-US']) {
   await page.goto(server.url);
   await page.getByTestId('board').waitFor();
   await page.getByTestId('open-team').click();
-  for (const name of ['李娜', '陈静']) {
+  const zh = locale === 'zh-CN';
+  const mate = zh ? '李娜' : 'Li Na';
+  for (const name of [zh ? '陈静' : 'Chen Jing']) {
     await page.getByTestId('team-new-name').fill(name);
     await page.getByTestId('team-add').click();
   }
   await page.getByTestId('team-file-create').click();
   await page.getByTestId('team-file-status').filter({ hasText: /已同步|Synced/ }).waitFor();
   // Li Na's planner adds two deals to the file.
-  await page.evaluate(async () => {
+  const added = zh ? [['海川物流', '仓储系统升级'], ['启明精密机械', '质检平台']] : [['Harbour Logistics', 'Warehouse upgrade'], ['Polar Precision', 'Quality platform']];
+  await page.evaluate(async ({ mate, added }) => {
     const handle = await (await navigator.storage.getDirectory()).getFileHandle('waypoint-team.json');
     const doc = JSON.parse(await (await handle.getFile()).text());
     const roadmap = doc.workspace.roadmaps[0];
     const now = Date.now();
-    for (const [n, customer] of [[1, '海川物流'], [2, '启明精密机械']]) {
+    added.forEach(([customer, title], i) => {
+      const stage = roadmap.stages[i + 1].id;
       doc.workspace.deals.push({
-        id: `lina-${n}`, customer, title: n === 1 ? '仓储系统升级' : '质检平台', value_minor: 36000000 * n, currency: 'CNY',
-        owner: '李娜', roadmap_id: roadmap.id, stage_id: roadmap.stages[n].id, status: 'open', created_at: now, updated_at: now,
-        updated_by: '李娜', stage_history: [{ stage_id: roadmap.stages[n].id, entered_at: now }], milestones: [],
+        id: `lina-${i}`, customer, title, value_minor: 36000000 * (i + 1), currency: doc.workspace.default_currency,
+        owner: mate, roadmap_id: roadmap.id, stage_id: stage, status: 'open', created_at: now, updated_at: now,
+        updated_by: mate, stage_history: [{ stage_id: stage, entered_at: now }], milestones: [],
       });
-    }
+    });
     const writable = await handle.createWritable();
     await writable.write(JSON.stringify(doc));
     await writable.close();
-  });
+  }, { mate, added });
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-  await page.getByTestId('team-file-chip').filter({ hasText: '李娜' }).waitFor();
+  await page.getByTestId('team-file-chip').filter({ hasText: mate }).waitFor();
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${out}/team-${locale}.png` });
   await context.close();
