@@ -4,6 +4,7 @@
 // team list can be kept by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { serveDist, launch, openApp, readStored, card, customers, addDeal } from './support.mjs';
 
 let server;
@@ -105,5 +106,23 @@ test('the team list: add someone, rename them on every deal, retire them', async
   await page.waitForTimeout(400);
   const team = (await readStored(page)).workspace.settings.team;
   assert.deepEqual(team.map((m) => [m.name, !!m.retired]), [['Ana Li (East)', true]]);
+  await context.close();
+});
+
+test('a workspace saved by the previous version opens on the template ids, and is saved in the new format after a change', async () => {
+  const fixture = fs.readFileSync(new URL('../fixtures/workspace-v1-team.json', import.meta.url), 'utf8');
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await page.waitForTimeout(400);
+  await page.evaluate((text) => localStorage.setItem('waypoint.workspace.v1', text), fixture);
+  await page.reload();
+  await card(page, '博远教育集团股份公司').waitFor();
+  assert.equal((await customers(page)).length, JSON.parse(fixture).workspace.deals.filter((d) => d.status === 'open').length);
+  await card(page, '博远教育集团股份公司').getByTestId('move-back').or(card(page, '博远教育集团股份公司').getByTestId('move-forward')).first().click();
+  await page.waitForTimeout(600);
+  const saved = await readStored(page);
+  assert.equal(saved.version, 2);
+  assert.ok(saved.workspace.roadmaps.some((r) => r.id === 'tpl-project-sale'));
+  assert.ok(saved.workspace.deals.every((d) => d.roadmap_id.startsWith('tpl-')));
+  assert.deepEqual(errors, []);
   await context.close();
 });
