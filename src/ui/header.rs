@@ -14,6 +14,8 @@ pub fn Header() -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // On a phone the actions fold into a menu under the top bar.
+    let menu_open = RwSignal::new(false);
     let merge_input: NodeRef<leptos::html::Input> = NodeRef::new();
 
     let roadmap_name =
@@ -75,11 +77,27 @@ pub fn Header() -> impl IntoView {
                             aria-current=move || (state.screen.get() == screen).then_some("page")
                             data-testid=testid
                             on:click=move |_| state.screen.set(screen)
-                        >{move || t(label)}</button>
+                        >
+                            <span class="tab-long">{move || t(label)}</span>
+                            // A phone's bottom bar has a fifth of the width for each label.
+                            <span class="tab-short" aria-hidden="true">{move || t(short_label(label))}</span>
+                        </button>
                     })
                     .collect_view()}
             </nav>
-            <nav class="actions" aria-label="Waypoint">
+            <button class="btn more-toggle" data-testid="more-actions" aria-expanded=move || menu_open.get().to_string()
+                aria-controls="header-actions" aria-label=move || t(Msg::MoreActions) on:click=move |_| menu_open.update(|open| *open = !*open)>
+                "☰"
+            </button>
+            <nav class="actions" class:open=move || menu_open.get() id="header-actions" aria-label="Waypoint"
+                on:click=move |ev| {
+                    // A button in the menu does its work and folds the menu; a list stays open for its choice.
+                    let on_button = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                        .is_some_and(|e| e.closest("button").ok().flatten().is_some());
+                    if on_button {
+                        menu_open.set(false);
+                    }
+                }>
                 <button class="btn btn-icon" data-testid="undo" aria-label=move || t(Msg::Undo) title=move || t(Msg::Undo)
                     disabled=move || !state.can_undo.get() on:click=move |_| state.undo()>"↶"</button>
                 <button class="btn btn-icon" data-testid="redo" aria-label=move || t(Msg::Redo) title=move || t(Msg::Redo)
@@ -165,4 +183,12 @@ fn TeamFileChip() -> impl IntoView {
         </Show>
     }
     .into_any()
+}
+
+/// The label a tab shows in a phone's bottom bar: the same words, shorter where they would not fit.
+fn short_label(label: Msg) -> Msg {
+    match label {
+        Msg::TabRoadmap => Msg::TabRoadmapShort,
+        other => other,
+    }
 }

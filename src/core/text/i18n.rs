@@ -233,6 +233,8 @@ catalog! {
     GateConfirm => "“{0}”是关卡阶段，以下必需里程碑尚未完成：{1}。仍要推进吗？", "“{0}” is a gated stage and these required milestones are still open: {1}. Move on anyway?";
     ListSeparator => "、", ", ";
     TabRoadmap => "路线图设计", "Roadmap design";
+    TabRoadmapShort => "路线图", "Roadmap";
+    MoreActions => "更多操作", "More actions";
     ScreensLabel => "页面", "Screens";
     RoadmapSelect => "当前路线图", "Current roadmap";
     NewRoadmap => "新建路线图…", "New roadmap…";

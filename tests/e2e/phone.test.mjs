@@ -1,0 +1,81 @@
+// Phones (issue 18, first part): at 390×844 and 360×740, in both languages, the app's own
+// chrome is a compact top bar and a bottom tab bar taking at most a quarter of the screen,
+// nothing is wider than the screen, tab labels stay on one line, the actions sit in a menu,
+// and what a thumb presses is at least 44 px square.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, card } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const PHONES = [[390, 844], [360, 740]];
+
+async function openPhone(width, height, locale) {
+  const context = await browser.newContext({ locale, viewport: { width, height }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('board').waitFor();
+  return { context, page };
+}
+
+/** What does not fit: the page wider than the screen, and the size of the chrome. */
+const measure = (page) => page.evaluate(() => {
+  const rect = (selector) => document.querySelector(selector).getBoundingClientRect();
+  const tabs = [...document.querySelectorAll('.tab')];
+  return {
+    width: window.innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    chrome: rect('.topbar').height + rect('.tabs').height,
+    height: window.innerHeight,
+    // A label on one line has one line box.
+    brokenLabels: tabs.map((t) => t.querySelector('.tab-short')).filter((s) => s.getClientRects().length !== 1 || s.getBoundingClientRect().height > 24).map((s) => s.textContent),
+    smallTabs: tabs.filter((t) => t.getBoundingClientRect().height < 44 || t.getBoundingClientRect().width < 44).length,
+  };
+});
+
+for (const [width, height] of PHONES) {
+  for (const locale of ['zh-CN', 'en-US']) {
+    test(`${width}×${height} ${locale}: compact chrome, nothing sideways, one-line tabs, thumb-sized targets`, async () => {
+      const { context, page } = await openPhone(width, height, locale);
+      const m = await measure(page);
+      assert.equal(m.width, width, 'the page is laid out at the phone width, not zoomed out');
+      assert.ok(m.scrollWidth <= width, `nothing scrolls sideways: ${m.scrollWidth}px of ${width}`);
+      assert.ok(m.chrome <= m.height / 4, `chrome ${m.chrome}px of ${m.height}`);
+      assert.deepEqual(m.brokenLabels, []);
+      assert.equal(m.smallTabs, 0);
+      const button = await page.getByTestId('move-forward').first().boundingBox();
+      assert.ok(button.width >= 44 && button.height >= 44, `card move ${button.width}×${button.height}`);
+
+      // Each screen from the bottom bar, none wider than the phone.
+      for (const tab of ['tab-agenda', 'tab-learn', 'tab-analytics', 'tab-roadmap', 'tab-board']) {
+        await page.getByTestId(tab).tap();
+        await page.waitForTimeout(150);
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(scroll <= width, `${tab}: ${scroll}px of ${width}`);
+      }
+
+      // The actions are in the menu; a chosen action folds it.
+      assert.equal(await page.getByTestId('export').isVisible(), false);
+      await page.getByTestId('more-actions').tap();
+      assert.ok(await page.getByTestId('export').isVisible());
+      await page.getByTestId('share').tap();
+      assert.equal(await page.getByTestId('export').isVisible(), false);
+      // Dialogs are full-screen sheets, their buttons thumb-sized.
+      const sheet = await page.getByRole('dialog').boundingBox();
+      assert.ok(sheet.x >= 0 && sheet.width <= width && sheet.width >= width - 1, `dialog ${sheet.x}+${sheet.width}`);
+      await page.keyboard.press('Escape');
+
+      // Moving a deal by touch.
+      const first = (await page.locator('[data-testid=stage-column]').first().locator('.card-customer').first().textContent()).trim();
+      const move = card(page, first).getByTestId('move-forward');
+      // Scrolled to the middle of the screen, clear of the bottom bar, as a thumb would.
+      await move.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'nearest' }));
+      await move.tap();
+      await page.locator('[data-testid=stage-column]').nth(1).getByText(first).waitFor();
+      await context.close();
+    });
+  }
+}
