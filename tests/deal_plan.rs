@@ -157,3 +157,21 @@ fn feedback_after_a_milestone_shows_on_its_row() {
     assert_eq!(plan.milestones[1].feedback, None);
     assert!(timeline_svg(&plan, date(11, 20), 1000, Lang::En).contains("★5"));
 }
+
+#[test]
+fn on_a_phone_the_dates_keep_most_of_the_width_and_their_labels_never_overlap() {
+    let (ws, id) = deal_in_needs_analysis();
+    let today = date(11, 20);
+    let plan = plan_on(&ws, &id, today);
+    for (width, scale) in [(340.0, 1.0), (680.0, 2.0), (1000.0, 1.0)] {
+        let l = layout(&plan, today, width, scale);
+        assert!(l.label_width() <= width * 0.4 + 0.01, "titles take at most two fifths at {width}");
+        let xs: Vec<f64> = l.ticks().iter().map(|d| l.x_of(*d)).collect();
+        assert!(xs.len() >= 2, "still dated at {width}: {xs:?}");
+        assert!(xs.windows(2).all(|w| w[1] - w[0] >= 44.0 * scale - 0.01), "{width}: {xs:?}");
+    }
+    // A desktop canvas keeps its weekly ticks.
+    let wide = layout(&plan, today, 1000.0, 1.0);
+    let days: Vec<i64> = wide.ticks().windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
+    assert!(days.iter().all(|d| *d == 7 || *d == 28 || *d == 30 || *d == 31), "{days:?}");
+}

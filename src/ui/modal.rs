@@ -45,6 +45,23 @@ pub fn modal_focus(dialog: Element) {
     });
 }
 
+/// After something in the dialog changed its content (a form that closes, a button that
+/// goes away), focus may have fallen to the page: it comes back into the dialog, so
+/// Tab stays inside and Escape still closes it.
+fn keep_focus_inside(dialog: &Element) {
+    let lost = document().active_element().is_none_or(|a| !dialog.contains(Some(&a)));
+    if lost && dialog.is_connected() {
+        match focusables(dialog).into_iter().next() {
+            Some(first) => {
+                let _ = first.focus();
+            }
+            None => {
+                let _ = dialog.unchecked_ref::<HtmlElement>().focus();
+            }
+        }
+    }
+}
+
 /// For the dialog's `on:keydown`: keeps Tab and Shift+Tab cycling inside it.
 pub fn trap_tab(ev: &KeyboardEvent) {
     if ev.key() != "Tab" {
@@ -75,11 +92,38 @@ pub fn Modal(
     #[prop(default = "dialog")] class: &'static str,
     children: Children,
 ) -> impl IntoView {
+    let dialog: NodeRef<leptos::html::Div> = NodeRef::new();
+    // Keys pressed while focus has fallen out of the dialog still reach it.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let Some(element) = dialog.get_untracked() else { return };
+        let element: &Element = element.unchecked_ref();
+        if document().active_element().is_some_and(|a| element.contains(Some(&a))) {
+            return;
+        }
+        match ev.key().as_str() {
+            "Escape" => on_close.run(()),
+            "Tab" => {
+                ev.prevent_default();
+                keep_focus_inside(element);
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! {
         <div class="overlay" on:click=move |_| on_close.run(())>
-            <div class=class role="dialog" aria-modal="true" aria-labelledby=labelled_by data-testid=testid
+            <div class=class role="dialog" aria-modal="true" aria-labelledby=labelled_by data-testid=testid tabindex="-1"
+                node_ref=dialog
                 use:modal_focus
-                on:click=|ev| ev.stop_propagation()
+                on:click=move |ev| {
+                    ev.stop_propagation();
+                    // Once the click's change is drawn, focus is where it should be.
+                    request_animation_frame(move || {
+                        if let Some(element) = dialog.get_untracked() {
+                            keep_focus_inside(element.unchecked_ref());
+                        }
+                    });
+                }
                 on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) } else { trap_tab(&ev) }>
                 {children()}
             </div>

@@ -23,6 +23,8 @@ const ROW_TOP: f64 = 58.0;
 const ROW_HEIGHT: f64 = 28.0;
 const AXIS_LABELS: f64 = 24.0;
 const MARKER_REACH: f64 = 10.0;
+/// The least room between two axis labels, in CSS pixels (a label such as "11-23" is ~30 px).
+const MIN_TICK_GAP: f64 = 44.0;
 /// Days shown either side of the plan, so markers at the ends can be grabbed.
 const PAD_DAYS: u64 = 3;
 
@@ -76,7 +78,13 @@ pub fn layout(plan: &DealPlan, today: NaiveDate, width: f64, scale: f64) -> Time
 
 impl TimelineLayout {
     fn left(&self) -> f64 {
-        (MARGIN + LABEL_WIDTH) * self.scale
+        (MARGIN * self.scale) + self.label_width()
+    }
+
+    /// The room for milestone titles, in device pixels: `LABEL_WIDTH`, or two fifths of a
+    /// narrow canvas (a phone), so the dates keep most of it.
+    pub fn label_width(&self) -> f64 {
+        (LABEL_WIDTH * self.scale).min(self.width * 0.4)
     }
 
     fn span(&self) -> f64 {
@@ -113,15 +121,19 @@ impl TimelineLayout {
             .map(|(id, _, _)| id.clone())
     }
 
-    /// Axis dates: weekly for short plans, the first of each month for long ones.
+    /// Axis dates: weekly for short plans, the first of each month for long ones; on a
+    /// narrow canvas (a phone) every second or third of them, so labels never overlap.
     pub fn ticks(&self) -> Vec<NaiveDate> {
         let last = self.first.checked_add_days(Days::new(self.days as u64)).unwrap_or(self.first);
         let dates = self.first.iter_days().take_while(|d| *d <= last);
-        if self.days <= 70 {
-            dates.filter(|d| d.weekday() == chrono::Weekday::Mon).collect()
+        let (dates, days_apart): (Vec<NaiveDate>, f64) = if self.days <= 70 {
+            (dates.filter(|d| d.weekday() == chrono::Weekday::Mon).collect(), 7.0)
         } else {
-            dates.filter(|d| d.day() == 1).collect()
-        }
+            (dates.filter(|d| d.day() == 1).collect(), 28.0)
+        };
+        let gap = self.span() / self.days as f64 * days_apart;
+        let every = (MIN_TICK_GAP * self.scale / gap).ceil().max(1.0) as usize;
+        dates.into_iter().step_by(every).collect()
     }
 }
 
@@ -149,7 +161,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
             MilestoneState::Done => INK_SOFT,
             MilestoneState::Open => INK,
         };
-        let label = fit(m.title.get(lang), 13.0 * s, LABEL_WIDTH * s - 8.0 * s);
+        let label = fit(m.title.get(lang), 13.0 * s, l.label_width() - 8.0 * s);
         area.draw(&Text::new(label, at(MARGIN * s, y), text(13.0, s, t, ink, left_mid, m.required)))?;
         if let Some(stage) = plan.stages.iter().find(|st| st.index == m.stage_index) {
             let (from, to) = (l.x_of(stage.start), l.x_of(m.due));
