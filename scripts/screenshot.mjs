@@ -82,5 +82,26 @@ for (const locale of ['zh-CN', 'en-US']) {
   await page.screenshot({ path: `${out}/team-${locale}.png` });
   await context.close();
 }
+// A phone (390×844): the board, a deal's plan, a learn step.
+{
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('board').waitFor();
+  await page.screenshot({ path: `${out}/phone-board-zh-CN.png` });
+  await page.getByTestId('deal-open').nth(2).tap();
+  await page.getByTestId('deal-timeline').waitFor();
+  await page.locator('.plan-list').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.getByTestId('deal-timeline').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/phone-deal-zh-CN.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('tab-learn').tap();
+  await page.getByTestId('lesson').waitFor();
+  await page.getByTestId('lesson').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/phone-learn-zh-CN.png` });
+  await context.close();
+}
 await browser.close();
 await server.close();

@@ -76,11 +76,13 @@ pub fn Header() -> impl IntoView {
                             class:active=move || state.screen.get() == screen
                             aria-current=move || (state.screen.get() == screen).then_some("page")
                             data-testid=testid
+                            // The full name, whichever label fits on screen (the short one is a part of it).
+                            aria-label=move || t(label)
                             on:click=move |_| state.screen.set(screen)
                         >
                             <span class="tab-long">{move || t(label)}</span>
                             // A phone's bottom bar has a fifth of the width for each label.
-                            <span class="tab-short" aria-hidden="true">{move || t(short_label(label))}</span>
+                            <span class="tab-short">{move || t(short_label(label))}</span>
                         </button>
                     })
                     .collect_view()}

@@ -4,6 +4,8 @@
 // and what a thumb presses is at least 44 px square.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { serveDist, launch, card } from './support.mjs';
 
 let server;
@@ -78,4 +80,68 @@ for (const [width, height] of PHONES) {
       await context.close();
     });
   }
+}
+
+test('a trainee on a phone: a scenario from the facilitator\'s link, the learn steps, a self-check, the scenario board', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}#scenario=saas-launch`);
+  await page.getByTestId('sandbox-banner').waitFor();
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);
+  await page.getByTestId('tab-learn').tap();
+  const lesson = page.getByTestId('lesson');
+  await lesson.waitFor();
+  const first = await lesson.locator('h2, h3').first().textContent();
+  await page.getByTestId('learn-mark').tap();
+  await page.getByTestId('learn-next').tap();
+  assert.notEqual(await lesson.locator('h2, h3').first().textContent(), first, 'the next step is shown');
+  // The ordering self-check, by touch: each stage brought up to its place.
+  const expected = await page.getByTestId('learn-step').locator('span:not(.learn-step-number):not(.learn-check)').allTextContents();
+  const items = page.getByTestId('quiz-item');
+  for (let place = 0; place < expected.length; place++) {
+    let at = (await items.locator('.quiz-name').allTextContents()).indexOf(expected[place]);
+    while (at > place) {
+      const up = items.nth(at).getByRole('button', { name: new RegExp(`${expected[place]}`) }).first();
+      await up.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await up.tap();
+      at -= 1;
+    }
+  }
+  const check = page.getByTestId('quiz-check');
+  await check.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await check.tap();
+  assert.match(await page.getByTestId('quiz-result').locator('.quiz-verdict').textContent(), /全部正确|6/);
+  await page.getByTestId('tab-board').tap();
+  await page.getByTestId('deal-card').first().waitFor();
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);
+  await context.close();
+});
+
+const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+for (const locale of ['zh-CN', 'en-US']) {
+  test(`no serious or critical axe findings on a phone, ${locale}`, async () => {
+    const { context, page } = await openPhone(390, 844, locale);
+    const report = [];
+    const check = async (name) => {
+      await page.waitForTimeout(250);
+      if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+      const found = await page.evaluate(async () => (await window.axe.run(document)).violations);
+      for (const v of found.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        report.push(`${name}: ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+    };
+    for (const tab of ['tab-board', 'tab-agenda', 'tab-analytics', 'tab-roadmap', 'tab-learn']) {
+      await page.getByTestId(tab).tap();
+      await check(tab);
+    }
+    await page.getByTestId('tab-board').tap();
+    await page.getByTestId('more-actions').tap();
+    await check('actions menu');
+    await page.getByTestId('more-actions').tap();
+    await page.getByTestId('deal-open').first().tap();
+    await check('deal dialog');
+    await context.close();
+    assert.deepEqual(report, []);
+  });
 }
