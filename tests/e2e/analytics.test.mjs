@@ -121,6 +121,21 @@ test('what-if changes the projection live and saves nothing', async () => {
   for (let i = 0; i < await conversions.count(); i++) await conversions.nth(i).fill('50');
   const projected = await panel.getByTestId('what-if-funnel-canvas').getAttribute('aria-label');
   assert.match(projected, /^Prospect identification: 100\.0; Needs analysis: 50\.0; Solution design: 25\.0; Proposal submission: 12\.5/);
+  // Dragging a stage's bar sets its conversion: Needs analysis (the second row) to the full
+  // length keeps all of Prospect identification, then to the far left keeps none.
+  const canvas = panel.getByTestId('what-if-funnel-canvas');
+  await canvas.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const box = await canvas.boundingBox();
+  const row = box.y + 8 + 34 * 1.5;
+  await page.mouse.move(box.x + box.width * 0.5, row);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 2, row, { steps: 4 });
+  assert.equal(await conversions.first().inputValue(), '100');
+  assert.match(await canvas.getAttribute('aria-label'), /Needs analysis: 100\.0; Solution design: 50\.0/);
+  await page.mouse.move(box.x + 2, row, { steps: 4 });
+  await page.mouse.up();
+  assert.equal(await conversions.first().inputValue(), '0');
+  assert.match(await canvas.getAttribute('aria-label'), /Needs analysis: 0\.0; Solution design: 0\.0/);
   await page.waitForTimeout(400);
   assert.equal(JSON.stringify((await readStored(page)).workspace), stored, 'nothing saved');
   await panel.getByTestId('what-if-reset').click();

@@ -145,3 +145,22 @@ for (const locale of ['zh-CN', 'en-US']) {
     assert.deepEqual(report, []);
   });
 }
+
+test('on a phone a finger drags a bar of the what-if funnel', async () => {
+  const { context, page } = await openPhone(390, 844, 'en-US');
+  await page.getByTestId('tab-analytics').tap();
+  const panel = page.getByTestId('what-if');
+  await panel.waitFor();
+  const canvas = panel.getByTestId('what-if-funnel-canvas');
+  await canvas.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const box = await canvas.boundingBox();
+  const touch = (type, x) => canvas.dispatchEvent(type, {
+    pointerId: 7, pointerType: 'touch', isPrimary: true, bubbles: true,
+    clientX: box.x + x, clientY: box.y + 8 + 34 * 1.5, buttons: type === 'pointerup' ? 0 : 1,
+  });
+  await touch('pointerdown', box.width * 0.5);
+  await touch('pointermove', box.width - 2);
+  await touch('pointerup', box.width - 2);
+  assert.equal(await panel.getByTestId('what-if-conversion').first().inputValue(), '100');
+  await context.close();
+});

@@ -28,3 +28,12 @@ pub fn projected_funnel(start: usize, conversions: &[f64]) -> Vec<f64> {
     }
     reached
 }
+
+/// The conversion that makes stage `row` of the projected funnel reach `value` deals
+/// (a bar dragged to that length): `value` of what reached the stage before, in whole
+/// percent from 0 to 100. None for the first stage (it is the starting number) or when
+/// nothing reaches the stage before.
+pub fn conversion_for(start: usize, conversions: &[f64], row: usize, value: f64) -> Option<f64> {
+    let before = *projected_funnel(start, conversions).get(row.checked_sub(1)?)?;
+    (before > 0.0).then(|| (value / before * 100.0).clamp(0.0, 100.0).round())
+}

@@ -55,12 +55,63 @@ pub fn bar_chart_height(chart: &BarChart, scale: f64) -> f64 {
 /// never more than half of what the labels leave, so the bars stay readable.
 fn figure_width(chart: &BarChart, width: f64, s: f64) -> f64 {
     let longest = chart.rows.iter().map(|r| estimate_width(&r.shown, 12.0 * s)).fold(0.0, f64::max);
-    // A pixel over the estimate, so rounding never cuts the longest one.
-    (longest + 11.0 * s).max(FIGURE_WIDTH * s).min(((width - LABEL_WIDTH * s) / 2.0).max(FIGURE_WIDTH * s))
+    let room = width - label_width(width, s);
+    // A pixel over the estimate, so rounding never cuts the longest one; on a narrow canvas
+    // (a phone) the figures and the bars share what the labels leave.
+    (longest + 11.0 * s).max((FIGURE_WIDTH * s).min(room * 0.45)).min((room / 2.0).max((FIGURE_WIDTH * s).min(room * 0.45)))
 }
 
-/// Draws the chart on `area`, `width` device pixels wide at device pixel ratio `scale`.
+/// Room for the row labels: `LABEL_WIDTH`, or about a third of a narrow canvas.
+fn label_width(width: f64, s: f64) -> f64 {
+    (LABEL_WIDTH * s).min(width * 0.34)
+}
+
+/// Where a chart's bars sit on a canvas: the same numbers drawing and pointer
+/// handling use, so a drag lands on the value under the finger.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BarGeometry {
+    /// Where the bars start, in device pixels.
+    pub left: f64,
+    /// How long a bar of `top_value` is, in device pixels.
+    pub span: f64,
+    /// The value a full-length bar stands for.
+    pub top_value: f64,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+    /// How many rows the chart has.
+    pub rows: usize,
+}
+
+/// The geometry of `chart` drawn `width` device pixels wide at device pixel ratio `scale`.
 /// All bars and markers share one scale from zero to the largest value, marker or `scale_floor`.
+pub fn bar_geometry(chart: &BarChart, width: f64, scale: f64) -> BarGeometry {
+    let left = label_width(width, scale);
+    let figure = figure_width(chart, width, scale);
+    let span = (width - left - figure).max(10.0);
+    // Bars and markers share one scale, so a bar past its marker is visibly over.
+    let top_value = chart.rows.iter().flat_map(|r| [r.value, r.marker.unwrap_or(0.0)]).fold(chart.scale_floor, f64::max).max(f64::EPSILON);
+    BarGeometry { left, span, top_value, scale, rows: chart.rows.len() }
+}
+
+impl BarGeometry {
+    /// Where a bar of `value` ends, as a device x.
+    pub fn x_of(&self, value: f64) -> f64 {
+        self.left + self.span * (value / self.top_value).clamp(0.0, 1.0)
+    }
+
+    /// The value a bar ending at device x stands for, from zero to the full length.
+    pub fn value_at(&self, x: f64) -> f64 {
+        ((x - self.left) / self.span).clamp(0.0, 1.0) * self.top_value
+    }
+
+    /// The row drawn at device y, if any.
+    pub fn row_at(&self, y: f64) -> Option<usize> {
+        let row = (y / self.scale - TOP) / ROW_HEIGHT;
+        (row >= 0.0 && (row as usize) < self.rows).then_some(row as usize)
+    }
+}
+
+/// Draws the chart on `area`, `width` device pixels wide at device pixel ratio `scale` (see [`bar_geometry`]).
 pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &BarChart,
@@ -70,12 +121,10 @@ pub fn draw_bars<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let s = scale;
     area.fill(&PAPER)?;
-    let left = LABEL_WIDTH * s;
+    let geometry = bar_geometry(chart, width, scale);
+    let (left, span) = (geometry.left, geometry.span);
     let figure = figure_width(chart, width, s);
-    let span = (width - left - figure).max(10.0);
-    // Bars and markers share one scale, so a bar past its marker is visibly over.
-    let top_value = chart.rows.iter().flat_map(|r| [r.value, r.marker.unwrap_or(0.0)]).fold(chart.scale_floor, f64::max).max(f64::EPSILON);
-    let x_of = |v: f64| left + span * (v / top_value).clamp(0.0, 1.0);
+    let x_of = |v: f64| geometry.x_of(v);
     let middle = Pos::new(HPos::Left, VPos::Center);
     for (i, row) in chart.rows.iter().enumerate() {
         let y = (TOP + ROW_HEIGHT * (i as f64 + 0.5)) * s;

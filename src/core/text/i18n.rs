@@ -319,7 +319,7 @@ catalog! {
     QuizChoiceScore => "答对了 {0}/{1} 题", "{0} of {1} right";
     QuizWrong => "✗ 不对", "✗ Not quite";
     WhatIfTitle => "假设分析（不会保存）", "What if… (nothing is saved)";
-    WhatIfHint => "改变各阶段的赢单概率或转化率，看预测和漏斗如何变化。", "Change a stage's win probability or conversion and watch the forecast and funnel respond.";
+    WhatIfHint => "改变各阶段的赢单概率或转化率（也可以拖动预计漏斗里的条形），看预测和漏斗如何变化。", "Change a stage's win probability or conversion (or drag its bar in the projected funnel) and watch the forecast and funnel respond.";
     WhatIfStart => "进入漏斗的商机数", "Deals entering the funnel";
     WhatIfConversion => "转化率 %", "Conversion %";
     WhatIfProjected => "预计漏斗", "Projected funnel";

@@ -7,7 +7,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::browser::{files, timing};
-use crate::core::chart::bars::{bar_chart_height, bars_svg, draw_bars, BarChart};
+use crate::core::chart::bars::{bar_chart_height, bar_geometry, bars_svg, draw_bars, BarChart, BarGeometry};
 use crate::core::chart::palette::TextScale;
 use crate::core::text::i18n::Msg;
 use crate::ui::canvas_width::container_width;
@@ -20,11 +20,38 @@ pub fn BarChartPanel(
     #[prop(optional)] sentence: Option<Signal<String>>,
     /// Names the panel for tests and the download file.
     name: &'static str,
+    /// Lets the person drag a bar to a new length: called with the row and the value under the pointer.
+    #[prop(optional)]
+    on_drag: Option<Callback<(usize, f64)>>,
 ) -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
     let canvas: NodeRef<Canvas> = NodeRef::new();
     let width = container_width(canvas);
+    // The row being dragged, and the geometry it was grabbed with (the scale must not move under the finger).
+    let dragging: StoredValue<Option<(usize, BarGeometry)>> = StoredValue::new(None);
+    let device_x_y = |ev: &web_sys::PointerEvent| {
+        let dpr = window().device_pixel_ratio().max(1.0);
+        (f64::from(ev.offset_x()) * dpr, f64::from(ev.offset_y()) * dpr)
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let Some(report) = on_drag else { return };
+        let (x, y) = device_x_y(&ev);
+        let dpr = window().device_pixel_ratio().max(1.0);
+        let geometry = chart.with_untracked(|c| bar_geometry(c, width.get_untracked() * dpr, dpr));
+        let Some(row) = geometry.row_at(y) else { return };
+        ev.prevent_default();
+        if let Some(element) = canvas.get_untracked() {
+            let _ = element.set_pointer_capture(ev.pointer_id());
+        }
+        dragging.set_value(Some((row, geometry)));
+        report.run((row, geometry.value_at(x)));
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let (Some(report), Some((row, geometry))) = (on_drag, dragging.get_value()) else { return };
+        report.run((row, geometry.value_at(device_x_y(&ev).0)));
+    };
+    let on_up = move |_: web_sys::PointerEvent| dragging.set_value(None);
     Effect::new(move |_| {
         let (Some(element), data, css) = (canvas.get(), chart.get(), width.get()) else { return };
         if css <= 0.0 {
@@ -70,7 +97,9 @@ pub fn BarChartPanel(
             </div>
             {sentence.map(|s| view! { <p class="chart-sentence" data-testid=format!("{name}-sentence")>{move || s.get()}</p> })}
             <div class="chart-box">
-                <canvas node_ref=canvas class="chart-canvas" role="img" aria-label=aria data-testid=format!("{name}-canvas")></canvas>
+                <canvas node_ref=canvas class="chart-canvas" class:draggable=on_drag.is_some() role="img" aria-label=aria
+                    data-testid=format!("{name}-canvas")
+                    on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up></canvas>
             </div>
         </section>
     }

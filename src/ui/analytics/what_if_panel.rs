@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::analytics::what_if::{forecast_with, projected_funnel};
+use crate::core::analytics::what_if::{conversion_for, forecast_with, projected_funnel};
 use crate::core::analytics::{funnel, Scope};
 use crate::core::chart::bars::{BarChart, BarRow};
 use crate::core::model::Roadmap;
@@ -71,6 +71,16 @@ pub fn WhatIfPanel(roadmap: Roadmap) -> impl IntoView {
         }
         BarChart { rows, note: String::new(), scale_floor: 0.0 }
     });
+    // Dragging a stage's bar of the projected funnel sets its conversion (the first bar is the starting number).
+    let drag_conversion = Callback::new(move |(row, value): (usize, f64)| {
+        if let Some(conversion) = conversions.with_untracked(|c| conversion_for(start.get_untracked(), c, row, value)) {
+            conversions.update(|list| {
+                if let Some(slot) = list.get_mut(row) {
+                    *slot = conversion
+                }
+            });
+        }
+    });
     let reset = move |_| {
         probabilities.set(real.0.clone());
         conversions.set(real.1.clone());
@@ -118,7 +128,7 @@ pub fn WhatIfPanel(roadmap: Roadmap) -> impl IntoView {
                 </tbody>
             </table>
             <div class="chart-grid">
-                <BarChartPanel title=Msg::WhatIfProjected chart=projected name="what-if-funnel"/>
+                <BarChartPanel title=Msg::WhatIfProjected chart=projected name="what-if-funnel" on_drag=drag_conversion/>
                 <BarChartPanel title=Msg::WhatIfForecast chart=forecast name="what-if-forecast"/>
             </div>
         </section>

@@ -146,7 +146,7 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
             <div class="chart-box">
                 <canvas
                     node_ref=canvas
-                    class="chart-canvas"
+                    class="chart-canvas draggable"
                     class:grabbing=move || drag.with(Option::is_some)
                     data-testid="deal-timeline"
                     data-first-day=move || axis().map(|l| l.first.to_string())

@@ -155,7 +155,7 @@ pub fn RoadmapChart() -> impl IntoView {
             <div class="chart-box">
                 <canvas
                     node_ref=canvas
-                    class="chart-canvas"
+                    class="chart-canvas draggable"
                     class:grabbing=move || drag.with(Option::is_some)
                     class:grab=move || hover.with(Option::is_some)
                     data-testid="roadmap-canvas"
