@@ -95,7 +95,7 @@ pub fn Modal(
     let dialog: NodeRef<leptos::html::Div> = NodeRef::new();
     // Keys pressed while focus has fallen out of the dialog still reach it.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let Some(element) = dialog.get_untracked() else { return };
+        let Some(element) = dialog.try_get_untracked().flatten() else { return };
         let element: &Element = element.unchecked_ref();
         if document().active_element().is_some_and(|a| element.contains(Some(&a))) {
             return;
@@ -119,7 +119,7 @@ pub fn Modal(
                     ev.stop_propagation();
                     // Once the click's change is drawn, focus is where it should be.
                     request_animation_frame(move || {
-                        if let Some(element) = dialog.get_untracked() {
+                        if let Some(element) = dialog.try_get_untracked().flatten() {
                             keep_focus_inside(element.unchecked_ref());
                         }
                     });
