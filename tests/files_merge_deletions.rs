@@ -241,10 +241,9 @@ proptest! {
         }
         // And one more exchange brings all three to one result, which nothing changes further.
         let everyone = merged(&merged(&groupings[0], &groupings[1]), &groupings[2]);
-        for (one, result) in groupings.iter().enumerate() {
+        for result in &groupings {
             same(&merged(result, &everyone), &everyone)?;
             same(&merged(&everyone, result), &everyone)?;
-            prop_assert!(one < 3);
         }
     }
 
@@ -267,16 +266,15 @@ proptest! {
     }
 
     #[test]
-    fn an_older_copy_never_brings_a_deletion_back(seed in any::<u64>(), deals in 1usize..12, x in edits(), y in edits()) {
+    fn an_older_copy_never_brings_a_deletion_back(seed in any::<u64>(), deals in 1usize..12, x in edits()) {
         // Ana works on, deleting things; Bo still has the copy from before, untouched.
         let base = base(seed, deals);
         let later = teammate(&base, "ana", 1, &x);
-        let older = teammate(&base, "bo", 2, &y[..0]);
-        for id in deleted(&later) {
-            let back_either_way = ids(&merged(&later, &older)).contains(&id) || ids(&merged(&older, &later)).contains(&id);
-            prop_assert!(!back_either_way || ids(&later).contains(&id), "{} came back", id);
+        let older = teammate(&base, "bo", 2, &[]);
+        let (kept, either_way) = (ids(&later), [ids(&merged(&later, &older)), ids(&merged(&older, &later))]);
+        for id in deleted(&later).into_iter().filter(|id| !kept.contains(id)) {
+            prop_assert!(either_way.iter().all(|merged| !merged.contains(&id)), "{} came back", id);
         }
-        let _ = y;
     }
 }
 

@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::core::files::envelope::{self, ImportError};
-use crate::core::files::merge_roadmap::{merge_roadmap, newer};
+use crate::core::files::merge_roadmap::{merge_roadmap, newer, newer_by};
 use crate::core::model::{Activity, Deal, Feedback, Id, Member, MilestoneProgress, StageEntry, Timestamp, Tombstone, Workspace};
 use crate::core::roadmap::edit::forget_milestones;
 use crate::core::validate;
@@ -535,22 +535,11 @@ fn merge_deal(ours: &Deal, theirs: &Deal, deletions: &Deletions, ws: &mut Worksp
 /// The newer deal; equal times fall to the fields both sides' logs do not merge, so
 /// the winner of three versions is the same whichever two meet first.
 fn newer_deal<'a>(ours: &'a Deal, theirs: &'a Deal) -> &'a Deal {
-    match ours.updated_at.cmp(&theirs.updated_at) {
-        std::cmp::Ordering::Greater => ours,
-        std::cmp::Ordering::Less => theirs,
-        std::cmp::Ordering::Equal => {
-            let key = |d: &Deal| {
-                let mut own = d.clone();
-                (own.milestones, own.activities, own.feedback) = (Vec::new(), Vec::new(), Vec::new());
-                serde_json::to_string(&own).unwrap_or_default()
-            };
-            if key(theirs) > key(ours) {
-                theirs
-            } else {
-                ours
-            }
-        }
-    }
+    let key = |d: &Deal| {
+        serde_json::to_string(&Deal { milestones: Vec::new(), activities: Vec::new(), feedback: Vec::new(), ..d.clone() })
+            .unwrap_or_default()
+    };
+    newer_by(ours, theirs, |d| d.updated_at, key)
 }
 
 /// The winner's progress, plus milestones only the other side has touched.

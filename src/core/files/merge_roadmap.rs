@@ -24,7 +24,7 @@ pub(crate) fn newer<'a, T: Serialize>(ours: &'a T, theirs: &'a T, time: impl Fn(
 }
 
 /// The newer of two versions, equal times falling to the larger `key`.
-fn newer_by<'a, T>(ours: &'a T, theirs: &'a T, time: impl Fn(&T) -> Timestamp, key: impl Fn(&T) -> String) -> &'a T {
+pub(crate) fn newer_by<'a, T>(ours: &'a T, theirs: &'a T, time: impl Fn(&T) -> Timestamp, key: impl Fn(&T) -> String) -> &'a T {
     match time(ours).cmp(&time(theirs)) {
         std::cmp::Ordering::Greater => ours,
         std::cmp::Ordering::Less => theirs,

@@ -53,6 +53,9 @@ pub struct TeamFile {
     busy: StoredValue<bool>,
     again: StoredValue<bool>,
     edits: StoredValue<u64>,
+    /// The file's text (as a hash) and the count of edits here at the last sync: when
+    /// neither has changed, a poll has nothing to merge and skips the work.
+    synced: StoredValue<Option<(u64, u64)>>,
 }
 
 pub fn use_team_file() -> Option<TeamFile> {
@@ -70,6 +73,7 @@ impl TeamFile {
             busy: StoredValue::new(false),
             again: StoredValue::new(false),
             edits: StoredValue::new(0),
+            synced: StoredValue::new(None),
         };
         if !fs::supported() {
             return team;
@@ -132,6 +136,7 @@ impl TeamFile {
                     fs::remember(&handle).await;
                     self.status.set(TeamFileStatus::Syncing(handle.name()));
                     self.handle.set_value(Some(SendWrapper::new(handle)));
+                    self.synced.set_value(None);
                     self.sync(state, true);
                 }
                 Err(FileError::Cancelled) => {}
@@ -143,6 +148,7 @@ impl TeamFile {
     /// Unlinks the file; the data here stays as it is.
     pub fn disconnect(self) {
         self.handle.set_value(None);
+        self.synced.set_value(None);
         self.status.set(TeamFileStatus::Off);
         spawn_local(fs::forget());
     }
@@ -182,6 +188,11 @@ async fn run(team: TeamFile, state: AppState, handle: &TeamFileHandle, ask: bool
         Ok(text) => text,
         Err(error) => return team.status.set(problem(name, error)),
     };
+    let edits = team.edits.get_value();
+    let settled = team.status.with_untracked(|s| matches!(s, TeamFileStatus::Synced { .. }));
+    if settled && !ask && team.synced.get_value() == Some((fingerprint(&text), edits)) {
+        return;
+    }
     // Worked out on the data as it is now, and applied before anything else can run.
     let own = state.workspace.get_untracked();
     let step = match sync(&own, &text, now_ms()) {
@@ -193,13 +204,23 @@ async fn run(team: TeamFile, state: AppState, handle: &TeamFileHandle, ask: bool
             return;
         }
     }
-    if let Some(out) = step.write {
-        if let Err(error) = fs::write(handle, &out).await {
-            return team.status.set(problem(name, error));
-        }
-    }
+    let in_file = match step.write {
+        Some(out) => match fs::write(handle, &out).await {
+            Ok(()) => out,
+            Err(error) => return team.status.set(problem(name, error)),
+        },
+        None => text,
+    };
+    team.synced.set_value(Some((fingerprint(&in_file), edits)));
     let from = step.summary.people.iter().max_by_key(|p| p.added + p.updated + p.deleted).map(|p| p.name.clone());
     team.status.set(TeamFileStatus::Synced { name, at: local_time(), changes: step.summary.changes(), from });
+}
+
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn problem(name: String, error: FileError) -> TeamFileStatus {
