@@ -1,8 +1,12 @@
 //! The roadmap chart: layout maths worked by hand, pointer mapping, and the drawn SVG.
 
 use waypoint::core::chart::roadmap_draw::roadmap_svg;
-use waypoint::core::chart::roadmap_layout::{layout, Hit, LANE_HEIGHT, LANE_TOP};
+use waypoint::core::chart::roadmap_layout::{
+    chart_width, layout, min_chart_width, Hit, LANE_HEIGHT, LANE_TOP, MAX_CHART_WIDTH, MIN_STAGE_WIDTH,
+};
+use waypoint::core::learn::samples::empty_workspace;
 use waypoint::core::model::{DecisionPhase, Id, Milestone, Roadmap, Stage};
+use waypoint::core::roadmap::templates::TemplateId;
 use waypoint::core::text::i18n::Lang;
 use waypoint::core::text::Text;
 
@@ -174,4 +178,41 @@ fn a_drop_becomes_the_command_a_keyboard_edit_would_send() {
     };
     assert_eq!((fields.day_offset, fields.required, fields.title.get(Lang::En)), (20, true, "Budget"));
     assert_eq!(drop_command(&r, &l, &Hit::Milestone(Id("m2".into())), 66.0), None, "still day 25");
+}
+
+#[test]
+fn a_narrow_container_scrolls_the_chart_rather_than_squeezing_stages() {
+    let r = roadmap();
+    // The 10-day stage is a tenth of 100 days: the chart needs ten of the narrowest blocks.
+    let needed = min_chart_width(&r);
+    assert!((needed - (10.0 * (MIN_STAGE_WIDTH + 3.0) + 32.0)).abs() < 1e-9, "{needed}");
+    // A phone (358 px inside its panel) gets the wider chart; every block keeps its minimum.
+    let width = chart_width(&r, 358.0);
+    assert_eq!(width, needed);
+    let l = layout(&r, width * 2.0, 2.0);
+    for s in &l.stages {
+        assert!((s.x1 - s.x0) / 2.0 >= MIN_STAGE_WIDTH - 1e-6, "stage {} is {} px", s.stage_id.0, (s.x1 - s.x0) / 2.0);
+    }
+    // A desktop panel wide enough keeps the chart at its width: nothing scrolls.
+    assert_eq!(chart_width(&r, 1400.0), 1400.0);
+}
+
+#[test]
+fn a_very_short_stage_does_not_make_the_chart_endless() {
+    let mut r = roadmap();
+    r.stages[0].target_days = 1;
+    r.stages[2].target_days = 900;
+    assert_eq!(min_chart_width(&r), MAX_CHART_WIDTH);
+    // Never more than four screens of a phone.
+    assert_eq!(chart_width(&r, 390.0), 1560.0);
+    assert_eq!(min_chart_width(&Roadmap { stages: vec![], ..roadmap() }), 0.0);
+}
+
+#[test]
+fn the_built_in_roadmaps_fit_a_desktop_panel_without_scrolling() {
+    for template in TemplateId::ALL {
+        let ws = empty_workspace("t", Lang::Zh, template);
+        let r = &ws.roadmaps[0];
+        assert!(min_chart_width(r) <= 1100.0, "{:?} needs {} px", template, min_chart_width(r));
+    }
 }

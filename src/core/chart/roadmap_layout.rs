@@ -122,6 +122,32 @@ pub fn chart_height(roadmap: &Roadmap, scale: f64) -> f64 {
     (LANE_TOP + lanes as f64 * LANE_HEIGHT + AXIS_GAP + AXIS_LABELS) * scale
 }
 
+/// The narrowest a stage block may be, in CSS pixels: room for a four-glyph stage
+/// name at 14 px and a finger to grab it.
+pub const MIN_STAGE_WIDTH: f64 = 72.0;
+/// The widest the chart is made to keep stages readable, in CSS pixels: past
+/// this a very short stage keeps a cut name rather than the chart growing without end.
+pub const MAX_CHART_WIDTH: f64 = 2400.0;
+
+/// The CSS width the chart needs so that every stage block is at least
+/// `MIN_STAGE_WIDTH` wide (stages are as wide as their share of the days), capped
+/// at `MAX_CHART_WIDTH`. A narrower container (a phone) scrolls the chart
+/// sideways instead of cutting stage names to one glyph.
+pub fn min_chart_width(roadmap: &Roadmap) -> f64 {
+    let total_days = f64::from(roadmap.total_days().max(1));
+    let shortest = roadmap.stages.iter().map(|s| s.target_days.max(1)).min();
+    let Some(shortest) = shortest else { return 0.0 };
+    // A block is its share of the span less the gap between blocks.
+    let span = (MIN_STAGE_WIDTH + STAGE_GAP) * total_days / f64::from(shortest);
+    (span + 2.0 * MARGIN).min(MAX_CHART_WIDTH)
+}
+
+/// The CSS width to draw the chart at in a container `container` CSS pixels wide:
+/// the container's, or wider (scrolled sideways) when stages would be too narrow.
+pub fn chart_width(roadmap: &Roadmap, container: f64) -> f64 {
+    container.max(min_chart_width(roadmap).min(container.max(1.0) * 4.0))
+}
+
 /// Lays `roadmap` out in `width` device pixels at `scale` device pixels per CSS pixel.
 pub fn layout(roadmap: &Roadmap, width: f64, scale: f64) -> RoadmapLayout {
     let total_days = roadmap.total_days().max(1);

@@ -334,6 +334,8 @@ catalog! {
     ShowReplay => "回放 (R)", "Replay (R)";
     ExitPresentation => "退出 (Esc)", "Exit (Esc)";
     PresentKeys => "← → 或翻页键切换", "← → or PageUp/PageDown to move";
+    SlidePrevious => "上一页", "Previous slide";
+    SlideNext => "下一页", "Next slide";
     DealsHere => "{0} 个商机在此阶段", "{0} deals in this stage";
     DealsHereValue => "{0} 个商机在此阶段，共 {1}", "{0} deals in this stage, {1} in all";
     ReplayTitle => "商机如何在各阶段流动", "How deals moved through the stages";

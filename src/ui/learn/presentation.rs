@@ -162,8 +162,13 @@ pub fn Presentation() -> impl IntoView {
         <div class="presentation" role="dialog" aria-modal="true" aria-label=move || t(Msg::Present) data-testid="presentation"
             use:modal_focus on:keydown=move |ev: leptos::ev::KeyboardEvent| trap_tab(&ev)>
             <div class="presentation-bar">
+                // A phone or a touch screen has no arrow keys: the slides turn by these too.
+                <button class="btn btn-small slide-turn" data-testid="slide-previous" aria-label=move || t(Msg::SlidePrevious) title=move || t(Msg::SlidePrevious)
+                    disabled=move || at.get() == 0 on:click=move |_| at.update(|a| *a = a.saturating_sub(1))>"◀"</button>
                 <span data-testid="slide-counter">{move || trf(state.lang.get(), Msg::SlideCounter, &[&(at.get() + 1).to_string(), &list.with(Vec::len).to_string()])}</span>
-                <span class="hint">{move || t(Msg::PresentKeys)}</span>
+                <button class="btn btn-small slide-turn" data-testid="slide-next" aria-label=move || t(Msg::SlideNext) title=move || t(Msg::SlideNext)
+                    disabled=move || { at.get() >= last() } on:click=move |_| at.update(|a| *a = (*a + 1).min(last()))>"▶"</button>
+                <span class="hint present-keys">{move || t(Msg::PresentKeys)}</span>
                 <span class="spacer"></span>
                 <button class="btn btn-small" data-testid="toggle-money" on:click=move |_| hide_money.update(|h| *h = !*h)>
                     {move || t(if hide_money.get() { Msg::ShowMoney } else { Msg::HideMoney })}

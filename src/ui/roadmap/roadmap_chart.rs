@@ -12,19 +12,32 @@ use crate::browser::{files, timing};
 use crate::core::chart::palette::TextScale;
 use crate::core::chart::roadmap_drag::{drop_command, preview};
 use crate::core::chart::roadmap_draw::{draw_roadmap, roadmap_svg};
-use crate::core::chart::roadmap_layout::{chart_height, layout, Hit};
+use crate::core::chart::roadmap_layout::{chart_height, chart_width, layout, Hit};
 use crate::core::model::Roadmap;
 use crate::core::text::i18n::{tr, trf, Lang, Msg};
 use crate::core::text::labels::decision_phase;
 use crate::ui::canvas_width::container_width;
 use crate::ui::state::use_app;
 
-/// A grabbed stage or milestone and where the pointer is now (device pixels).
+/// A grabbed stage or milestone, where the pointer went down and where it is now (device pixels).
 #[derive(Clone, Debug, PartialEq)]
 struct Drag {
     grabbed: Hit,
+    start_x: f64,
     x: f64,
 }
+
+/// A finger (or mouse) sliding a chart wider than its box sideways: where it went
+/// down (client px) and how far the box was scrolled then.
+#[derive(Clone, Copy, Debug)]
+struct Pan {
+    start_client_x: f64,
+    start_scroll: f64,
+}
+
+/// Moved less than this (CSS px) between down and up, a touch is a tap: it shows
+/// the details a mouse gets on hover.
+const TAP_SLOP: f64 = 6.0;
 
 fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().max(1.0)
@@ -42,22 +55,26 @@ pub fn RoadmapChart() -> impl IntoView {
     let canvas: NodeRef<Canvas> = NodeRef::new();
     let hover: RwSignal<Option<(Hit, f64, f64)>> = RwSignal::new(None);
     let drag: RwSignal<Option<Drag>> = RwSignal::new(None);
+    let pan: StoredValue<Option<Pan>> = StoredValue::new(None);
     let roadmap = state.active_roadmap;
 
+    // The box's width; the chart may be drawn wider and scrolled inside it.
     let css_width = container_width(canvas);
+    let scroller = move || canvas.get_untracked().and_then(|c| c.parent_element());
 
     // The layout the pointer is judged against: the saved roadmap, not the preview.
     let current_layout = move || {
         let dpr = device_pixel_ratio();
-        roadmap.with_untracked(|r| r.as_ref().map(|r| (r.clone(), layout(r, css_width.get_untracked() * dpr, dpr))))
+        roadmap.with_untracked(|r| r.as_ref().map(|r| (r.clone(), layout(r, chart_width(r, css_width.get_untracked()) * dpr, dpr))))
     };
 
     Effect::new(move |_| {
         let (Some(element), Some(saved)) = (canvas.get(), roadmap.get()) else { return };
-        let width = css_width.get();
-        if width <= 0.0 {
+        let box_width = css_width.get();
+        if box_width <= 0.0 {
             return;
         }
+        let width = chart_width(&saved, box_width);
         // Layout and drawing together: what a redraw costs.
         timing::measure("waypoint:draw-roadmap", || {
             let lang = state.lang.get();
@@ -73,7 +90,7 @@ pub fn RoadmapChart() -> impl IntoView {
             let height = chart_height(&shown, dpr);
             element.set_width((width * dpr) as u32);
             element.set_height(height as u32);
-            let _ = element.set_attribute("style", &format!("height:{}px", height / dpr));
+            let _ = element.set_attribute("style", &format!("width:{width}px;height:{}px", height / dpr));
             let shown_layout = layout(&shown, width * dpr, dpr);
             let highlight = drag.get().map(|d| d.grabbed).or_else(|| hover.get().map(|h| h.0));
             if let Some(backend) = CanvasBackend::with_canvas_object(element) {
@@ -85,16 +102,27 @@ pub fn RoadmapChart() -> impl IntoView {
     let on_down = move |ev: web_sys::PointerEvent| {
         let Some((_, l)) = current_layout() else { return };
         let (x, y) = pointer(&ev);
-        if let Some(grabbed) = l.hit(x, y) {
-            ev.prevent_default();
+        let capture = || {
             if let Some(element) = canvas.get_untracked() {
                 let _ = element.set_pointer_capture(ev.pointer_id());
             }
-            hover.set(None);
-            drag.set(Some(Drag { grabbed, x }));
+        };
+        hover.set(None);
+        if let Some(grabbed) = l.hit(x, y) {
+            ev.prevent_default();
+            capture();
+            drag.set(Some(Drag { grabbed, start_x: x, x }));
+        } else if let Some(scroll) = scroller().filter(|s| s.scroll_width() > s.client_width()) {
+            // Off the blocks, a slide scrolls a chart wider than its box (a phone).
+            capture();
+            pan.set_value(Some(Pan { start_client_x: f64::from(ev.client_x()), start_scroll: f64::from(scroll.scroll_left()) }));
         }
     };
     let on_move = move |ev: web_sys::PointerEvent| {
+        if let (Some(p), Some(scroll)) = (pan.get_value(), scroller()) {
+            scroll.set_scroll_left((p.start_scroll - (f64::from(ev.client_x()) - p.start_client_x)) as i32);
+            return;
+        }
         let (x, y) = pointer(&ev);
         if drag.with_untracked(Option::is_some) {
             drag.update(|d| {
@@ -111,19 +139,33 @@ pub fn RoadmapChart() -> impl IntoView {
         }
     };
     let on_up = move |ev: web_sys::PointerEvent| {
+        pan.set_value(None);
         let Some(d) = drag.get_untracked() else { return };
         drag.set(None);
         let Some((saved, l)) = current_layout() else { return };
         let (x, _) = pointer(&ev);
+        if (x - d.start_x).abs() < TAP_SLOP * device_pixel_ratio() {
+            // A tap: no hover on a touch screen, so the tap shows the details.
+            if ev.pointer_type() != "mouse" {
+                hover.set(Some((d.grabbed, f64::from(ev.offset_x()), f64::from(ev.offset_y()))));
+            }
+            return;
+        }
         if let Some(command) = drop_command(&saved, &l, &d.grabbed, x) {
             let _ = state.dispatch(command);
         }
     };
+    let on_cancel = move |_| {
+        pan.set_value(None);
+        drag.set(None);
+    };
+    // The details card sits over the canvas, less what the box is scrolled by.
+    let scrolled = move || scroller().map(|s| f64::from(s.scroll_left())).unwrap_or(0.0);
 
     let download_svg = move |_| {
         let Some(r) = roadmap.get_untracked() else { return };
         let lang = state.lang.get_untracked();
-        let svg = roadmap_svg(&r, css_width.get_untracked().max(640.0) as u32, lang);
+        let svg = roadmap_svg(&r, chart_width(&r, css_width.get_untracked()).max(640.0) as u32, lang);
         let _ = files::download(&chart_file_name(&r, lang, "svg"), &svg, "image/svg+xml");
     };
     let download_png = move |_| {
@@ -153,6 +195,7 @@ pub fn RoadmapChart() -> impl IntoView {
                 <button class="btn btn-small" data-testid="print" title=move || state.t(Msg::PrintLabel) on:click=move |_| { let _ = window().print(); }>{move || state.t(Msg::Print)}</button>
             </div>
             <div class="chart-box">
+                <div class="chart-scroll" data-testid="roadmap-scroll">
                 <canvas
                     node_ref=canvas
                     class="chart-canvas draggable"
@@ -164,14 +207,20 @@ pub fn RoadmapChart() -> impl IntoView {
                     on:pointerdown=on_down
                     on:pointermove=on_move
                     on:pointerup=on_up
-                    on:pointercancel=move |_| drag.set(None)
-                    on:pointerleave=move |_| hover.set(None)
+                    on:pointercancel=on_cancel
+                    on:pointerleave=move |ev: web_sys::PointerEvent| {
+                        // A finger leaves as it lifts: a tapped card stays up until the next touch.
+                        if ev.pointer_type() == "mouse" {
+                            hover.set(None)
+                        }
+                    }
                 ></canvas>
+                </div>
                 {move || hover.get().map(|(hit, x, y)| {
                     let lang = state.lang.get();
                     let lines = roadmap.with(|r| r.as_ref().map(|r| tooltip(r, &hit, lang)).unwrap_or_default());
                     view! {
-                        <div class="chart-tooltip" data-testid="chart-tooltip" style=format!("left:{}px;top:{}px", x + 14.0, y + 14.0)>
+                        <div class="chart-tooltip" data-testid="chart-tooltip" style=format!("left:{}px;top:{}px", tooltip_left(x - scrolled(), css_width.get_untracked()), y + 14.0)>
                             {lines.into_iter().enumerate().map(|(i, line)| view! {
                                 <p class:tooltip-title=i == 0>{line}</p>
                             }).collect_view()}
@@ -182,6 +231,15 @@ pub fn RoadmapChart() -> impl IntoView {
         </section>
     }
 }
+
+/// The details card's left edge for a pointer at `x` in a box `box_width` wide (CSS px):
+/// beside the pointer, but never past the box's right edge (which would scroll a phone's page).
+fn tooltip_left(x: f64, box_width: f64) -> f64 {
+    (x + 14.0).min(box_width - TOOLTIP_MAX_WIDTH).max(0.0)
+}
+
+/// The details card's widest, as in the style sheet.
+const TOOLTIP_MAX_WIDTH: f64 = 320.0;
 
 /// The lines of the hover card for a stage or a milestone.
 fn tooltip(roadmap: &Roadmap, hit: &Hit, lang: Lang) -> Vec<String> {
