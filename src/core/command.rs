@@ -72,7 +72,7 @@ pub enum Command {
         /// The new due date for this deal only.
         due: Option<NaiveDate>,
     },
-    /// Removes every sample deal; `Unchanged` when there are none.
+    /// Removes every sample deal and goal; `Unchanged` when there are none.
     RemoveSamples,
     /// Replace the whole document (an import); checked like any imported file.
     ReplaceWorkspace(Box<Workspace>),
@@ -396,11 +396,7 @@ fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result
         }
         Command::SetMilestoneDone { deal_id, milestone_id, done } => set_milestone_done(ws, &deal_id, milestone_id, done, now),
         Command::SetMilestoneDue { deal_id, milestone_id, due } => set_milestone_due(ws, &deal_id, milestone_id, due, now),
-        Command::RemoveSamples => {
-            let before = ws.deals.len();
-            ws.deals.retain(|d| !d.sample);
-            Ok(if ws.deals.len() == before { Outcome::Unchanged } else { Outcome::Changed })
-        }
+        Command::RemoveSamples => Ok(if ws.remove_samples() { Outcome::Changed } else { Outcome::Unchanged }),
         Command::ReplaceWorkspace(next) => {
             validate::check(&next).map_err(CommandError::BrokenWorkspace)?;
             *ws = *next;

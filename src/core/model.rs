@@ -496,6 +496,17 @@ pub struct Goal {
     pub updated_by: String,
 }
 
+/// How a first visit's sample goal is told apart: its id starts with this. An id rather
+/// than a stored flag, because a new field would need a new schema version.
+pub const SAMPLE_GOAL_ID_PREFIX: &str = "sample-goal-";
+
+impl Goal {
+    /// Whether this is a first visit's sample goal, which leaves with the sample deals.
+    pub fn is_sample(&self) -> bool {
+        self.id.0.starts_with(SAMPLE_GOAL_ID_PREFIX)
+    }
+}
+
 /// What a goal measures; `analytics` defines each figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -563,18 +574,26 @@ impl Workspace {
         self.deleted.retain(|t| t.at >= horizon);
     }
 
-    /// Whether any sample deal is left.
+    /// Whether any sample deal or goal is left.
     pub fn has_samples(&self) -> bool {
-        self.deals.iter().any(|d| d.sample)
+        self.deals.iter().any(|d| d.sample) || self.goals.iter().any(Goal::is_sample)
     }
 
     /// The workspace as it leaves this browser (an export, a share link): without the
-    /// sample deals of a first visit, which are nobody's data and would otherwise turn
-    /// up in every teammate's pipeline.
+    /// sample deals and goal of a first visit, which are nobody's data and would otherwise
+    /// turn up in every teammate's pipeline.
     pub fn without_samples(&self) -> Workspace {
         let mut out = self.clone();
-        out.deals.retain(|d| !d.sample);
+        out.remove_samples();
         out
+    }
+
+    /// Removes the sample deals and goals; says whether there were any.
+    pub fn remove_samples(&mut self) -> bool {
+        let before = self.deals.len() + self.goals.len();
+        self.deals.retain(|d| !d.sample);
+        self.goals.retain(|g| !g.is_sample());
+        self.deals.len() + self.goals.len() != before
     }
 }
 

@@ -6,9 +6,10 @@
 
 use chrono::{DateTime, Days};
 
+use crate::core::analytics::goals::GoalFields;
 use crate::core::command::{apply, Command, Outcome};
 use crate::core::deal::form::DealFields;
-use crate::core::model::{ActivityKind, Id, Timestamp, Workspace, SCHEMA_VERSION};
+use crate::core::model::{ActivityKind, GoalMetric, Id, Timestamp, Workspace, SAMPLE_GOAL_ID_PREFIX, SCHEMA_VERSION};
 use crate::core::roadmap::templates::{build_roadmap, TemplateId};
 use crate::core::text::i18n::Lang;
 
@@ -48,7 +49,7 @@ pub type Bi = (&'static str, &'static str);
 pub enum Ending {
     /// Still open: it stays in its stage.
     Open,
-    /// Closed as won, a day before `now`.
+    /// Closed as won at `now`, with every milestone of its stage done.
     Won,
     /// Lost, with the id of one of the preset lost reasons.
     Lost(&'static str),
@@ -94,7 +95,7 @@ pub const DEAL: DealSpec = DealSpec {
     activity: None,
 };
 
-const SAMPLES: [DealSpec; 6] = [
+const SAMPLES: [DealSpec; 10] = [
     DealSpec {
         customer: ("华东精密机械", "Eastline Precision"),
         title: ("二期产线自动化", "Phase 2 line automation"),
@@ -155,7 +156,53 @@ const SAMPLES: [DealSpec; 6] = [
         segment: ("零售", "Retail"),
         ..DEAL
     },
+    // A little history, so a first visit's Analytics has a win rate, a deal size, a sales
+    // cycle and a coverage to show, and the funnel has losses with their reasons.
+    DealSpec {
+        customer: ("远航汽车零部件", "Voyager Auto Parts"),
+        title: ("质检系统", "Quality inspection system"),
+        value: 460_000,
+        owner: ("李娜", "Maria Lopez"),
+        stage: 5,
+        segment: ("制造业", "Manufacturing"),
+        ending: Ending::Won,
+        feedback: Some((5, ("合同条款清楚，签约顺利", "Clear contract terms; signing went smoothly"))),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("嘉禾连锁药房", "Jiahe Pharmacies"),
+        title: ("门店库存系统", "Store inventory system"),
+        value: 150_000,
+        owner: ("张伟", "Sam Patel"),
+        stage: 5,
+        segment: ("医疗", "Healthcare"),
+        ending: Ending::Won,
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("恒信建材", "Hengxin Building Materials"),
+        title: ("ERP 升级", "ERP upgrade"),
+        value: 300_000,
+        owner: ("王磊", "Alex Chen"),
+        stage: 4,
+        segment: ("制造业", "Manufacturing"),
+        ending: Ending::Lost("lost-price"),
+        ..DEAL
+    },
+    DealSpec {
+        customer: ("明德职业学院", "Mingde Vocational College"),
+        title: ("实训室建设", "Training lab build-out"),
+        value: 200_000,
+        owner: ("李娜", "Maria Lopez"),
+        stage: 2,
+        segment: ("教育", "Education"),
+        ending: Ending::Lost("lost-no-budget"),
+        ..DEAL
+    },
 ];
+
+/// The sample team's revenue goal: in whole currency units, over the year that began a month ago.
+const SAMPLE_GOAL: (i64, Bi) = (3_000_000, ("王磊", "Alex Chen"));
 
 fn pick(lang: Lang, pair: Bi) -> String {
     lang.pick(pair).to_owned()
@@ -188,7 +235,9 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
     for (step, stage) in roadmap.stages.iter().enumerate().take(stage_count + 1) {
         let at = started + step as i64 * 7 * DAY_MS;
         let passed = step < stage_count;
-        let done_here = if passed { stage.milestones.len() } else { 1 };
+        // A won deal finished its last stage too (its contract is signed, not just drafted).
+        let finished = passed || matches!(spec.ending, Ending::Won);
+        let done_here = if finished { stage.milestones.len() } else { 1 };
         for milestone in stage.milestones.iter().take(done_here) {
             run(ws, Command::SetMilestoneDone { deal_id: deal_id.clone(), milestone_id: milestone.id.clone(), done: true }, at + DAY_MS);
         }
@@ -224,10 +273,11 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
     }
     match spec.ending {
         Ending::Open => {}
-        Ending::Won => run(ws, Command::CloseDeal { deal_id: deal_id.clone(), won: true, reason: None, note: String::new() }, now - DAY_MS),
+        // Closed today, so the deal counts in any period Analytics offers, the current quarter included.
+        Ending::Won => run(ws, Command::CloseDeal { deal_id: deal_id.clone(), won: true, reason: None, note: String::new() }, now),
         Ending::Lost(reason) => {
             let command = Command::CloseDeal { deal_id: deal_id.clone(), won: false, reason: Some(Id(reason.into())), note: String::new() };
-            run(ws, command, now - DAY_MS);
+            run(ws, command, now);
         }
     }
     deal_id
@@ -239,6 +289,22 @@ pub fn first_visit_workspace(origin: &str, lang: Lang, now: Timestamp) -> Worksp
     let mut ws = empty_workspace(origin, lang, TemplateId::ProjectSale);
     for spec in &SAMPLES {
         play_deal(&mut ws, spec, lang, now, true);
+    }
+    let today = DateTime::from_timestamp_millis(now).map(|t| t.date_naive()).unwrap_or_default();
+    let (target, owner) = SAMPLE_GOAL;
+    let fields = GoalFields {
+        metric: GoalMetric::WonRevenue,
+        target: target * 100,
+        period_start: today.checked_sub_days(Days::new(30)).unwrap_or(today),
+        period_end: today.checked_add_days(Days::new(335)),
+        owner: pick(lang, owner),
+        roadmap_id: None,
+    };
+    apply(&mut ws, Command::AddGoal(fields), now).expect("the sample goal is valid");
+    if let Some(goal) = ws.goals.last_mut() {
+        goal.id = Id(format!("{SAMPLE_GOAL_ID_PREFIX}{origin}"));
+        // The minted id was never seen by anyone: give it back, so the counter stays tight.
+        ws.next_id -= 1;
     }
     ws
 }

@@ -195,7 +195,8 @@ pub fn RoadmapChart() -> impl IntoView {
                 <button class="btn btn-small" data-testid="print" title=move || state.t(Msg::PrintLabel) on:click=move |_| { let _ = window().print(); }>{move || state.t(Msg::Print)}</button>
             </div>
             <div class="chart-box">
-                <div class="chart-scroll" data-testid="roadmap-scroll">
+                // Focusable so a keyboard can scroll a chart wider than its box (axe: scrollable-region-focusable).
+                <div class="chart-scroll" data-testid="roadmap-scroll" tabindex="0" role="region" aria-labelledby="chart-title">
                 <canvas
                     node_ref=canvas
                     class="chart-canvas draggable"
