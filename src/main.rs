@@ -4,6 +4,8 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(waypoint::ui::app::App);
+    // index.html's skeleton goes in the same task, so no frame shows both or neither.
+    waypoint::browser::skeleton::remove();
     // The first screen is built and its handlers are attached.
     waypoint::browser::timing::mark("waypoint:interactive");
 }

@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod files;
 pub mod offline;
+pub mod skeleton;
 pub mod storage;
 pub mod team_file;
 pub mod timing;

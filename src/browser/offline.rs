@@ -25,6 +25,8 @@ pub fn register(on_update: impl Fn() + 'static) {
     let registering = container.register("./sw.js");
     spawn_local(async move {
         let registration = match JsFuture::from(registering).await {
+            // Some embedded browsers stub the API and resolve with nothing: no offline use, no error.
+            Ok(value) if value.is_undefined() || value.is_null() => return,
             Ok(value) => value.unchecked_into::<ServiceWorkerRegistration>(),
             // Offline use is lost, nothing else: say so where developers look.
             Err(error) => return web_sys::console::warn_2(&"Waypoint: service worker not registered".into(), &error),

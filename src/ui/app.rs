@@ -77,6 +77,16 @@ pub fn Shell(state: AppState) -> impl IntoView {
         ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
+    // The next visit's skeleton shows this roadmap's stages (index.html reads the hint).
+    let shell_hint = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.workspace.with(|ws| crate::core::roadmap::shell_hint::shell_hint(ws, lang))
+    });
+    Effect::new(move |_| {
+        if let Some(hint) = shell_hint.get() {
+            crate::browser::storage::write_pref(crate::core::roadmap::shell_hint::SHELL_HINT_KEY, &hint);
+        }
+    });
     // The page's lang attribute follows the UI language (fonts, screen readers).
     Effect::new(move |_| {
         let tag = state.lang.get().tag();

@@ -17,8 +17,9 @@ const TYPES = {
  * Serves dist/ only below SUB_PATH, as a static host would; everything else is 404.
  * `extra` maps more URL prefixes to folders (the benchmark's baseline page).
  */
-export async function serveDist(extra = {}) {
+export async function serveDist(extra = {}, { gzip = false } = {}) {
   const mounts = [[SUB_PATH, DIST], ...Object.entries(extra)];
+  const gzipped = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
@@ -29,7 +30,16 @@ export async function serveDist(extra = {}) {
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end(); return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    // As GitHub Pages does: text and wasm gzipped (at zlib's default level) for a browser that accepts it.
+    if (gzip && !type.startsWith('image/png') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file)));
+      const body = gzipped.get(file);
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'Accept-Encoding' });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

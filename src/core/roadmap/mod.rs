@@ -2,4 +2,5 @@
 
 pub mod edit;
 pub mod rank;
+pub mod shell_hint;
 pub mod templates;

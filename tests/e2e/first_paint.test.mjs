@@ -1,0 +1,105 @@
+// First paint (issue 19): index.html paints the app's chrome before the wasm arrives, in the
+// language the app will open in, light or dark as the system asks, with this person's own
+// stages on a return visit; the app takes it over without moving anything.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Where the chrome sits: tabs, board head, filters, the first stage's heading and the second column. */
+const LANDMARKS = ['tab-board', 'tab-learn', 'more-actions', 'new-deal', 'filter-text', 'filter-status'];
+const geometry = (page, attribute) => page.evaluate(({ attribute, landmarks }) => {
+  const box = (e) => {
+    if (!e) return null;
+    const r = e.getBoundingClientRect();
+    return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+  };
+  const root = attribute === 'data-skeleton' ? document.querySelector('.skeleton:not([hidden])') : document.querySelector('.app:not(.skeleton)');
+  const out = Object.fromEntries(landmarks.map((id) => [id, box(root.querySelector(`[${attribute}="${id}"]`))]));
+  out.topbar = box(root.querySelector('.topbar'));
+  out.boardHead = box(root.querySelector('.board-head'));
+  out.firstColumnTitle = box(root.querySelector('.column-title'));
+  out.secondColumn = box(root.querySelectorAll('.column')[1]);
+  return out;
+}, { attribute, landmarks: LANDMARKS });
+
+/** A page whose wasm never arrives: what a phone shows while it downloads. */
+async function skeletonOnly(context) {
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.url);
+  await page.locator('.skeleton:not([hidden])').waitFor();
+  return page;
+}
+
+for (const [width, height] of [[1440, 900], [390, 844]]) {
+  for (const locale of ['zh-CN', 'en-US']) {
+    test(`${width}×${height} ${locale}: the skeleton paints the app's chrome where the app puts it`, async () => {
+      const options = { locale, viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 };
+      const context = await browser.newContext(options);
+      const early = await skeletonOnly(context);
+      const lang = await early.evaluate(() => document.documentElement.lang);
+      assert.equal(lang, locale === 'zh-CN' ? 'zh-CN' : 'en');
+      assert.equal(await early.locator('.skeleton:not([hidden])').getAttribute('data-lang'), lang, 'one skeleton, in the language the app opens in');
+      assert.equal(await early.locator('.skeleton:not([hidden]) .column-title').first().textContent(), locale === 'zh-CN' ? '潜在客户识别' : 'Prospect identification');
+      const before = await geometry(early, 'data-skeleton');
+      await early.close();
+
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByTestId('deal-card').first().waitFor();
+      const after = await geometry(page, 'data-testid');
+      assert.equal(await page.locator('.skeleton').count(), 0, 'the app removes the skeleton as it mounts');
+      for (const [name, box] of Object.entries(before)) {
+        assert.ok(box && after[name], `${name} is in both`);
+        // The same place and size, within a pixel or two (text metrics may round differently).
+        // A column grows as its cards come in: its height is content, not a jump.
+        (name === 'secondColumn' ? box.slice(0, 3) : box).forEach((value, i) => assert.ok(Math.abs(value - after[name][i]) <= 2, `${name} moved: skeleton ${box}, app ${after[name]}`));
+      }
+      await context.close();
+    });
+  }
+}
+
+test('dark mode is honoured before the wasm arrives, and the skeleton cannot be used', async () => {
+  const context = await browser.newContext({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+  const page = await skeletonOnly(context);
+  const [background, pointer, hidden] = await page.evaluate(() => {
+    const shell = document.querySelector('.skeleton:not([hidden])');
+    return [getComputedStyle(document.body).backgroundColor, getComputedStyle(shell).pointerEvents, shell.getAttribute('aria-hidden')];
+  });
+  const [r, g, b] = background.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 200, `a dark page, not ${background}`);
+  assert.equal(pointer, 'none');
+  assert.equal(hidden, 'true', 'screen readers wait for the app, not a copy of it');
+  await context.close();
+});
+
+test('a returning person sees their own language and stages at once', async () => {
+  // No service worker: it would serve the wasm past the test's block on the second visit.
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}#roadmap`);
+  await page.getByTestId('roadmap-canvas').waitFor();
+  await page.getByTestId('switch-lang').click();
+  const first = page.getByTestId('stage-name').first();
+  await first.fill('Qualified leads');
+  await first.press('Tab');
+  await page.waitForFunction(() => (localStorage.getItem('waypoint.shell') ?? '').includes('Qualified leads'));
+  assert.deepEqual(errors, [], 'a browser that stubs service workers runs the app all the same');
+  await page.close();
+
+  const early = await skeletonOnly(context);
+  assert.equal(await early.evaluate(() => document.documentElement.lang), 'en', 'the chosen language, not the browser\'s');
+  const titles = await early.locator('.skeleton:not([hidden]) .column-title').allTextContents();
+  assert.equal(titles[0], 'Qualified leads');
+  assert.equal(titles.length, 6);
+  assert.match(await early.locator('.skeleton:not([hidden]) .roadmap-name').textContent(), /^Roadmap: /);
+  await context.close();
+});
