@@ -51,7 +51,9 @@ async function coldVisit(browser, url) {
     const interactive = Math.max(at('waypoint:interactive'), at('bench:first-card'));
     const navigation = performance.getEntriesByType('navigation')[0];
     const fetched = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= interactive);
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
     return {
+      wasmArrived: wasm?.responseEnd ?? NaN,
       firstPaint: at('first-contentful-paint'),
       interactive,
       files: [{ url: navigation.name, bytes: navigation.transferSize }, ...fetched.map((r) => ({ url: r.name, bytes: r.transferSize }))],
@@ -83,6 +85,8 @@ export async function firstVisit(browser) {
     return {
       slow4g_first_paint_ms: median(visits.map((v) => v.firstPaint)),
       slow4g_interactive_ms: median(visits.map((v) => v.interactive)),
+      // When the main wasm had arrived: the rest of the wait is compiling and starting the app.
+      slow4g_wasm_arrived_ms: median(visits.map((v) => v.wasmArrived)),
       first_visit_gzip_kb: files.reduce((sum, f) => sum + f.bytes, 0) / 1024,
       first_visit_brotli_kb: brotli / 1024,
       first_visit_files: files.map((f) => path.basename(new URL(f.url).pathname) || 'index.html').join(' '),

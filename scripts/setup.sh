@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=116
+WASM_SPLIT_VERSION=0.2.4
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 # The wasm-bindgen CLI must equal the crate in Cargo.lock, or Trunk tries to download one.
@@ -42,6 +43,12 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
   say "installing wasm-opt (binaryen $WASM_OPT_VERSION, about 9 minutes)"
   cargo install --locked wasm-opt || cargo install wasm-opt
+fi
+
+# The release build splits the wasm so the board loads first (scripts/split-build.sh).
+if ! wasm-split-cli --help >/dev/null 2>&1; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 if [ "$MODE" = build ]; then

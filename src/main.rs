@@ -8,6 +8,8 @@ fn main() {
     waypoint::browser::skeleton::remove();
     // The first screen is built and its handlers are attached.
     waypoint::browser::timing::mark("waypoint:interactive");
+    // Then the parts that load later (src/ui/lazy.rs), while the person looks at the board.
+    waypoint::ui::lazy::preload_later_parts();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

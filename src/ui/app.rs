@@ -3,19 +3,13 @@
 use leptos::prelude::*;
 
 use crate::core::shortcuts::{app_action, Action, KeyPress};
-use crate::ui::analytics::analytics_screen::AnalyticsScreen;
-use crate::ui::deal::agenda::Agenda;
 use crate::ui::deal::board::Board;
 use crate::ui::deal::deal_dialog::DealDialog;
-use crate::ui::files::merge_dialog::MergeDialog;
 use crate::ui::files::persistence;
-use crate::ui::files::share_dialog::ShareDialog;
 use crate::ui::header::Header;
-use crate::ui::help_dialog::{HelpDialog, HelpTab};
-use crate::ui::learn::learn_screen::LearnScreen;
-use crate::ui::learn::presentation::Presentation;
+use crate::ui::help_dialog::HelpTab;
+use crate::ui::lazy::{self, Later};
 use crate::ui::notices::Notices;
-use crate::ui::roadmap::roadmap_screen::RoadmapScreen;
 use crate::ui::state::Screen;
 use crate::ui::state::{AppState, Overlay};
 
@@ -107,25 +101,25 @@ pub fn Shell(state: AppState) -> impl IntoView {
             <main class="main" id="main">
                 {move || match state.screen.get() {
                     Screen::Board => view! { <Board/> }.into_any(),
-                    Screen::Roadmap => view! { <RoadmapScreen/> }.into_any(),
-                    Screen::Agenda => view! { <Agenda/> }.into_any(),
-                    Screen::Analytics => view! { <AnalyticsScreen/> }.into_any(),
-                    Screen::Learn => view! { <LearnScreen/> }.into_any(),
+                    Screen::Roadmap => view! { <Later part=lazy::roadmap_screen()/> }.into_any(),
+                    Screen::Agenda => view! { <Later part=lazy::agenda_screen()/> }.into_any(),
+                    Screen::Analytics => view! { <Later part=lazy::analytics_screen()/> }.into_any(),
+                    Screen::Learn => view! { <Later part=lazy::learn_screen()/> }.into_any(),
                 }}
             </main>
             <DealDialog/>
             <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Share)))>
-                <ShareDialog/>
+                <Later part=lazy::share_dialog()/>
             </Show>
             <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Team)))>
-                <crate::ui::deal::team_dialog::TeamDialog/>
+                <Later part=lazy::team_dialog()/>
             </Show>
-            {move || merge_preview.get().map(|preview| view! { <MergeDialog preview=preview/> })}
+            {move || merge_preview.get().map(|preview| view! { <Later part=lazy::merge_dialog(preview)/> })}
             <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Help(_))))>
-                <HelpDialog/>
+                <Later part=lazy::help_dialog()/>
             </Show>
             <Show when=move || state.presenting().is_some()>
-                <Presentation/>
+                <Later part=lazy::presentation()/>
             </Show>
         </div>
     }

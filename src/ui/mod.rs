@@ -10,6 +10,7 @@ pub mod files;
 pub mod gate;
 pub mod header;
 pub mod help_dialog;
+pub mod lazy;
 pub mod learn;
 pub mod modal;
 pub mod notices;

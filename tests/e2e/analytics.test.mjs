@@ -99,7 +99,7 @@ test('the analytics screen reads in Chinese too', async () => {
   await page.getByTestId('tab-analytics').click();
   await page.getByTestId('analytics-period').selectOption('all');
   assert.match(await page.getByTestId('funnel-sentence').textContent(), /^最大流失：“.+”之后只有 [\d.]+% 的商机继续推进。$/);
-  assert.match(await page.getByTestId('funnel-canvas').getAttribute('aria-label'), /^潜在客户识别: 6 个 · ¥276万 · 100%/);
+  assert.match(await page.getByTestId('funnel-canvas').getAttribute('aria-label'), /^潜在客户识别: 10 个 · ¥387万 · 100%/);
   assert.equal(await page.getByTestId('time-sentence').textContent(), '各阶段都在目标时间之内。');
   await context.close();
 });

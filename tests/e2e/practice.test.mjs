@@ -142,7 +142,7 @@ test('a presentation run: clicker keys, hidden money, funnel and replay on deman
   await page.keyboard.press('f');
   await page.getByTestId('presentation-funnel').waitFor();
   const funnel = await page.getByTestId('present-funnel-canvas').getAttribute('aria-label');
-  assert.match(funnel, /^潜在客户识别: 6 · 100%/);
+  assert.match(funnel, /^潜在客户识别: 10 · 100%/);
   assert.doesNotMatch(funnel, /¥/);
 
   await page.keyboard.press('r');
@@ -164,6 +164,8 @@ test('the multiple-choice self-checks score answers and explain each one', async
   // Answer "which stage" from the roadmap itself: all right.
   const match = page.getByTestId('quiz-match');
   const questions = match.getByTestId('choice-question');
+  // The learn screen loads after the board: count its questions once it is there.
+  await questions.first().waitFor();
   for (let i = 0; i < await questions.count(); i++) {
     const prompt = await questions.nth(i).locator('.choice-prompt').textContent();
     const title = prompt.match(/“(.+)”/)[1];

@@ -68,7 +68,7 @@ test('a file with script payloads in every text field runs nothing and shows the
   ws.settings.lost_reasons[0].label = payload(++n);
   ws.goals = [{ id: 'g-xss', metric: 'deals_won', target: 3, period_start: '2026-10-01', period_end: '2026-12-31', owner: payload(++n) }];
   await page.getByTestId('import-file').setInputFiles({ name: 'xss.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-  await page.getByTestId('notice').filter({ hasText: 'Imported 6 deals' }).waitFor();
+  await page.getByTestId('notice').filter({ hasText: 'Imported 10 deals' }).waitFor();
 
   // Every screen and the deal dialog render the payloads.
   assert.ok((await page.getByTestId('deal-card').first().locator('.card-customer').textContent()).startsWith('<img src=x onerror='));

@@ -99,10 +99,10 @@ test('the stage list edits fields and reorders from the keyboard', async () => {
 
 test('deleting a stage that holds deals asks where they go and moves them', async () => {
   const { page, context } = await openDesigner('zh-CN');
-  // "方案设计" (third stage) holds the sample 海川物流.
+  // "方案设计" (third stage) holds the sample 海川物流 and the lost sample 明德职业学院.
   await page.getByTestId('stage-editor').nth(2).getByTestId('stage-delete').click();
   const dialog = page.getByTestId('delete-stage-dialog');
-  assert.match(await dialog.textContent(), /该阶段有 1 个商机/);
+  assert.match(await dialog.textContent(), /该阶段有 2 个商机/);
   await dialog.getByTestId('delete-stage-target').selectOption({ label: '方案提交' });
   await dialog.getByTestId('confirm-delete-stage').click();
   await page.getByTestId('notice').filter({ hasText: '阶段“方案设计”已删除' }).waitFor();

@@ -80,7 +80,8 @@ catalog! {
     Import => "导入 JSON", "Import JSON";
     ImportLabel => "从 JSON 文件导入，替换当前数据", "Import a JSON file, replacing the current data";
     RemoveSamples => "清除示例商机", "Remove samples";
-    RemoveSamplesConfirm => "删除全部示例商机？你自己创建的商机不受影响。", "Delete all sample deals? Deals you created stay.";
+    RemoveSamplesConfirm => "删除全部示例商机和示例目标？你自己创建的商机和目标不受影响。", "Delete all sample deals and the sample goal? Deals and goals you created stay.";
+    LoadingPart => "正在加载…", "Loading…";
     Dismiss => "关闭", "Dismiss";
     Pipeline => "销售管道", "Pipeline";
     RoadmapLabel => "路线图：{0}", "Roadmap: {0}";

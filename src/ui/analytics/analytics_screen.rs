@@ -146,8 +146,9 @@ pub fn AnalyticsScreen() -> impl IntoView {
             </div>
             {move || roadmap.get().map(|r| view! { <WhatIfPanel roadmap=r/> })}
             <section class="panel">
-                <h2 class="panel-title">{move || t(Msg::OwnersTitle)}</h2>
-                <table class="owners" data-testid="owner-table">
+                <h2 class="panel-title" id="owners-title">{move || t(Msg::OwnersTitle)}</h2>
+                // Focusable: on a phone the table scrolls sideways inside its box, by keyboard too.
+                <table class="owners" data-testid="owner-table" tabindex="0" aria-labelledby="owners-title">
                     <thead><tr>
                         {[Msg::ColOwner, Msg::ColDeals, Msg::ColWonValue, Msg::ColWinRate, Msg::ColCycle, Msg::ColOverdue]
                             .into_iter().map(|m| view! { <th scope="col">{move || t(m)}</th> }).collect_view()}

@@ -20,12 +20,14 @@ pub fn DealDialog() -> impl IntoView {
     let editing = Memo::new(move |_| state.editing());
     move || {
         let editing = editing.get()?;
-        Some(view! { <DealForm editing=editing/> })
+        // The form loads after the board (src/ui/lazy.rs): a first visit does not need it to start.
+        Some(view! { <crate::ui::lazy::Later part=crate::ui::lazy::deal_form(editing)/> })
     }
 }
 
+/// The dialog's content for one deal (or a new one).
 #[component]
-fn DealForm(editing: Editing) -> impl IntoView {
+pub fn DealForm(editing: Editing) -> impl IntoView {
     let state = use_app();
     let t = move |msg| state.t(msg);
     let initial = state.workspace.with_untracked(|ws| match &editing {

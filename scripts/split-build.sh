@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Trunk's pre_build hook: builds the app's wasm and splits it so the board loads first.
+#
+# Trunk 0.21 cannot split wasm, so index.html skips Trunk's own rust step and copies pkg/,
+# which this script fills, the way cargo-leptos's --split does it:
+#   1. cargo build with the `split` feature, linked with --emit-relocs (wasm-split needs the
+#      relocations to move code and data into the parts);
+#   2. wasm-split-cli cuts the module at each #[lazy] entry point (src/ui/lazy.rs): the main
+#      module, split_*.wasm per entry point, chunk_*.wasm for code two parts share, and the
+#      loader __wasm_split.js;
+#   3. wasm-bindgen on the main module only, keeping the exports the parts import from it;
+#   4. release builds: wasm-opt -Oz on every .wasm (binaryen 116, same features as rustc's target).
+# A separate target folder keeps these flags from invalidating the everyday wasm build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+APP=waypoint
+OUT=pkg
+TARGET_DIR=target/split
+PROFILE="${TRUNK_PROFILE:-release}"
+CARGO_PROFILE_FLAG=()
+[ "$PROFILE" = release ] && CARGO_PROFILE_FLAG=(--release)
+
+cargo build --locked --bin "$APP" --target wasm32-unknown-unknown --features split --target-dir "$TARGET_DIR" \
+  "${CARGO_PROFILE_FLAG[@]}" \
+  --config 'target.wasm32-unknown-unknown.rustflags=["--cfg", "erase_components", "-Clink-args=--emit-relocs"]'
+
+LINKED="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/$APP.wasm"
+PARTS="$TARGET_DIR/parts"
+rm -rf "$PARTS" "$OUT"
+mkdir -p "$PARTS" "$OUT"
+wasm-split-cli --target web --out-name "$APP" "$LINKED" "$PARTS"
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript --out-name "$APP" --out-dir "$OUT" "$PARTS/$APP.wasm"
+# The loader imports ./waypoint.js and fetches the parts next to itself.
+cp "$PARTS"/__wasm_split.js "$OUT"/
+cp "$PARTS"/split_*.wasm "$OUT"/ 2>/dev/null || true
+cp "$PARTS"/chunk_*.wasm "$OUT"/ 2>/dev/null || true
+
+if [ "$PROFILE" = release ]; then
+  for wasm in "$OUT"/*.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      --enable-reference-types --enable-multivalue "$wasm" -o "$wasm"
+  done
+fi
+echo "split-build: $(ls "$OUT"/*.wasm | wc -l) wasm file(s) in $OUT/ ($PROFILE)"

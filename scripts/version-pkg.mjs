@@ -1,0 +1,28 @@
+// Trunk post-build hook, first step: the split wasm and its JavaScript keep fixed names
+// (the chunk loader finds its parts by name), so their folder takes the content hash
+// instead: dist/pkg/ becomes dist/pkg-<hash>/ and index.html follows. Every file but
+// index.html, sw.js and manifest.webmanifest can then be cached for a year.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const pkg = path.join(dir, 'pkg');
+
+function walk(folder) {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+
+const hash = crypto.createHash('sha256');
+for (const file of walk(pkg).sort()) hash.update(path.relative(pkg, file)).update('\0').update(fs.readFileSync(file));
+const name = `pkg-${hash.digest('hex').slice(0, 16)}`;
+fs.renameSync(pkg, path.join(dir, name));
+const index = path.join(dir, 'index.html');
+const html = fs.readFileSync(index, 'utf8');
+const renamed = html.replace(/(["'(]\.?\/?)pkg\//g, `$1${name}/`);
+if (renamed === html) throw new Error('index.html names no pkg/ file');
+fs.writeFileSync(index, renamed);
+console.log(`version-pkg: pkg/ is ${name}/`);

@@ -1,0 +1,101 @@
+//! The parts of the app that load after the board: each screen and dialog a first visit
+//! does not need, behind an async entry point. With the `split` feature (the release build,
+//! scripts/split-build.sh) each entry point is Leptos's `#[lazy]`, so its code and data go
+//! into a wasm file of its own, fetched when first shown (the service worker precaches them
+//! once the board is up). Without it (native checks, browser tests) they are plain async
+//! functions that are ready at once.
+
+use leptos::prelude::*;
+
+use crate::ui::files::merge_dialog::MergePreview;
+use crate::ui::state::Editing;
+
+/// Shows `part` once its code has loaded, with a short "loading" line meanwhile.
+#[component]
+pub fn Later<F>(part: F) -> impl IntoView
+where
+    F: std::future::Future<Output = AnyView> + Send + 'static,
+{
+    let state = crate::ui::state::use_app();
+    let loading = move || view! { <p class="loading-part" role="status">{move || state.t(crate::core::text::i18n::Msg::LoadingPart)}</p> };
+    view! { <Suspense fallback=loading>{Suspend::new(part)}</Suspense> }
+}
+
+/// The Analytics screen.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn analytics_screen() -> AnyView {
+    view! { <crate::ui::analytics::analytics_screen::AnalyticsScreen/> }.into_any()
+}
+
+/// The roadmap designer.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn roadmap_screen() -> AnyView {
+    view! { <crate::ui::roadmap::roadmap_screen::RoadmapScreen/> }.into_any()
+}
+
+/// The learn path and practice.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn learn_screen() -> AnyView {
+    view! { <crate::ui::learn::learn_screen::LearnScreen/> }.into_any()
+}
+
+/// The agenda.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn agenda_screen() -> AnyView {
+    view! { <crate::ui::deal::agenda::Agenda/> }.into_any()
+}
+
+/// The presentation of the roadmap to a room.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn presentation() -> AnyView {
+    view! { <crate::ui::learn::presentation::Presentation/> }.into_any()
+}
+
+/// The share dialog (links and QR codes).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn share_dialog() -> AnyView {
+    view! { <crate::ui::files::share_dialog::ShareDialog/> }.into_any()
+}
+
+/// The team dialog.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn team_dialog() -> AnyView {
+    view! { <crate::ui::deal::team_dialog::TeamDialog/> }.into_any()
+}
+
+/// Help and keyboard shortcuts.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn help_dialog() -> AnyView {
+    view! { <crate::ui::help_dialog::HelpDialog/> }.into_any()
+}
+
+/// The merge summary for a prepared merge.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn merge_dialog(preview: MergePreview) -> AnyView {
+    view! { <crate::ui::files::merge_dialog::MergeDialog preview=preview/> }.into_any()
+}
+
+/// The deal dialog's form, for a deal or a new one.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn deal_form(editing: Editing) -> AnyView {
+    view! { <crate::ui::deal::deal_dialog::DealForm editing=editing/> }.into_any()
+}
+
+/// Fetches every later part once the board is up, one after the other, so the first visit to
+/// a screen or dialog does not wait on the network (and a part is on hand before the person
+/// goes offline). Without the split there is nothing to fetch.
+pub fn preload_later_parts() {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async {
+        __preload_deal_form().await;
+        __preload_analytics_screen().await;
+        __preload_roadmap_screen().await;
+        __preload_learn_screen().await;
+        __preload_agenda_screen().await;
+        __preload_help_dialog().await;
+        __preload_share_dialog().await;
+        __preload_merge_dialog().await;
+        __preload_team_dialog().await;
+        __preload_presentation().await;
+    });
+}
