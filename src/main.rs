@@ -2,6 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // When the wasm has arrived, compiled and begun: the rest of start-up is the app's own work.
+    waypoint::browser::timing::mark("waypoint:wasm-start");
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(waypoint::ui::app::App);
     // index.html's skeleton goes in the same task, so no frame shows both or neither.

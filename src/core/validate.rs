@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::core::deal::form::{DealFields, FieldError};
+use crate::core::deal::form::{FieldError, FieldsRef};
 use crate::core::model::{Id, Workspace};
 
 /// Why a workspace is not whole; [`check`] reports the first problem it finds.
@@ -100,6 +100,9 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
         }
     }
 
+    // Each roadmap's milestone ids, looked up once rather than searched for every deal's progress.
+    let milestones_of: std::collections::HashMap<&Id, HashSet<&Id>> =
+        ws.roadmaps.iter().map(|r| (&r.id, r.stages.iter().flat_map(|s| s.milestones.iter().map(|m| &m.id)).collect())).collect();
     for deal in &ws.deals {
         let roadmap = ws
             .roadmap(&deal.roadmap_id)
@@ -112,9 +115,9 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
         if !history_ok {
             return Err(IntegrityError::HistoryMismatch { deal: deal.id.clone() });
         }
+        let milestone_ids = &milestones_of[&roadmap.id];
         for progress in &deal.milestones {
-            let known = roadmap.stages.iter().any(|s| s.milestones.iter().any(|m| m.id == progress.milestone_id));
-            if !known {
+            if !milestone_ids.contains(&progress.milestone_id) {
                 return Err(IntegrityError::MilestoneMissing { deal: deal.id.clone(), milestone: progress.milestone_id.clone() });
             }
         }
@@ -130,15 +133,14 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
         if !feedback_ok {
             return Err(IntegrityError::FeedbackInvalid { deal: deal.id.clone() });
         }
-        let fields = DealFields {
-            customer: deal.customer.clone(),
-            title: deal.title.clone(),
+        let fields = FieldsRef {
+            customer: &deal.customer,
+            title: &deal.title,
+            owner: &deal.owner,
             value_minor: deal.value_minor,
-            currency: deal.currency.clone(),
-            owner: deal.owner.clone(),
-            expected_close: deal.expected_close,
-            stage_id: deal.stage_id.clone(),
-            tags: deal.tags.clone(),
+            currency: &deal.currency,
+            stage_id: &deal.stage_id,
+            tags: &deal.tags,
         };
         if let Some(error) = fields.problems(roadmap).into_iter().next() {
             return Err(IntegrityError::DealField { deal: deal.id.clone(), error });

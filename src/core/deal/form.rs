@@ -189,9 +189,44 @@ impl DealForm {
 impl DealFields {
     /// Everything wrong with these fields on `roadmap`; empty when they can be stored.
     pub fn problems(&self, roadmap: &Roadmap) -> Vec<FieldError> {
+        let fields = FieldsRef {
+            customer: &self.customer,
+            title: &self.title,
+            owner: &self.owner,
+            value_minor: self.value_minor,
+            currency: &self.currency,
+            stage_id: &self.stage_id,
+            tags: &self.tags,
+        };
+        fields.problems(roadmap)
+    }
+}
+
+/// A deal's fields, borrowed: what checking a stored deal needs without copying it
+/// (`validate::check` runs over every deal of a file on import and at start-up).
+pub struct FieldsRef<'a> {
+    /// The customer's name.
+    pub customer: &'a str,
+    /// The deal's title.
+    pub title: &'a str,
+    /// Who owns the deal.
+    pub owner: &'a str,
+    /// The value in minor units.
+    pub value_minor: i64,
+    /// The ISO 4217 currency code.
+    pub currency: &'a str,
+    /// The stage the deal is in.
+    pub stage_id: &'a Id,
+    /// The deal's tags.
+    pub tags: &'a [String],
+}
+
+impl FieldsRef<'_> {
+    /// Every problem with these fields, in form order, as [`DealFields::problems`] finds them.
+    pub fn problems(&self, roadmap: &Roadmap) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let mut flag = |field, problem| errors.push(FieldError { field, problem });
-        for (field, text) in [(DealField::Customer, &self.customer), (DealField::Title, &self.title)] {
+        for (field, text) in [(DealField::Customer, self.customer), (DealField::Title, self.title)] {
             if text.trim().is_empty() {
                 flag(field, Problem::Required);
             } else if text.chars().count() > MAX_NAME_CHARS {
@@ -206,10 +241,10 @@ impl DealFields {
         } else if self.value_minor > money::MAX_VALUE_MINOR {
             flag(DealField::Value, Problem::TooLarge);
         }
-        if !money::is_valid_currency(&self.currency) {
+        if !money::is_valid_currency(self.currency) {
             flag(DealField::Currency, Problem::BadCurrency);
         }
-        if roadmap.stage(&self.stage_id).is_none() {
+        if roadmap.stage(self.stage_id).is_none() {
             flag(DealField::Stage, Problem::UnknownStage);
         }
         if self.tags.iter().any(|t| t.chars().count() > MAX_TAG_CHARS) {

@@ -114,8 +114,17 @@ impl Engine {
                 return (engine, started);
             }
         };
-        let previous = store.read(keys::PREVIOUS).ok().flatten();
-        let started = match envelope::start_from(main.as_deref(), previous.as_deref()) {
+        // The previous copy is read only when the main one cannot be used: at 10,000 deals
+        // reading it costs as much again as reading the main one.
+        let mut previous = None;
+        let mut from = envelope::start_from(main.as_deref(), None);
+        if matches!(from, StartFrom::Neither(_)) {
+            previous = store.read(keys::PREVIOUS).ok().flatten();
+            if previous.is_some() {
+                from = envelope::start_from(main.as_deref(), previous.as_deref());
+            }
+        }
+        let started = match from {
             StartFrom::Nothing => Started { workspace: fresh(), problem: None, failure: None, save_at_start: true },
             StartFrom::Main(workspace) => {
                 engine.last_good = main;
