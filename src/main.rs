@@ -4,6 +4,8 @@
 fn main() {
     // When the wasm has arrived, compiled and begun: the rest of start-up is the app's own work.
     waypoint::browser::timing::mark("waypoint:wasm-start");
+    // Panic messages in the console while developing; a release build spares the bytes.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(waypoint::ui::app::App);
     // index.html's skeleton goes in the same task, so no frame shows both or neither.

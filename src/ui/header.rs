@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
         let choice = event_target_value(&ev);
         // An action menu: it shows its prompt again after each use.
         event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
-        transfer::export_csv(state, &choice);
+        leptos::task::spawn_local(crate::ui::lazy::export_csv(state, choice));
     };
     let pick_file = move |_| {
         if let Some(input) = file_input.get() {

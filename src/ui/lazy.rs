@@ -81,6 +81,13 @@ pub async fn deal_form(editing: Editing) -> AnyView {
     view! { <crate::ui::deal::deal_dialog::DealForm editing=editing/> }.into_any()
 }
 
+/// Writes and downloads a CSV file (`choice`: "deals" or "milestones"): the CSV writer
+/// loads with it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn export_csv(state: crate::ui::state::AppState, choice: String) {
+    crate::ui::files::transfer::export_csv(state, &choice);
+}
+
 /// Fetches every later part once the board is up, one after the other, so the first visit to
 /// a screen or dialog does not wait on the network (and a part is on hand before the person
 /// goes offline). Without the split there is nothing to fetch.
@@ -97,5 +104,6 @@ pub fn preload_later_parts() {
         __preload_merge_dialog().await;
         __preload_team_dialog().await;
         __preload_presentation().await;
+        __preload_export_csv().await;
     });
 }
