@@ -88,6 +88,35 @@ pub async fn export_csv(state: crate::ui::state::AppState, choice: String) {
     crate::ui::files::transfer::export_csv(state, &choice);
 }
 
+/// Works out a merge of `incoming` into this browser's data and opens its summary (or says
+/// why not): the merge code loads with it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn prepare_merge(
+    state: crate::ui::state::AppState,
+    source: crate::ui::files::merge_dialog::MergeSource,
+    incoming: crate::core::model::Workspace,
+) {
+    crate::ui::files::merge_dialog::prepare(state, source, incoming);
+}
+
+/// One sync step with the team file's text (`core::files::team_file::sync`), loaded with the
+/// first sync.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn team_sync(
+    own: crate::core::model::Workspace,
+    text: String,
+    now: crate::core::model::Timestamp,
+) -> Result<crate::core::files::team_file::TeamSync, crate::core::files::envelope::ImportError> {
+    crate::core::files::team_file::sync(&own, &text, now)
+}
+
+/// Loads the team-sync code without running it, so that a sync can then take its snapshot
+/// of the data and work out the step without yielding in between.
+pub async fn load_team_sync() {
+    #[cfg(feature = "split")]
+    __preload_team_sync().await;
+}
+
 /// Fetches every later part once the board is up, one after the other, so the first visit to
 /// a screen or dialog does not wait on the network (and a part is on hand before the person
 /// goes offline). Without the split there is nothing to fetch.
@@ -105,5 +134,7 @@ pub fn preload_later_parts() {
         __preload_team_dialog().await;
         __preload_presentation().await;
         __preload_export_csv().await;
+        __preload_prepare_merge().await;
+        __preload_team_sync().await;
     });
 }

@@ -88,7 +88,8 @@ pub fn Notices() -> impl IntoView {
                             <button class="btn btn-small" data-testid="merge-shared" title=move || t(Msg::MergeSharedLabel) on:click=move |_| {
                                 // What is open now (with any changes made in the sandbox) is offered to the own data.
                                 let shared = state.workspace.get_untracked();
-                                crate::ui::files::merge_dialog::prepare(state, crate::ui::files::merge_dialog::MergeSource::Link, shared);
+                                let source = crate::ui::files::merge_dialog::MergeSource::Link;
+                                leptos::task::spawn_local(crate::ui::lazy::prepare_merge(state, source, shared));
                             }>{move || t(Msg::MergeShared)}</button>
                         })}
                         <button class="btn btn-small btn-primary" data-testid="leave-sandbox" on:click=move |_| state.leave_sandbox()>{move || t(Msg::LeaveSandbox)}</button>

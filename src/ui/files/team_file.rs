@@ -13,7 +13,6 @@ use crate::browser::clock::{local_time, now_ms};
 use crate::browser::team_file::{self as fs, FileError, TeamFileHandle};
 use crate::core::command::Command;
 use crate::core::files::envelope::ImportError;
-use crate::core::files::team_file::sync;
 use crate::ui::state::AppState;
 
 /// How often a visible page looks at the team file.
@@ -193,9 +192,12 @@ async fn run(team: TeamFile, state: AppState, handle: &TeamFileHandle, ask: bool
     if settled && !ask && team.synced.get_value() == Some((fingerprint(&text), edits)) {
         return;
     }
-    // Worked out on the data as it is now, and applied before anything else can run.
+    // The merge code loads with the first sync (src/ui/lazy.rs): most pages never link a team
+    // file. Loaded first, so the step below is worked out on the data as it is now, and applied
+    // before anything else can run (a loaded part's call completes without yielding).
+    crate::ui::lazy::load_team_sync().await;
     let own = state.workspace.get_untracked();
-    let step = match sync(&own, &text, now_ms()) {
+    let step = match crate::ui::lazy::team_sync(own, text.clone(), now_ms()).await {
         Ok(step) => step,
         Err(reason) => return team.status.set(TeamFileStatus::Damaged(name, reason)),
     };

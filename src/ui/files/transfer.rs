@@ -69,7 +69,7 @@ pub fn import_file(state: AppState, file: web_sys::File, purpose: Purpose) {
         };
         match purpose {
             Purpose::Merge => {
-                crate::ui::files::merge_dialog::prepare(state, crate::ui::files::merge_dialog::MergeSource::File(file.name()), workspace)
+                crate::ui::lazy::prepare_merge(state, crate::ui::files::merge_dialog::MergeSource::File(file.name()), workspace).await
             }
             Purpose::Replace => {
                 let count = workspace.deals.len();
