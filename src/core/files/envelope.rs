@@ -376,12 +376,16 @@ fn migrate(_workspace: &mut Value, from_version: u32) -> Result<bool, ImportErro
 
 /// A file name with the local date, e.g. `waypoint-2026-11-23.json`.
 pub fn export_file_name(local_date: chrono::NaiveDate) -> String {
-    format!("waypoint-{}.json", local_date.format("%Y-%m-%d"))
+    // A date's Display is YYYY-MM-DD; chrono's format strings would add their parser to the first load.
+    format!("waypoint-{local_date}.json")
 }
 
 /// UTC time in RFC 3339 ("2026-11-23T09:30:00Z") for the envelope.
 pub fn iso_time(ms: Timestamp) -> String {
-    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default()
+    use chrono::Timelike;
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| format!("{}T{:02}:{:02}:{:02}Z", t.date_naive(), t.hour(), t.minute(), t.second()))
+        .unwrap_or_default()
 }
 
 /// Which stored copy to start from.
