@@ -283,6 +283,22 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
     deal_id
 }
 
+/// Adds a made-up goal over the year that began a month before `now`; money targets are
+/// in whole currency units.
+pub fn add_goal(ws: &mut Workspace, metric: GoalMetric, target: i64, owner: Bi, lang: Lang, now: Timestamp) {
+    let today = DateTime::from_timestamp_millis(now).map(|t| t.date_naive()).unwrap_or_default();
+    let money = matches!(metric, GoalMetric::WonRevenue | GoalMetric::WeightedPipeline);
+    let fields = GoalFields {
+        metric,
+        target: if money { target * 100 } else { target },
+        period_start: today.checked_sub_days(Days::new(30)).unwrap_or(today),
+        period_end: today.checked_add_days(Days::new(335)),
+        owner: pick(lang, owner),
+        roadmap_id: None,
+    };
+    apply(ws, Command::AddGoal(fields), now).expect("made-up goals are valid");
+}
+
 /// The first-visit workspace: the project-sale template plus sample deals whose
 /// histories end at `now`, with the milestones of stages they passed done.
 pub fn first_visit_workspace(origin: &str, lang: Lang, now: Timestamp) -> Workspace {
@@ -290,17 +306,8 @@ pub fn first_visit_workspace(origin: &str, lang: Lang, now: Timestamp) -> Worksp
     for spec in &SAMPLES {
         play_deal(&mut ws, spec, lang, now, true);
     }
-    let today = DateTime::from_timestamp_millis(now).map(|t| t.date_naive()).unwrap_or_default();
     let (target, owner) = SAMPLE_GOAL;
-    let fields = GoalFields {
-        metric: GoalMetric::WonRevenue,
-        target: target * 100,
-        period_start: today.checked_sub_days(Days::new(30)).unwrap_or(today),
-        period_end: today.checked_add_days(Days::new(335)),
-        owner: pick(lang, owner),
-        roadmap_id: None,
-    };
-    apply(&mut ws, Command::AddGoal(fields), now).expect("the sample goal is valid");
+    add_goal(&mut ws, GoalMetric::WonRevenue, target, owner, lang, now);
     if let Some(goal) = ws.goals.last_mut() {
         goal.id = Id(format!("{SAMPLE_GOAL_ID_PREFIX}{origin}"));
         // The minted id was never seen by anyone: give it back, so the counter stays tight.

@@ -2,11 +2,7 @@
 //! roadmap, histories, feedback, wins, losses and goals. They open in a
 //! sandbox, never in the user's own workspace.
 
-use chrono::{DateTime, Days};
-
-use crate::core::analytics::goals::GoalFields;
-use crate::core::command::{apply, Command};
-use crate::core::learn::samples::{empty_workspace, play_deal, Bi, DealSpec, Ending, DEAL};
+use crate::core::learn::samples::{add_goal, empty_workspace, play_deal, Bi, DealSpec, Ending, DEAL};
 use crate::core::model::{ActivityKind, GoalMetric, Timestamp, Workspace};
 use crate::core::roadmap::templates::TemplateId;
 use crate::core::text::i18n::Lang;
@@ -278,18 +274,8 @@ pub fn build_scenario(id: ScenarioId, lang: Lang, now: Timestamp) -> Workspace {
     for spec in scenario.deals {
         play_deal(&mut ws, spec, lang, now, false);
     }
-    let today = DateTime::from_timestamp_millis(now).map(|t| t.date_naive()).unwrap_or_default();
     for &(metric, target, owner) in scenario.goals {
-        let money = matches!(metric, GoalMetric::WonRevenue | GoalMetric::WeightedPipeline);
-        let fields = GoalFields {
-            metric,
-            target: if money { target * 100 } else { target },
-            period_start: today.checked_sub_days(Days::new(30)).unwrap_or(today),
-            period_end: today.checked_add_days(Days::new(335)),
-            owner: lang.pick(owner).to_owned(),
-            roadmap_id: None,
-        };
-        apply(&mut ws, Command::AddGoal(fields), now).expect("scenario goals are valid");
+        add_goal(&mut ws, metric, target, owner, lang, now);
     }
     ws
 }
