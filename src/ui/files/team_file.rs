@@ -189,7 +189,8 @@ async fn run(team: TeamFile, state: AppState, handle: &TeamFileHandle, ask: bool
     };
     let edits = team.edits.get_value();
     let settled = team.status.with_untracked(|s| matches!(s, TeamFileStatus::Synced { .. }));
-    if settled && !ask && team.synced.get_value() == Some((fingerprint(&text), edits)) {
+    let read_print = fingerprint(&text);
+    if settled && !ask && team.synced.get_value() == Some((read_print, edits)) {
         return;
     }
     // The merge code loads with the first sync (src/ui/lazy.rs): most pages never link a team
@@ -197,7 +198,7 @@ async fn run(team: TeamFile, state: AppState, handle: &TeamFileHandle, ask: bool
     // before anything else can run (a loaded part's call completes without yielding).
     crate::ui::lazy::load_team_sync().await;
     let own = state.workspace.get_untracked();
-    let step = match crate::ui::lazy::team_sync(own, text.clone(), now_ms()).await {
+    let step = match crate::ui::lazy::team_sync(own, text, now_ms()).await {
         Ok(step) => step,
         Err(reason) => return team.status.set(TeamFileStatus::Damaged(name, reason)),
     };
@@ -206,14 +207,15 @@ async fn run(team: TeamFile, state: AppState, handle: &TeamFileHandle, ask: bool
             return;
         }
     }
+    // What the file holds now, to know next time whether anyone changed it since.
     let in_file = match step.write {
         Some(out) => match fs::write(handle, &out).await {
-            Ok(()) => out,
+            Ok(()) => fingerprint(&out),
             Err(error) => return team.status.set(problem(name, error)),
         },
-        None => text,
+        None => read_print,
     };
-    team.synced.set_value(Some((fingerprint(&in_file), edits)));
+    team.synced.set_value(Some((in_file, edits)));
     let from = step.summary.people.iter().max_by_key(|p| p.added + p.updated + p.deleted).map(|p| p.name.clone());
     team.status.set(TeamFileStatus::Synced { name, at: local_time(), changes: step.summary.changes(), from });
 }
