@@ -21,7 +21,10 @@ pub fn App() -> impl IntoView {
     crate::ui::files::share_dialog::open_link_in_address(state);
     follow_hash(state);
     if save_at_start {
-        persistence::save_now(state);
+        // In the next task: a first visit's board is up before its samples are packed and
+        // written (a sixth of the start-up work on a phone). A share link opened meanwhile
+        // saves them itself before its sandbox opens, and the sandbox refuses this save.
+        set_timeout(move || persistence::save_now(state), std::time::Duration::ZERO);
     }
     persistence::guard_storage(state);
     crate::browser::offline::register(move || state.update_ready.set(true));

@@ -63,7 +63,7 @@ pub fn import_file(state: AppState, file: web_sys::File, purpose: Purpose) {
             Ok(text) => text,
             Err(_) => return fail(Box::new(|lang| tr(lang, Msg::ImportReadFailed).to_owned())),
         };
-        let workspace = match envelope::import_json(&text) {
+        let workspace = match crate::browser::timing::measure("waypoint:import-parse", || envelope::import_json(&text)) {
             Err(error) => return fail(Box::new(move |lang| describe::import_error(lang, &error))),
             Ok(workspace) => workspace,
         };
@@ -73,7 +73,10 @@ pub fn import_file(state: AppState, file: web_sys::File, purpose: Purpose) {
             }
             Purpose::Replace => {
                 let count = workspace.deals.len();
-                if state.dispatch(Command::ReplaceWorkspace(Box::new(workspace))).is_ok() {
+                let replaced = crate::browser::timing::measure("waypoint:import-apply", || {
+                    state.dispatch(Command::ReplaceWorkspace(Box::new(workspace)))
+                });
+                if replaced.is_ok() {
                     state.close_deal();
                     state.say(Notice::info(move |lang| i18n::count(lang, count, Msg::ImportDoneOne, Msg::ImportDone)));
                 }
