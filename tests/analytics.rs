@@ -17,7 +17,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use waypoint::core::analytics::goals::{progress, smart_gaps, GoalFields, SmartGap};
+use waypoint::core::analytics::goals::{progress, smart_check, Check, GoalFields, History};
 use waypoint::core::analytics::{figures, forecast, funnel, lost_reasons, owner_rows, pipeline_coverage, stage_times, Scope};
 use waypoint::core::command::{apply, Command, Outcome};
 use waypoint::core::model::{GoalMetric, Id, Workspace};
@@ -254,7 +254,11 @@ fn goals_show_actual_pace_and_smart_gaps() {
     let p = progress(&ws, &goal, today());
     // 1 Oct → 31 Dec is 91 days; by 20 Nov 50 have gone: $400 × 50 / 91 = $219.78.
     assert_eq!((p.target, p.actual, p.expected_by_today), (400_00, 100_00, 21978));
-    assert!(smart_gaps(&goal).is_empty());
+    // $400 in the quarter after one that won $500 (Acme, 30 Sep): achievable on the record;
+    // relevance is the person's call; the owner is checked apart from the letters.
+    let check = smart_check(&ws, &goal, today());
+    assert_eq!(check.letters().map(|(_, c)| c), [Check::Met, Check::Met, Check::Met, Check::YourCall, Check::Met]);
+    assert_eq!((check.history, check.owner), (History::Times(0.8), Check::Met));
     // Weighted pipeline $240 over the $300 still needed.
     let f = figures(&ws, &period(), today());
     assert_eq!(pipeline_coverage(&ws, &f, today()), Some(0.8));
@@ -266,7 +270,19 @@ fn goals_show_actual_pace_and_smart_gaps() {
 
     let vague = GoalFields { target: 0, period_end: None, owner: " ".into(), ..revenue.clone() };
     apply(&mut ws, Command::AddGoal(vague), 0).unwrap();
-    assert_eq!(smart_gaps(&ws.goals[2]), vec![SmartGap::NoNumber, SmartGap::NoEndDate, SmartGap::NoOwner]);
+    let check = smart_check(&ws, &ws.goals[2], today());
+    assert_eq!(check.letters().map(|(_, c)| c), [Check::Missing, Check::Missing, Check::Missing, Check::YourCall, Check::Missing]);
+    assert_eq!(check.owner, Check::Missing, "no owner is its own check, not a SMART letter");
+
+    // Three times the quarter before is called out; with nothing before, it is the person's call.
+    let stretch = GoalFields { target: 1_500_00, ..revenue.clone() };
+    apply(&mut ws, Command::AddGoal(stretch), 0).unwrap();
+    let check = smart_check(&ws, &ws.goals[3], today());
+    assert_eq!((check.achievable, check.history), (Check::Missing, History::Times(3.0)));
+    let early = GoalFields { period_start: day(2026, 6, 1), period_end: Some(day(2026, 6, 30)), ..revenue.clone() };
+    apply(&mut ws, Command::AddGoal(early), 0).unwrap();
+    let check = smart_check(&ws, &ws.goals[4], today());
+    assert_eq!((check.achievable, check.history), (Check::YourCall, History::None));
 
     let backwards = GoalFields { period_end: Some(day(2026, 9, 1)), ..revenue };
     assert_eq!(apply(&mut ws, Command::AddGoal(backwards), 0), Err(waypoint::core::command::CommandError::PeriodReversed));
@@ -274,7 +290,7 @@ fn goals_show_actual_pace_and_smart_gaps() {
 
 #[test]
 fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
-    use waypoint::core::analytics::view::{funnel_view, goals_view, smart_text, time_view};
+    use waypoint::core::analytics::view::{funnel_view, goals_view, smart_badge, smart_notes, time_view};
     use waypoint::core::chart::bars::bars_svg;
     use waypoint::core::text::i18n::Lang;
     let (mut ws, _) = fixture();
@@ -316,7 +332,18 @@ fn the_views_name_the_drop_and_the_bottleneck_in_both_languages() {
         roadmap_id: None,
     };
     apply(&mut ws, Command::AddGoal(goal), 0).unwrap();
-    assert_eq!(smart_text(&ws.goals[0], Lang::En), "Not SMART: no end date, no owner");
+    let check = smart_check(&ws, &ws.goals[0], today());
+    // 4 deals against the 1 won in the 50 days before (Acme, 30 Sep): four times as many.
+    assert_eq!(smart_badge(&check), "SMART: S✓ M✓ A✗ R? T✗");
+    assert_eq!(
+        smart_notes(&check, Lang::En),
+        [
+            "A, achievable: the target is 4.0× what the same length of time before it reached; check that people and plans can keep up",
+            "T, time-bound: there is no end date",
+            "Responsibility: nobody owns it (not a letter of SMART, but every goal needs an owner)"
+        ]
+    );
+    assert_eq!(smart_notes(&check, Lang::Zh)[1], "T 有时限：缺少截止日期");
     let goals = goals_view(&ws, today(), Lang::En);
     // 1 deal won of 4: 25 %; with no end date the whole target is due now: marker at 100 %.
     assert_eq!((goals.rows[0].value, goals.rows[0].marker, goals.rows[0].shown.as_str()), (25.0, Some(100.0), "1 / 4"));

@@ -32,9 +32,57 @@ fn every_stage_of_every_template_has_a_worked_example() {
     let ws = empty_workspace("l", Lang::En, TemplateId::ProjectSale);
     let e = example(&ws.roadmaps[0], 3, Lang::En, NOW).unwrap();
     assert_eq!((e.company, e.customer.as_str()), ("Hengli Machinery: equipment projects", "Changhe Steel"));
-    assert_eq!(e.done, ["Submit the proposal"]);
-    assert_eq!(e.next, ["Collect customer feedback"]);
+    // The customer's views were recorded, so the lesson does not call recording them the next step.
+    assert_eq!(e.done, ["Submit the proposal", "Walk the customer through it and record their views"]);
+    assert!(e.next.is_empty());
     assert_eq!(e.feedback.as_deref(), Some("The plan works; they want to pay in two phases"));
+}
+
+/// Every made-up deal a trainee reads (practice scenarios and first-visit samples) tells
+/// one consistent story: stages passed are finished, a won deal has its contract signed
+/// (every milestone of its last stage done), and feedback follows a milestone that is done,
+/// with no "record the customer's views" step left open after the views were recorded.
+#[test]
+fn practice_and_sample_deals_never_contradict_themselves() {
+    use waypoint::core::learn::samples::first_visit_workspace;
+    use waypoint::core::learn::scenarios::{build_scenario, ScenarioId};
+    use waypoint::core::model::{DealStatus, Workspace};
+    let mut workspaces: Vec<(String, Workspace)> = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        for id in ScenarioId::ALL {
+            workspaces.push((format!("{id:?} {lang:?}"), build_scenario(id, lang, NOW)));
+        }
+        workspaces.push((format!("samples {lang:?}"), first_visit_workspace("s", lang, NOW)));
+    }
+    for (name, ws) in &workspaces {
+        let roadmap = &ws.roadmaps[0];
+        for deal in &ws.deals {
+            let done = |id: &waypoint::core::model::Id| deal.milestones.iter().any(|p| &p.milestone_id == id && p.done_at.is_some());
+            let at = roadmap.stages.iter().position(|s| s.id == deal.stage_id).unwrap();
+            let who = format!("{name}: {}", deal.customer);
+            for stage in &roadmap.stages[..at] {
+                assert!(
+                    stage.milestones.iter().filter(|m| m.required).all(|m| done(&m.id)),
+                    "{who}: {} left unfinished",
+                    stage.name.get(Lang::Zh)
+                );
+            }
+            if deal.status == DealStatus::Won {
+                assert!(roadmap.stages[at].milestones.iter().all(|m| done(&m.id)), "{who}: won with its last stage unfinished");
+            }
+            for feedback in &deal.feedback {
+                let after = feedback.milestone_id.as_ref().expect("feedback follows a milestone");
+                assert!(done(after), "{who}: feedback after a milestone that is not done");
+            }
+            if !deal.feedback.is_empty() {
+                let views_open = roadmap.stages[at]
+                    .milestones
+                    .iter()
+                    .any(|m| (m.title.get(Lang::Zh).contains("意见") || m.title.get(Lang::Zh).contains("反馈")) && !done(&m.id));
+                assert!(!views_open, "{who}: feedback recorded, yet recording it is still to do");
+            }
+        }
+    }
 }
 
 #[test]

@@ -141,7 +141,7 @@ fn axis_ticks_stay_readable() {
 #[test]
 fn the_svg_shows_every_stage_milestone_phase_and_gate_in_the_chosen_language() {
     let svg = roadmap_svg(&roadmap(), 900, Lang::Zh);
-    for text in ["线索", "◆ 需求", "方案", "Budget", "需求识别", "评估选择", "第 0 天", "60 天 · 赢单 20%"] {
+    for text in ["线索", "◆ 需求", "方案", "Budget", "需求识别", "评估选择", "第 0 天", "60 天 · 赢单概率 20%"] {
         assert!(svg.contains(text), "missing {text}");
     }
     assert_eq!(svg.matches("<polygon").count(), 2, "one diamond per required milestone");

@@ -63,13 +63,14 @@ test('the funnel and KPIs of a pipeline built by hand', async () => {
   const owner = await page.getByTestId('owner-row').textContent();
   assert.equal(owner, 'Kim3$2,00050%0 days0');
 
-  // A SMART goal, and one that is not.
+  // A SMART goal, and one that is not. Nothing was won before the goal's period, so
+  // whether it is achievable is the person's call (A?), as relevance always is (R?).
   await page.getByTestId('goal-target').fill('10000');
   await page.getByTestId('goal-end').fill('2099-12-31');
   await page.getByTestId('goal-owner').fill('Kim');
   await page.getByTestId('add-goal').click();
   await page.getByTestId('goal-row').first().waitFor();
-  assert.equal(await page.getByTestId('goal-smart').first().textContent(), 'SMART');
+  assert.equal(await page.getByTestId('goal-smart').first().textContent(), 'SMART: S✓ M✓ A? R? T✓');
   assert.match(await page.getByTestId('goal-progress').first().textContent(), /^Actual \$2,000 of \$10K/);
   await page.getByTestId('goal-target').fill('lots');
   await page.getByTestId('add-goal').click();
@@ -79,7 +80,13 @@ test('the funnel and KPIs of a pipeline built by hand', async () => {
   await page.getByTestId('goal-owner').fill('');
   await page.getByTestId('add-goal').click();
   await page.getByTestId('goal-row').nth(1).waitFor();
-  assert.equal(await page.getByTestId('goal-smart').nth(1).textContent(), 'Not SMART: no number to reach, no end date, no owner');
+  assert.equal(await page.getByTestId('goal-smart').nth(1).textContent(), 'SMART: S✗ M✗ A✗ R? T✗');
+  const notes = await page.getByTestId('goal-row').nth(1).getByTestId('goal-notes').locator('li').allTextContents();
+  assert.deepEqual(notes, [
+    'S, specific: there is no number to reach',
+    'T, time-bound: there is no end date',
+    'Responsibility: nobody owns it (not a letter of SMART, but every goal needs an owner)',
+  ]);
   // Editing it in place makes it SMART.
   await page.getByTestId('edit-goal').nth(1).click();
   await page.getByTestId('goal-target').fill('5');
@@ -87,7 +94,7 @@ test('the funnel and KPIs of a pipeline built by hand', async () => {
   await page.getByTestId('goal-end').fill('2099-06-30');
   await page.getByTestId('goal-owner').fill('Kim');
   await page.getByTestId('add-goal').click();
-  await page.getByTestId('goal-smart').nth(1).filter({ hasText: /^SMART$/ }).waitFor();
+  await page.getByTestId('goal-smart').nth(1).filter({ hasText: /^SMART: S✓ M✓ A\? R\? T✓$/ }).waitFor();
   assert.match(await page.getByTestId('goal-progress').nth(1).textContent(), /^Actual 1 of 5/);
   assert.equal(await page.getByTestId('goal-row').count(), 2);
   assert.deepEqual(errors, []);

@@ -85,7 +85,7 @@ test('the board filters by text, owner and segment, and clears', async () => {
   await page.getByTestId('filter-text').fill('logistics');
   assert.deepEqual(await cards(page), ['Harbor River Logistics']);
   await page.getByTestId('filter-text').fill('');
-  await page.getByTestId('filter-owner').selectOption('Maria Lopez');
+  await page.getByTestId('filter-owner').selectOption('Li Na');
   assert.deepEqual(await cards(page), ['Dawnlight Education', 'Polaris Energy']);
   await page.getByTestId('filter-segment').selectOption('Manufacturing');
   assert.deepEqual(await cards(page), ['Polaris Energy']);
@@ -107,14 +107,14 @@ test('the agenda lists what is due, opens its deal, and follows the owner choice
   await items.first().waitFor();
   const all = await items.count();
   assert.ok(all > 0);
-  await page.getByTestId('agenda-owner').selectOption('Sam Patel');
+  await page.getByTestId('agenda-owner').selectOption('Zhang Wei');
   const sams = await items.allTextContents();
-  assert.ok(sams.length > 0 && sams.length < all && sams.every((t) => t.includes('Sam Patel')));
+  assert.ok(sams.length > 0 && sams.length < all && sams.every((t) => t.includes('Zhang Wei')));
   const first = await items.first().getByTestId('agenda-open').textContent();
   await items.first().getByTestId('agenda-open').click();
   const dialog = page.getByTestId('deal-dialog');
   await dialog.waitFor();
-  assert.equal(await dialog.getByTestId('field-owner').inputValue(), 'Sam Patel');
+  assert.equal(await dialog.getByTestId('field-owner').inputValue(), 'Zhang Wei');
   assert.equal(await dialog.getByTestId('plan-row').filter({ hasText: first }).count(), 1);
   await context.close();
 });
@@ -135,7 +135,7 @@ test('deals and milestones export as CSV that Excel reads as UTF-8', async () =>
 
 test('"my deals" and the card fields are remembered in this browser', async () => {
   const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
-  await page.getByTestId('filter-me').selectOption('Alex Chen');
+  await page.getByTestId('filter-me').selectOption('Wang Lei');
   await page.getByTestId('my-deals').click();
   assert.deepEqual(await cards(page), ['Eastline Precision', 'Harbor River Logistics']);
   await page.getByTestId('card-fields').click();
@@ -143,7 +143,7 @@ test('"my deals" and the card fields are remembered in this browser', async () =
   assert.equal(await page.getByTestId('deal-value').first().isVisible(), false);
   await page.reload();
   await page.getByTestId('board').waitFor();
-  assert.equal(await page.getByTestId('filter-me').inputValue(), 'Alex Chen');
+  assert.equal(await page.getByTestId('filter-me').inputValue(), 'Wang Lei');
   assert.equal(await page.getByTestId('deal-value').first().isVisible(), false, 'still hidden after a reload');
   await page.getByTestId('my-deals').click();
   assert.equal((await cards(page)).length, 2);

@@ -96,7 +96,7 @@ test('390 px: a finger drags a milestone on the deal timeline', async () => {
   const days = Number(await canvas.getAttribute('data-days'));
   const rows = page.getByTestId('plan-row');
   const names = await rows.locator('.plan-title span').allTextContents();
-  const row = names.indexOf('Collect customer feedback');
+  const row = names.indexOf('Walk the customer through it and record their views');
   const due = Date.parse(await rows.nth(row).getByTestId('plan-due').inputValue());
   // On a phone the titles take two fifths of the width; the dates the rest.
   const left = 12 + Math.min(220, box.width * 0.4);

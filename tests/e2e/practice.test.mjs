@@ -87,12 +87,12 @@ test('learn mode walks the stages, keeps progress, and scores the ordering self-
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
   await page.getByTestId('tab-learn').click();
   const lesson = page.getByTestId('lesson');
-  assert.match(await lesson.textContent(), /Step 1 of 6.*Prospect identification.*What the buyer is thinking/);
+  assert.match(await lesson.textContent(), /Step 1 of 6.*Prospect identification.*What the customer is thinking/);
   await page.getByTestId('learn-mark').click();
   await page.getByTestId('learn-next').click();
   assert.match(await lesson.locator('.lesson-title').textContent(), /Needs analysis/);
   assert.match(await page.getByTestId('lesson-example').textContent(), /Hengli Machinery/);
-  assert.equal(await page.getByTestId('learn-progress').textContent(), '1 of 6 learned');
+  assert.equal(await page.getByTestId('learn-progress').textContent(), '1 of 6 mastered');
 
   // Solve the shuffled list from the keyboard: bring each stage up to its place.
   const expected = await page.getByTestId('learn-step').locator('span:not(.learn-step-number):not(.learn-check)').allTextContents();
@@ -111,7 +111,7 @@ test('learn mode walks the stages, keeps progress, and scores the ordering self-
 
   await page.reload();
   await page.getByTestId('learn-progress').waitFor();
-  assert.equal(await page.getByTestId('learn-progress').textContent(), '1 of 6 learned', 'progress is kept in this browser');
+  assert.equal(await page.getByTestId('learn-progress').textContent(), '1 of 6 mastered', 'progress is kept in this browser');
   assert.equal(await page.getByTestId('quiz-history').textContent(), 'Recent scores: 6/6');
   // A fresh shuffle is never already solved, so checking it at once scores below 6.
   await page.getByTestId('quiz-check').click();

@@ -35,14 +35,14 @@ test('the milestone plan is ticked, re-dated and dragged, and a reload keeps it'
   await proposal.getByTestId('plan-due').dispatchEvent('change');
   await rows.filter({ hasText: 'Submit the proposal' }).getByText('Rescheduled').waitFor();
 
-  // Drag "Collect customer feedback" (row index from the list) five days later on the canvas.
+  // Drag "Walk the customer through it and record their views" (row index from the list) five days later on the canvas.
   const canvas = page.getByTestId('deal-timeline');
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   const first = Date.parse(await canvas.getAttribute('data-first-day'));
   const days = Number(await canvas.getAttribute('data-days'));
   const names = await rows.locator('.plan-title span').allTextContents();
-  const row = names.indexOf('Collect customer feedback');
+  const row = names.indexOf('Walk the customer through it and record their views');
   const due = Date.parse(await rows.nth(row).getByTestId('plan-due').inputValue());
   const x = (date) => box.x + 232 + (box.width - 244) * ((date - first) / DAY) / days;
   const y = box.y + 58 + 28 * (row + 0.5);
@@ -63,7 +63,7 @@ test('the milestone plan is ticked, re-dated and dragged, and a reload keeps it'
   const id = (title) => stored.flatMap((s) => s.milestones).find((m) => m.title.en === title).id;
   assert.ok(byTitle[id('Pass the internal review')].done_at > 0);
   assert.equal(byTitle[id('Submit the proposal')].due, moved);
-  assert.equal(byTitle[id('Collect customer feedback')].due, expected);
+  assert.equal(byTitle[id('Walk the customer through it and record their views')].due, expected);
   await openDeal(page, 'Harbor River Logistics');
   assert.equal(await page.getByTestId('plan-row').filter({ hasText: 'Pass the internal review' }).getByTestId('plan-state').textContent(), 'Done');
   assert.deepEqual(errors, []);

@@ -81,30 +81,95 @@ pub fn delete_goal(ws: &mut Workspace, goal_id: &Id) -> Result<Outcome, CommandE
     Ok(Outcome::Changed)
 }
 
-/// What a goal lacks to be SMART, as far as a program can tell.
+/// How a goal stands on one letter of SMART, or on having an owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SmartGap {
-    /// Not specific or measurable: no number to reach.
-    NoNumber,
-    /// Not time-bound.
-    NoEndDate,
-    /// Nobody answers for it.
-    NoOwner,
+pub enum Check {
+    /// The goal meets it.
+    Met,
+    /// The goal misses it.
+    Missing,
+    /// A program cannot tell: the person judges (relevance to the strategy, or a
+    /// target with no history to compare with).
+    YourCall,
 }
 
-/// What keeps `goal` from being SMART, in the order of `SmartGap`; empty when nothing is missing.
-pub fn smart_gaps(goal: &Goal) -> Vec<SmartGap> {
-    let mut gaps = Vec::new();
-    if goal.target <= 0 {
-        gaps.push(SmartGap::NoNumber);
+/// What a goal reached against its past, for the "achievable" letter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum History {
+    /// Nothing comparable happened in the period of the same length just before.
+    None,
+    /// The target is this many times what the same measure reached in the period of the
+    /// same length just before (a rate or a level: what it stood at then).
+    Times(f64),
+}
+
+/// SMART letter by letter (seed 004: specific, measurable, achievable, relevant,
+/// time-bound), and, apart from it, whether someone answers for the goal (the
+/// milestones article's 明确责任: an owner is not a letter of SMART).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SmartCheck {
+    /// S: a number to reach ("+20% revenue", not "sell more").
+    pub specific: Check,
+    /// M: what Waypoint measures from the deals; every metric it offers is, once there is a number.
+    pub measurable: Check,
+    /// A: `Missing` when the target is over `STRETCH` times the period before, `YourCall` with no history.
+    pub achievable: Check,
+    /// R: fits the company's strategy; always the person's call.
+    pub relevant: Check,
+    /// T: an end date.
+    pub time_bound: Check,
+    /// The target against the period before, which `achievable` was judged on.
+    pub history: History,
+    /// Someone answers for the goal.
+    pub owner: Check,
+}
+
+/// A target more than this many times the period before is called out as perhaps not achievable.
+pub const STRETCH: f64 = 2.0;
+
+impl SmartCheck {
+    /// The five letters in order, with their checks.
+    pub fn letters(&self) -> [(char, Check); 5] {
+        [('S', self.specific), ('M', self.measurable), ('A', self.achievable), ('R', self.relevant), ('T', self.time_bound)]
     }
-    if goal.period_end.is_none() {
-        gaps.push(SmartGap::NoEndDate);
+}
+
+/// Checks `goal` letter by letter against the workspace's history before its period.
+pub fn smart_check(ws: &Workspace, goal: &Goal, today: NaiveDate) -> SmartCheck {
+    let has_number = goal.target > 0;
+    let history = history(ws, goal, today);
+    let achievable = match history {
+        _ if !has_number => Check::Missing,
+        History::None => Check::YourCall,
+        History::Times(times) if times > STRETCH => Check::Missing,
+        History::Times(_) => Check::Met,
+    };
+    let met = |yes: bool| if yes { Check::Met } else { Check::Missing };
+    SmartCheck {
+        specific: met(has_number),
+        measurable: met(has_number),
+        achievable,
+        relevant: Check::YourCall,
+        time_bound: met(goal.period_end.is_some()),
+        history,
+        owner: met(!goal.owner.trim().is_empty()),
     }
-    if goal.owner.trim().is_empty() {
-        gaps.push(SmartGap::NoOwner);
+}
+
+/// The target against what the same measure reached in the period of the same length
+/// just before the goal's own (an open-ended goal: as long as it has run, at least 30 days).
+fn history(ws: &Workspace, goal: &Goal, today: NaiveDate) -> History {
+    let end = goal.period_end.unwrap_or(today);
+    let days = (end - goal.period_start).num_days().max(30);
+    let Some(before_end) = goal.period_start.pred_opt() else { return History::None };
+    let Some(before_start) = before_end.checked_sub_days(chrono::Days::new(days as u64)) else { return History::None };
+    let earlier = Goal { period_start: before_start, period_end: Some(before_end), ..goal.clone() };
+    let reached = progress(ws, &earlier, before_end).actual;
+    if reached <= 0 {
+        History::None
+    } else {
+        History::Times(goal.target as f64 / reached as f64)
     }
-    gaps
 }
 
 /// A goal measured on a day.

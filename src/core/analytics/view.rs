@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::core::analytics::goals::{progress, smart_gaps, SmartGap};
+use crate::core::analytics::goals::{progress, Check, History, SmartCheck};
 use crate::core::analytics::{forecast, funnel, lost_reasons, stage_times, Figures, Scope};
 use crate::core::chart::bars::{BarChart, BarRow};
 use crate::core::model::{Goal, GoalMetric, Roadmap, Workspace};
@@ -139,26 +139,38 @@ pub fn goal_text(ws: &Workspace, goal: &Goal, today: NaiveDate, lang: Lang) -> S
     trf(lang, Msg::GoalProgressText, &[&amount(p.actual), &amount(p.target), &amount(p.expected_by_today)])
 }
 
-/// The SMART verdict on `goal` in `lang`: "SMART", or "Not SMART: " and what it lacks.
-pub fn smart_text(goal: &Goal, lang: Lang) -> String {
-    let gaps = smart_gaps(goal);
-    if gaps.is_empty() {
-        return tr(lang, Msg::SmartOk).to_owned();
+/// The SMART badge: each letter with ✓ (met), ✗ (missed) or ? (the person's call), "SMART: S✓ M✓ A? R? T✗".
+pub fn smart_badge(check: &SmartCheck) -> String {
+    let letters: Vec<String> = check.letters().iter().map(|(letter, c)| format!("{letter}{}", mark(*c))).collect();
+    format!("SMART: {}", letters.join(" "))
+}
+
+fn mark(check: Check) -> char {
+    match check {
+        Check::Met => '✓',
+        Check::Missing => '✗',
+        Check::YourCall => '?',
     }
-    let names: Vec<&str> = gaps
-        .iter()
-        .map(|g| {
-            tr(
-                lang,
-                match g {
-                    SmartGap::NoNumber => Msg::SmartNoNumber,
-                    SmartGap::NoEndDate => Msg::SmartNoEnd,
-                    SmartGap::NoOwner => Msg::SmartNoOwner,
-                },
-            )
-        })
-        .collect();
-    trf(lang, Msg::SmartMissing, &[&names.join(tr(lang, Msg::ListSeparator))])
+}
+
+/// A line for each letter not met, and for a missing owner, in `lang`: what is wrong or what to judge.
+pub fn smart_notes(check: &SmartCheck, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    if check.specific == Check::Missing {
+        notes.push(tr(lang, Msg::SmartSpecificMissing).to_owned());
+    }
+    match (check.achievable, check.history) {
+        (Check::Missing, History::Times(times)) => notes.push(trf(lang, Msg::SmartStretch, &[&format!("{:.1}", times)])),
+        (Check::YourCall, _) => notes.push(tr(lang, Msg::SmartNoHistory).to_owned()),
+        _ => {}
+    }
+    if check.time_bound == Check::Missing {
+        notes.push(tr(lang, Msg::SmartNoEnd).to_owned());
+    }
+    if check.owner == Check::Missing {
+        notes.push(tr(lang, Msg::GoalNoOwner).to_owned());
+    }
+    notes
 }
 
 /// Each goal's share reached (bar) against the share today's pace needs (marker), in percent.

@@ -38,7 +38,8 @@ fn adopt_template_ids(ws: &mut Workspace) {
             let Some(model) = fresh.stages.iter().find(|s| s.name == stage.name && taken.insert(s.id.clone())) else { continue };
             renames.insert(stage.id.clone(), model.id.clone());
             for milestone in &stage.milestones {
-                if let Some(m) = model.milestones.iter().find(|m| m.title == milestone.title && taken.insert(m.id.clone())) {
+                let same = |m: &crate::core::model::Milestone| m.title == milestone.title || former_title(&m.id) == Some(&milestone.title);
+                if let Some(m) = model.milestones.iter().find(|m| same(m) && taken.insert(m.id.clone())) {
                     renames.insert(milestone.id.clone(), m.id.clone());
                 }
             }
@@ -47,6 +48,16 @@ fn adopt_template_ids(ws: &mut Workspace) {
     if !renames.is_empty() {
         rename_ids(ws, &renames);
     }
+}
+
+/// The title a template milestone had when version 1 files were written, where it has
+/// changed since: such a milestone is still the template's own.
+fn former_title(id: &Id) -> Option<&'static crate::core::text::Text> {
+    use std::sync::LazyLock;
+    // "Collect customer feedback" became a step of its own stage: feedback follows every milestone.
+    static FEEDBACK: LazyLock<crate::core::text::Text> =
+        LazyLock::new(|| crate::core::text::Text::both("收集客户反馈", "Collect customer feedback"));
+    matches!(id.0.as_str(), "tpl-project-sale-s4-m2" | "tpl-key-account-s4-m2").then(|| &*FEEDBACK)
 }
 
 /// Gives records new ids, and every reference to them the same.

@@ -75,7 +75,9 @@ pub struct DealSpec {
     pub segment: Bi,
     /// Whether the deal stays open or is closed, and how.
     pub ending: Ending,
-    /// Satisfaction and what the customer said, after the first milestone of the current stage.
+    /// How many milestones of its current stage are done, in order (1 or more; a won deal has them all).
+    pub done_in_stage: usize,
+    /// Satisfaction and what the customer said, collected after the last milestone done in the current stage.
     pub feedback: Option<(u8, Bi)>,
     /// An activity logged two days before `now`: its kind and notes.
     pub activity: Option<(ActivityKind, Bi)>,
@@ -91,6 +93,7 @@ pub const DEAL: DealSpec = DealSpec {
     close_in_days: 30,
     segment: ("", ""),
     ending: Ending::Open,
+    done_in_stage: 1,
     feedback: None,
     activity: None,
 };
@@ -100,7 +103,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("华东精密机械", "Eastline Precision"),
         title: ("二期产线自动化", "Phase 2 line automation"),
         value: 350_000,
-        owner: ("王磊", "Alex Chen"),
+        owner: ("王磊", "Wang Lei"),
         stage: 0,
         close_in_days: 120,
         segment: ("制造业", "Manufacturing"),
@@ -110,7 +113,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("启明教育集团", "Dawnlight Education"),
         title: ("智慧教室试点", "Smart classroom pilot"),
         value: 180_000,
-        owner: ("李娜", "Maria Lopez"),
+        owner: ("李娜", "Li Na"),
         stage: 1,
         close_in_days: 90,
         segment: ("教育", "Education"),
@@ -120,7 +123,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("海川物流", "Harbor River Logistics"),
         title: ("仓储管理系统升级", "Warehouse system upgrade"),
         value: 620_000,
-        owner: ("王磊", "Alex Chen"),
+        owner: ("王磊", "Wang Lei"),
         stage: 2,
         close_in_days: 75,
         segment: ("物流", "Logistics"),
@@ -130,7 +133,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("盛和医疗", "Shenghe Medical"),
         title: ("设备年度维保合同", "Annual equipment service"),
         value: 240_000,
-        owner: ("张伟", "Sam Patel"),
+        owner: ("张伟", "Zhang Wei"),
         stage: 3,
         close_in_days: 45,
         segment: ("医疗", "Healthcare"),
@@ -140,7 +143,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("北辰新能源", "Polaris Energy"),
         title: ("电池检测线", "Battery test line"),
         value: 1_280_000,
-        owner: ("李娜", "Maria Lopez"),
+        owner: ("李娜", "Li Na"),
         stage: 4,
         close_in_days: 30,
         segment: ("制造业", "Manufacturing"),
@@ -150,7 +153,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("云帆零售", "Sailcloud Retail"),
         title: ("门店数字化", "Store digitisation"),
         value: 90_000,
-        owner: ("张伟", "Sam Patel"),
+        owner: ("张伟", "Zhang Wei"),
         stage: 5,
         close_in_days: 14,
         segment: ("零售", "Retail"),
@@ -162,7 +165,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("远航汽车零部件", "Voyager Auto Parts"),
         title: ("质检系统", "Quality inspection system"),
         value: 460_000,
-        owner: ("李娜", "Maria Lopez"),
+        owner: ("李娜", "Li Na"),
         stage: 5,
         segment: ("制造业", "Manufacturing"),
         ending: Ending::Won,
@@ -173,7 +176,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("嘉禾连锁药房", "Jiahe Pharmacies"),
         title: ("门店库存系统", "Store inventory system"),
         value: 150_000,
-        owner: ("张伟", "Sam Patel"),
+        owner: ("张伟", "Zhang Wei"),
         stage: 5,
         segment: ("医疗", "Healthcare"),
         ending: Ending::Won,
@@ -183,7 +186,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("恒信建材", "Hengxin Building Materials"),
         title: ("ERP 升级", "ERP upgrade"),
         value: 300_000,
-        owner: ("王磊", "Alex Chen"),
+        owner: ("王磊", "Wang Lei"),
         stage: 4,
         segment: ("制造业", "Manufacturing"),
         ending: Ending::Lost("lost-price"),
@@ -193,7 +196,7 @@ const SAMPLES: [DealSpec; 10] = [
         customer: ("明德职业学院", "Mingde Vocational College"),
         title: ("实训室建设", "Training lab build-out"),
         value: 200_000,
-        owner: ("李娜", "Maria Lopez"),
+        owner: ("李娜", "Li Na"),
         stage: 2,
         segment: ("教育", "Education"),
         ending: Ending::Lost("lost-no-budget"),
@@ -202,14 +205,15 @@ const SAMPLES: [DealSpec; 10] = [
 ];
 
 /// The sample team's revenue goal: in whole currency units, over the year that began a month ago.
-const SAMPLE_GOAL: (i64, Bi) = (3_000_000, ("王磊", "Alex Chen"));
+const SAMPLE_GOAL: (i64, Bi) = (3_000_000, ("王磊", "Wang Lei"));
 
 fn pick(lang: Lang, pair: Bi) -> String {
     lang.pick(pair).to_owned()
 }
 
 /// Plays `spec` into `ws` on its first roadmap so that its history ends at `now`: each
-/// stage passed took a week and has every milestone done; the current stage has its first.
+/// stage passed took a week and has every milestone done; the current stage has its first
+/// `done_in_stage` (all of them when the deal is won).
 pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp, sample: bool) -> Id {
     let roadmap = ws.roadmaps[0].clone();
     let today = DateTime::from_timestamp_millis(now).map(|t| t.date_naive());
@@ -237,7 +241,7 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
         let passed = step < stage_count;
         // A won deal finished its last stage too (its contract is signed, not just drafted).
         let finished = passed || matches!(spec.ending, Ending::Won);
-        let done_here = if finished { stage.milestones.len() } else { 1 };
+        let done_here = if finished { stage.milestones.len() } else { spec.done_in_stage.max(1) };
         for milestone in stage.milestones.iter().take(done_here) {
             run(ws, Command::SetMilestoneDone { deal_id: deal_id.clone(), milestone_id: milestone.id.clone(), done: true }, at + DAY_MS);
         }
@@ -250,6 +254,7 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
         }
     }
     let current = &roadmap.stages[stage_count];
+    let last_done = if matches!(spec.ending, Ending::Won) { current.milestones.len() } else { spec.done_in_stage.max(1) };
     let day = |at: Timestamp| DateTime::from_timestamp_millis(at).map(|t| t.date_naive()).unwrap_or_default();
     if let Some((kind, notes)) = spec.activity {
         let command = Command::AddActivity {
@@ -264,7 +269,7 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
     if let Some((satisfaction, comment)) = spec.feedback {
         let command = Command::AddFeedback {
             deal_id: deal_id.clone(),
-            milestone_id: current.milestones.first().map(|m| m.id.clone()),
+            milestone_id: current.milestones[..last_done.min(current.milestones.len())].last().map(|m| m.id.clone()),
             satisfaction,
             comment: pick(lang, comment),
             date: day(now - DAY_MS),

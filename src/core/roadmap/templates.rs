@@ -1,5 +1,7 @@
 //! The built-in roadmaps: the three stage lists of the domain sources, each
-//! stage with its milestones, default win probability and target duration.
+//! stage with its milestones, win probability and target duration. The sources give
+//! no figures: the probabilities and days are examples for a team to calibrate from its
+//! own history, and the app says so wherever it shows them (`Msg::ExampleFigures`).
 //!
 //! Stages that several lists share (prospect identification, needs analysis …)
 //! are written once as a `StageSpec` and reused.
@@ -76,7 +78,7 @@ struct StageSpec {
 const REP: Bi = ("销售代表", "Sales rep");
 const ENGINEER: Bi = ("售前工程师", "Solution engineer");
 const MANAGER: Bi = ("销售经理", "Sales manager");
-const SERVICE: Bi = ("客户成功", "Customer success");
+const SERVICE: Bi = ("客户成功经理", "Customer success manager");
 const DELIVERY_LEAD: Bi = ("交付负责人", "Delivery lead");
 
 const fn m(title: Bi, owner: Bi, required: bool) -> MilestoneSpec {
@@ -84,7 +86,6 @@ const fn m(title: Bi, owner: Bi, required: bool) -> MilestoneSpec {
 }
 
 const FIRST_VISIT: MilestoneSpec = m(("完成首次拜访或通话", "Hold the first visit or call"), REP, true);
-const FEEDBACK: MilestoneSpec = m(("收集客户反馈", "Collect customer feedback"), REP, true);
 const SIGN: MilestoneSpec = m(("双方签署合同", "Sign the contract"), MANAGER, true);
 const REVIEW_TERMS: MilestoneSpec = m(("审核合同条款", "Review the contract terms"), MANAGER, true);
 const AGREE_PRICE: MilestoneSpec = m(("完成价格谈判", "Agree the price"), MANAGER, true);
@@ -126,7 +127,8 @@ const FIRST_CONTACT: StageSpec = StageSpec {
     exit_criteria: ("客户愿意继续交流，并约定了下一步。", "The customer wants to continue and a next step is agreed."),
     win_probability: 15,
     target_days: 10,
-    key_node: false,
+    // The key-account article names first contact, needs analysis and presentation as its key nodes.
+    key_node: true,
     phase: DecisionPhase::NeedRecognition,
     milestones: &[FIRST_VISIT, m(("约定下一步交流", "Agree the next conversation"), REP, false)],
 };
@@ -195,7 +197,10 @@ const PROPOSAL: StageSpec = StageSpec {
     target_days: 10,
     key_node: true,
     phase: DecisionPhase::Evaluation,
-    milestones: &[m(("向客户提交方案", "Submit the proposal"), REP, true), FEEDBACK],
+    milestones: &[
+        m(("向客户提交方案", "Submit the proposal"), REP, true),
+        m(("讲解方案并记录客户意见", "Walk the customer through it and record their views"), REP, true),
+    ],
 };
 
 const PRESENTATION: StageSpec = StageSpec {
@@ -210,7 +215,10 @@ const PRESENTATION: StageSpec = StageSpec {
     target_days: 14,
     key_node: true,
     phase: DecisionPhase::Evaluation,
-    milestones: &[m(("完成方案演示", "Give the solution presentation"), ENGINEER, true), FEEDBACK],
+    milestones: &[
+        m(("完成方案演示", "Give the solution presentation"), ENGINEER, true),
+        m(("记录决策人的意见和顾虑", "Record the decision makers' views and concerns"), REP, true),
+    ],
 };
 
 const QUOTATION: StageSpec = StageSpec {

@@ -46,14 +46,14 @@ pub const HELP: &[HelpSection] = &[
     section(
         ("路线图设计", "Roadmap design"),
         (
-            "新建路线图时可以从模板开始。为每个阶段设定名称、目标天数、赢单概率、买方决策阶段和里程碑；拖动图上的阶段块可调整顺序。",
-            "Start a new roadmap from a template. Give each stage its name, target days, win probability, buyer decision phase and milestones; drag a stage block on the chart to reorder the stages.",
+            "新建路线图时可以从模板开始。为每个阶段设定名称、目标天数、赢单概率、客户决策阶段和里程碑；拖动图上的阶段块可调整顺序。",
+            "Start a new roadmap from a template. Give each stage its name, target days, win probability, customer decision phase and milestones; drag a stage block on the chart to reorder the stages.",
         ),
     ),
     section(
         ("学习与练习", "Learn and practise"),
         (
-            "“学习”逐个阶段讲解买方在想什么、常见错误和例子，并附自测题。“练习场景”打开一个示例工作区作为沙盒：随便操作，不会保存，也可以一键重置。",
+            "“学习”逐个阶段讲解客户在想什么、常见错误和例子，并附自测题。“练习场景”打开一个示例工作区作为沙盒：随便操作，不会保存，也可以一键重置。",
             "“Learn” explains each stage: what the buyer is thinking, common mistakes and an example, with a self-check. “Practice” opens a sample workspace as a sandbox: nothing you do there is saved, and one click resets it.",
         ),
     ),

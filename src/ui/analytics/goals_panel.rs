@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::core::analytics::goals::{smart_gaps, GoalFields};
-use crate::core::analytics::view::{goal_text, smart_text};
+use crate::core::analytics::goals::{smart_check, Check, GoalFields};
+use crate::core::analytics::view::{goal_text, smart_badge, smart_notes};
 use crate::core::command::Command;
 use crate::core::model::{GoalMetric, Id};
 use crate::core::text::i18n::{tr, Msg};
@@ -92,7 +92,9 @@ pub fn GoalsPanel() -> impl IntoView {
                     }
                     goals.into_iter().map(|g| {
                         let progress = state.workspace.with(|ws| goal_text(ws, &g, today, lang));
-                        let smart_ok = smart_gaps(&g).is_empty();
+                        let check = state.workspace.with(|ws| smart_check(ws, &g, today));
+                        let smart_ok = !check.letters().iter().any(|(_, c)| *c == Check::Missing);
+                        let notes = smart_notes(&check, lang);
                         let goal_id: Id = g.id.clone();
                         let to_edit = g.clone();
                         let period = format!("{} – {}", g.period_start, g.period_end.map(|d| d.to_string()).unwrap_or_else(|| "?".into()));
@@ -102,15 +104,19 @@ pub fn GoalsPanel() -> impl IntoView {
                                 <span class="entry-who">{g.owner.clone()}</span>
                                 <span class="entry-date">{period}</span>
                                 <span class="entry-text" data-testid="goal-progress">{progress}</span>
-                                <span class="badge" class:badge-gate=!smart_ok class:badge-ok=smart_ok data-testid="goal-smart">{smart_text(&g, lang)}</span>
+                                <span class="badge" class:badge-gate=!smart_ok class:badge-ok=smart_ok data-testid="goal-smart">{smart_badge(&check)}</span>
                                 <button class="btn btn-small" data-testid="edit-goal" on:click=move |_| load(&to_edit)>{t(Msg::EditGoal)}</button>
                                 <button class="icon-btn icon-danger" aria-label=t(Msg::DeleteGoal)
                                     on:click=move |_| { let _ = state.dispatch(Command::DeleteGoal { goal_id: goal_id.clone() }); }>"×"</button>
+                                {(!notes.is_empty()).then(|| view! {
+                                    <ul class="goal-notes" data-testid="goal-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                                })}
                             </li>
                         }
                     }).collect_view().into_any()
                 }}
             </ul>
+            <p class="hint">{move || t(Msg::SmartLegend)}</p>
             <form class="entry-form" data-testid="goal-form" on:submit=add>
                 <select data-testid="goal-metric" aria-label=move || t(Msg::GoalMetricLabel) on:change=move |ev| {
                     let chosen = event_target_value(&ev);

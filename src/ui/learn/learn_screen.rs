@@ -127,6 +127,7 @@ fn Lesson(roadmap: Roadmap, step: RwSignal<usize>, learned: RwSignal<Vec<String>
                 {section(Msg::LearnBuyer, buyer_mind(stage.decision_phase, lang).to_owned())}
                 <section class="lesson-part"><h3>{t(Msg::LearnMilestones)}</h3>
                     <ul>{milestones.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    <p class="hint">{trf(lang, Msg::LessonFigures, &[&stage.win_probability.to_string(), &stage.target_days.to_string()])}</p>
                 </section>
                 <section class="lesson-part"><h3>{t(Msg::LearnPitfalls)}</h3>
                     <ul>{pitfalls(stage.decision_phase, lang).into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>

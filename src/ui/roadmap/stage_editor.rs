@@ -84,6 +84,7 @@ pub fn StageList() -> impl IntoView {
             <div class="panel-head">
                 <h2 id="stages-title" class="panel-title">{move || state.t(Msg::StagesTitle)}</h2>
             </div>
+            <p class="hint" data-testid="example-figures">{move || state.t(Msg::ExampleFigures)}</p>
             <ol class="stage-list" data-testid="stage-list">
                 <For each=move || stage_ids.get() key=|id| id.clone() let:stage_id>
                     <StageEditor stage_id=stage_id roadmap_id=roadmap_id deleting=deleting/>
