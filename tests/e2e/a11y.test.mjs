@@ -30,6 +30,12 @@ const SCREENS = [
   ['analytics', async (page) => page.getByTestId('tab-analytics').click()],
   ['roadmap', async (page) => page.getByTestId('tab-roadmap').click()],
   ['learn', async (page) => page.getByTestId('tab-learn').click()],
+  ['learn: concepts', async (page) => page.getByTestId('learn-section-concepts').click()],
+  ['learn: glossary', async (page) => page.getByTestId('learn-section-glossary').click()],
+  ['learn: self-checks, checked', async (page) => {
+    await page.getByTestId('learn-section-checks').click();
+    await page.getByTestId('missing-check').click();
+  }],
   ['deal dialog', async (page) => {
     await page.getByTestId('tab-board').click();
     await page.getByTestId('deal-open').nth(3).click();

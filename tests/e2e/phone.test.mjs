@@ -97,6 +97,7 @@ test('a trainee on a phone: a scenario from the facilitator\'s link, the learn s
   assert.notEqual(await lesson.locator('h2, h3').first().textContent(), first, 'the next step is shown');
   // The ordering self-check, by touch: each stage brought up to its place.
   const expected = await page.getByTestId('learn-step').locator('span:not(.learn-step-number):not(.learn-check)').allTextContents();
+  await page.getByTestId('learn-section-checks').tap();
   const items = page.getByTestId('quiz-item');
   for (let place = 0; place < expected.length; place++) {
     let at = (await items.locator('.quiz-name').allTextContents()).indexOf(expected[place]);
@@ -135,6 +136,11 @@ for (const locale of ['zh-CN', 'en-US']) {
       await page.getByTestId(tab).tap();
       await check(tab);
     }
+    for (const section of ['concepts', 'glossary', 'checks']) {
+      await page.getByTestId(`learn-section-${section}`).tap();
+      await check(`learn: ${section}`);
+    }
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'the learn sections fit the phone');
     await page.getByTestId('tab-board').tap();
     await page.getByTestId('more-actions').tap();
     await check('actions menu');

@@ -96,6 +96,7 @@ test('learn mode walks the stages, keeps progress, and scores the ordering self-
 
   // Solve the shuffled list from the keyboard: bring each stage up to its place.
   const expected = await page.getByTestId('learn-step').locator('span:not(.learn-step-number):not(.learn-check)').allTextContents();
+  await page.getByTestId('learn-section-checks').click();
   const items = page.getByTestId('quiz-item');
   for (let place = 0; place < expected.length; place++) {
     let names = await items.locator('.quiz-name').allTextContents();
@@ -112,6 +113,7 @@ test('learn mode walks the stages, keeps progress, and scores the ordering self-
   await page.reload();
   await page.getByTestId('learn-progress').waitFor();
   assert.equal(await page.getByTestId('learn-progress').textContent(), '1 of 6 mastered', 'progress is kept in this browser');
+  await page.getByTestId('learn-section-checks').click();
   assert.equal(await page.getByTestId('quiz-history').textContent(), 'Recent scores: 6/6');
   // A fresh shuffle is never already solved, so checking it at once scores below 6.
   await page.getByTestId('quiz-check').click();
@@ -156,30 +158,75 @@ test('a presentation run: clicker keys, hidden money, funnel and replay on deman
   await context.close();
 });
 
-test('the multiple-choice self-checks score answers and explain each one', async () => {
+test('the multiple-choice self-checks score answers and explain every option', async () => {
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
   await page.getByTestId('tab-learn').click();
+  await page.getByTestId('learn-section-checks').click();
   const stages = (await readStored(page)).workspace.roadmaps[0].stages;
-  const stageOf = (title) => stages.find((s) => s.milestones.some((m) => m.title.en === title)).name.en;
-  // Answer "which stage" from the roadmap itself: all right.
-  const match = page.getByTestId('quiz-match');
-  const questions = match.getByTestId('choice-question');
-  // The learn screen loads after the board: count its questions once it is there.
+  // Spot the missing milestone, answered from the roadmap itself: all right.
+  const missing = page.getByTestId('quiz-missing');
+  const questions = missing.getByTestId('choice-question');
   await questions.first().waitFor();
-  for (let i = 0; i < await questions.count(); i++) {
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) {
     const prompt = await questions.nth(i).locator('.choice-prompt').textContent();
-    const title = prompt.match(/“(.+)”/)[1];
-    await questions.nth(i).getByLabel(stageOf(title), { exact: true }).check();
+    const [, stageName, listed] = prompt.match(/^“(.+)” lists: (.+)\. Which one is missing\?$/);
+    const stage = stages.find((s) => s.name.en === stageName);
+    const answer = stage.milestones.map((m) => m.title.en).find((t) => !listed.split(', ').includes(t));
+    await questions.nth(i).getByLabel(answer, { exact: true }).check();
   }
-  await page.getByTestId('match-check').click();
-  assert.equal(await page.getByTestId('match-score').textContent(), '5 of 5 right');
-  assert.equal(await match.getByTestId('choice-why').count(), 5);
-  assert.match(await match.getByTestId('choice-why').first().textContent(), /^✓ Right “.+” is a milestone of “.+”: /);
-  // Unanswered questions count as wrong and still explain.
+  await page.getByTestId('missing-check').click();
+  assert.equal(await page.getByTestId('missing-score').textContent(), `${count} of ${count} right`);
+  // Every option says why: one ✓, and a reason naming where each wrong one belongs.
+  const reasons = missing.getByTestId('choice-why').first().getByTestId('choice-reason');
+  assert.equal(await reasons.count(), 4);
+  assert.equal((await reasons.allTextContents()).filter((r) => r.startsWith('✓')).length, 1);
+  assert.match((await reasons.allTextContents()).find((r) => r.startsWith('·')), / — It belongs to “.+”, not to “.+”\./);
+  // Unanswered questions count as wrong and still explain every option.
   const situation = page.getByTestId('quiz-situation');
   await page.getByTestId('situation-check').click();
   assert.equal(await page.getByTestId('situation-score').textContent(), '0 of 2 right');
-  assert.match(await situation.getByTestId('choice-why').first().textContent(), /^✗ Not quite It is in “.+”/);
+  assert.match(await situation.getByTestId('choice-why').first().textContent(), /^✗ Not quite/);
+  assert.equal(await situation.getByTestId('choice-why').first().getByTestId('choice-reason').count(), 4);
+  // Cases from a practice scenario quote its figures.
+  assert.match(await page.getByTestId('quiz-cases').getByTestId('choice-question').first().textContent(), /practice data/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('concept lessons: a diagram, the article\'s lists, case questions answered with reasons, progress kept; the glossary', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await page.getByTestId('tab-learn').click();
+  await page.getByTestId('learn-section-concepts').click();
+  const lesson = page.getByTestId('concept-lesson');
+  assert.equal(await lesson.locator('h2').textContent(), '销售里程碑');
+  assert.match(await lesson.textContent(), /进度跟踪.*资源管理.*客户沟通.*绩效评估/);
+  assert.match(await page.getByTestId('concept-diagram').locator('svg title').textContent(), /确定销售目标 → 分析客户需求 → 设定关键节点 → 制定时间表 → 监控与调整/);
+  // Check with nothing chosen: every option is explained and the right ones are marked.
+  const quiz = page.getByTestId('quiz-concept-milestones');
+  const questions = quiz.getByTestId('choice-question');
+  await page.getByTestId('concept-milestones-check').click();
+  assert.equal(await page.getByTestId('concept-milestones-score').textContent(), '答对了 0/4 题');
+  const right = [];
+  for (let i = 0; i < await questions.count(); i++) {
+    const marked = (await questions.nth(i).getByTestId('choice-reason').allTextContents()).find((r) => r.startsWith('✓'));
+    right.push(marked.slice(2, marked.indexOf(' — ')));
+  }
+  for (let i = 0; i < right.length; i++) await questions.nth(i).getByLabel(right[i], { exact: true }).check();
+  await page.getByTestId('concept-milestones-check').click();
+  assert.equal(await page.getByTestId('concept-milestones-score').textContent(), '答对了 4/4 题');
+  // Mastered, and still so after a reload.
+  await page.getByTestId('concept-mark').click();
+  assert.equal(await page.getByTestId('concept-progress').textContent(), '已掌握 1/5 个概念');
+  await page.getByTestId('concept-step').nth(4).click();
+  assert.equal(await lesson.locator('h2').textContent(), '销售项目管理');
+  assert.match(await lesson.textContent(), /S 具体.*M 可衡量.*A 可达成.*R 相关.*T 有时限/);
+  await page.reload();
+  await page.getByTestId('learn-section-concepts').click();
+  assert.equal(await page.getByTestId('concept-progress').textContent(), '已掌握 1/5 个概念');
+  await page.getByTestId('learn-section-glossary').click();
+  const terms = await page.getByTestId('glossary-term').allTextContents();
+  for (const word of ['商机', '线索', '里程碑', '关键节点', '赢单概率', '加权管道', '转化率']) assert.ok(terms.includes(word), word);
   assert.deepEqual(errors, []);
   await context.close();
 });

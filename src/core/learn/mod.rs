@@ -1,6 +1,10 @@
-//! Learn mode: what a trainee reads at each stage of a roadmap, and the
-//! "put the stages in order" self-check.
+//! Learn mode: what a trainee reads at each stage of a roadmap, the concept lessons
+//! and glossary, and the self-checks.
 
+pub mod cases;
+pub mod concepts;
+pub mod diagram;
+pub mod glossary;
 pub mod presentation;
 pub mod quiz;
 pub mod samples;

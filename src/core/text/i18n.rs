@@ -306,17 +306,15 @@ catalog! {
     NewerCopyStored => "此浏览器中的数据由更新版本的 Waypoint（数据格式 {0}）保存，当前版本无法安全地修改它，因此不会保存任何更改。请重新加载以使用新版本，或先下载一份副本。", "The data in this browser was saved by a newer version of Waypoint (data format {0}). This version cannot change it safely, so nothing will be saved. Reload to use the new version, or download a copy first.";
     ReloadPage => "重新加载", "Reload";
     DownloadStoredCopy => "下载副本", "Download a copy";
-    QuizMatchTitle => "自测：这件事属于哪个阶段", "Self-check: which stage does it belong to?";
-    QuizMatchPrompt => "“{0}”属于哪个阶段？", "Which stage does “{0}” belong to?";
-    QuizMatchWhy => "“{0}”是“{1}”阶段的里程碑：{2}", "“{0}” is a milestone of “{1}”: {2}";
     QuizMissingTitle => "自测：缺了哪个里程碑", "Self-check: spot the missing milestone";
-    QuizMissingPrompt => "“{0}”阶段列出了：{1}。还缺哪一个？", "“{0}” lists: {1}. Which one is missing?";
-    QuizMissingWhy => "缺的是“{0}”。推进条件：{1}", "The missing one is “{0}”. Exit criteria: {1}";
     QuizSituationTitle => "自测：这个商机走到哪一步了", "Self-check: where does this deal stand?";
-    QuizWherePrompt => "{0}：已完成“{1}”。它现在处于哪个阶段？", "{0}: “{1}” is done. Which stage is it in?";
-    QuizNextPrompt => "{0} 接下来最该做什么？", "What should come next for {0}?";
-    QuizWhereWhy => "它在“{0}”：{1}", "It is in “{0}”: {1}";
-    QuizNextWhy => "下一步是“{0}”。推进条件：{1}", "Next is “{0}”. Exit criteria: {1}";
+    QuizCasesTitle => "自测：练习场景里的案例", "Self-check: cases from a practice scenario";
+    QuizConceptTitle => "案例自测", "Case questions";
+    LearnSectionStages => "阶段课程", "Stage by stage";
+    LearnSectionConcepts => "概念课程", "Concepts";
+    LearnSectionGlossary => "术语表", "Glossary";
+    LearnSectionChecks => "自测", "Self-checks";
+    ConceptMastered => "已掌握 {0}/{1} 个概念", "{0} of {1} concepts mastered";
     QuizRight => "✓ 正确", "✓ Right";
     QuizChoiceScore => "答对了 {0}/{1} 题", "{0} of {1} right";
     QuizWrong => "✗ 不对", "✗ Not quite";
@@ -625,7 +623,13 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
 
 /// The text of `msg` in `lang` with `{0}`, `{1}` … replaced by `args`.
 pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
-    let mut out = tr(lang, msg).to_owned();
+    fill(tr(lang, msg), args)
+}
+
+/// `text` with `{0}`, `{1}` … replaced by `args` (for texts kept outside the catalog,
+/// such as the learn screen's, which load with their own part).
+pub fn fill(text: &str, args: &[&str]) -> String {
+    let mut out = text.to_owned();
     for (i, arg) in args.iter().enumerate() {
         out = out.replace(&format!("{{{i}}}"), arg);
     }

@@ -1,36 +1,56 @@
-//! Learn mode: a guided path through the active roadmap, stage by stage, with
-//! a worked example from a practice scenario, progress kept in this browser,
-//! and the "put the stages in order" self-check with a score history.
+//! Learn mode: a guided path through the active roadmap, stage by stage, with a
+//! worked example from a practice scenario; the concept lessons and the glossary; the
+//! self-checks. What was mastered is kept in this browser.
 
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::browser::storage::{keys, read_json, write_json};
-use crate::core::learn::quiz::{self, Question};
-use crate::core::learn::{buyer_mind, example, order_score, pitfalls, shuffled};
+use crate::browser::storage::keys;
+use crate::core::learn::{buyer_mind, cases, example, pitfalls, quiz};
 use crate::core::model::{Id, Roadmap};
-use crate::core::text::i18n::{tr, trf, Lang, Msg};
+use crate::core::text::i18n::{tr, trf, Msg};
 use crate::core::text::labels::decision_phase;
+use crate::ui::learn::checks::{keep_list, stored_list, ChoiceQuiz, OrderQuiz};
+use crate::ui::learn::concept_view::{ConceptLessons, Glossary};
 use crate::ui::state::use_app;
 
 const LEARNED_KEY: &str = keys::LEARNED;
-const SCORES_KEY: &str = keys::QUIZ_SCORES;
 
-/// A list of strings kept in localStorage (progress, scores); losing one is harmless.
-fn stored_list(key: &str) -> Vec<String> {
-    read_json(key).unwrap_or_default()
+/// The parts of the learn screen, one shown at a time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Stages,
+    Concepts,
+    Glossary,
+    Checks,
 }
 
-fn keep_list(key: &str, list: &[String]) {
-    write_json(key, &list);
+impl Section {
+    const ALL: [Section; 4] = [Section::Stages, Section::Concepts, Section::Glossary, Section::Checks];
+
+    fn label(self) -> Msg {
+        match self {
+            Section::Stages => Msg::LearnSectionStages,
+            Section::Concepts => Msg::LearnSectionConcepts,
+            Section::Glossary => Msg::LearnSectionGlossary,
+            Section::Checks => Msg::LearnSectionChecks,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Section::Stages => "stages",
+            Section::Concepts => "concepts",
+            Section::Glossary => "glossary",
+            Section::Checks => "checks",
+        }
+    }
 }
 
 #[component]
 pub fn LearnScreen() -> impl IntoView {
     let state = use_app();
-    let t = move |msg| state.t(msg);
-    let roadmap = state.active_roadmap;
-    let step = RwSignal::new(0_usize);
+    let section = RwSignal::new(Section::Stages);
     let learned = RwSignal::new(stored_list(LEARNED_KEY));
     Effect::new(move |first: Option<()>| {
         let list = learned.get();
@@ -39,12 +59,38 @@ pub fn LearnScreen() -> impl IntoView {
             keep_list(LEARNED_KEY, &list);
         }
     });
+    view! {
+        <div class="learn-screen">
+            <nav class="learn-sections" aria-label=move || state.t(Msg::TabLearn)>
+                {Section::ALL.into_iter().map(|s| view! {
+                    <button class="learn-section-tab" data-testid=format!("learn-section-{}", s.key())
+                        aria-pressed=move || (section.get() == s).to_string() on:click=move |_| section.set(s)>
+                        {move || state.t(s.label())}
+                    </button>
+                }).collect_view()}
+            </nav>
+            {move || match section.get() {
+                Section::Stages => view! { <StagePath learned=learned/> }.into_any(),
+                Section::Concepts => view! { <ConceptLessons learned=learned/> }.into_any(),
+                Section::Glossary => view! { <Glossary/> }.into_any(),
+                Section::Checks => view! { <SelfChecks/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The roadmap's stages one by one, with the progress made.
+#[component]
+fn StagePath(learned: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = use_app();
+    let t = move |msg| state.t(msg);
+    let roadmap = state.active_roadmap;
+    let step = RwSignal::new(0_usize);
     let count = move || roadmap.with(|r| r.as_ref().map_or(0, |r| r.stages.len()));
     let is_learned = move |id: &Id| learned.with(|l| l.contains(&id.to_string()));
-
     view! {
         <div class="learn">
-            <nav class="panel learn-steps" aria-label=move || t(Msg::TabLearn)>
+            <nav class="panel learn-steps" aria-label=move || t(Msg::LearnSectionStages)>
                 <p class="hint" data-testid="learn-progress">{move || {
                     let done = roadmap.with(|r| r.as_ref().map_or(0, |r| r.stages.iter().filter(|s| is_learned(&s.id)).count()));
                     trf(state.lang.get(), Msg::LearnProgress, &[&done.to_string(), &count().to_string()])
@@ -68,19 +114,35 @@ pub fn LearnScreen() -> impl IntoView {
             </nav>
             <div class="learn-main">
                 {move || roadmap.get().map(|r| view! { <Lesson roadmap=(*r).clone() step=step learned=learned/> })}
-                {move || roadmap.get().map(|r| view! { <OrderQuiz roadmap=(*r).clone()/> })}
-                {move || roadmap.get().map(|r| {
-                    let (r1, r2, r3) = (r.clone(), r.clone(), r);
-                    view! {
-                        <ChoiceQuiz title=Msg::QuizMatchTitle name="match"
-                            make=Box::new(move |lang, seed| quiz::match_activities(&r1, lang, seed, 5))/>
-                        <ChoiceQuiz title=Msg::QuizMissingTitle name="missing"
-                            make=Box::new(move |lang, seed| quiz::missing_milestone(&r2, lang, seed, 3))/>
-                        <ChoiceQuiz title=Msg::QuizSituationTitle name="situation"
-                            make=Box::new(move |lang, seed| quiz::read_situation(&r3, lang, clock::now_ms(), seed))/>
-                    }
-                })}
             </div>
+        </div>
+    }
+}
+
+/// Every self-check: the stages in order, the roadmap's own questions, and cases from a practice scenario.
+#[component]
+fn SelfChecks() -> impl IntoView {
+    let state = use_app();
+    let roadmap = state.active_roadmap;
+    view! {
+        <div class="learn-main">
+            {move || roadmap.get().map(|r| view! { <OrderQuiz roadmap=(*r).clone()/> })}
+            {move || roadmap.get().map(|r| {
+                let (r1, r2) = (r.clone(), r);
+                view! {
+                    <ChoiceQuiz title=Msg::QuizMissingTitle name="missing"
+                        make=Box::new(move |lang, seed| quiz::missing_milestone(&r1, lang, seed, 3))/>
+                    <ChoiceQuiz title=Msg::QuizSituationTitle name="situation"
+                        make=Box::new(move |lang, seed| quiz::read_situation(&r2, lang, clock::now_ms(), seed))/>
+                }
+            })}
+            <ChoiceQuiz title=Msg::QuizCasesTitle name="cases"
+                make=Box::new(move |lang, seed| {
+                    use crate::core::learn::scenarios::ScenarioId;
+                    // Each "try again" takes the next scenario's figures.
+                    let id = ScenarioId::ALL[(seed % ScenarioId::ALL.len() as u64) as usize];
+                    cases::scenario_cases(id, lang, clock::now_ms(), seed)
+                })/>
         </div>
     }
 }
@@ -155,155 +217,5 @@ fn Lesson(roadmap: Roadmap, step: RwSignal<usize>, learned: RwSignal<Vec<String>
                 </div>
             </article>
         })
-    }
-}
-
-#[component]
-fn OrderQuiz(roadmap: Roadmap) -> impl IntoView {
-    let state = use_app();
-    let names = roadmap.stages.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
-    let phases = roadmap.stages.iter().map(|s| s.decision_phase).collect::<Vec<_>>();
-    let total = names.len();
-    let order = RwSignal::new(shuffled(total, clock::now_ms() as u64));
-    let checked: RwSignal<Option<usize>> = RwSignal::new(None);
-    let scores = RwSignal::new(stored_list(SCORES_KEY));
-    let swap = move |a: usize, b: usize| {
-        order.update(|o| {
-            if a < o.len() && b < o.len() {
-                o.swap(a, b)
-            }
-        });
-        checked.set(None);
-    };
-    let check = move |_| {
-        let score = order_score(&order.get_untracked());
-        checked.set(Some(score));
-        scores.update(|s| {
-            s.push(format!("{score}/{total}"));
-            let excess = s.len().saturating_sub(5);
-            s.drain(..excess);
-        });
-        keep_list(SCORES_KEY, &scores.get_untracked());
-    };
-    let dragged: RwSignal<Option<usize>> = RwSignal::new(None);
-    let (names_for_rows, names_for_answer) = (names.clone(), names);
-    view! {
-        <section class="panel quiz" data-testid="order-quiz" aria-labelledby="quiz-title">
-            <h2 id="quiz-title" class="panel-title">{move || state.t(Msg::QuizOrderTitle)}</h2>
-            <p class="hint">{move || state.t(Msg::QuizOrderHint)}</p>
-            <ol class="quiz-list">
-                {move || {
-                    let lang = state.lang.get();
-                    let current = order.get();
-                    current.iter().enumerate().map(|(place, &stage)| {
-                        let name = names_for_rows[stage].get(lang).to_owned();
-                        let right = checked.get().map(|_| place == stage);
-                        view! {
-                            <li class="quiz-item" class:right=right == Some(true) class:wrong=right == Some(false) draggable="true" data-testid="quiz-item"
-                                on:dragstart=move |_| dragged.set(Some(place))
-                                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-                                on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); if let Some(from) = dragged.get_untracked() { swap(from, place) } }>
-                                <span class="quiz-name">{name.clone()}</span>
-                                <button class="icon-btn" disabled=place == 0 aria-label=trf(lang, Msg::MoveStageUp, &[&name]) on:click=move |_| swap(place, place.saturating_sub(1))>"↑"</button>
-                                <button class="icon-btn" disabled=place + 1 == total aria-label=trf(lang, Msg::MoveStageDown, &[&name]) on:click=move |_| swap(place, place + 1)>"↓"</button>
-                            </li>
-                        }
-                    }).collect_view()
-                }}
-            </ol>
-            <div class="form-actions">
-                <button class="btn btn-primary" data-testid="quiz-check" on:click=check>{move || state.t(Msg::QuizCheck)}</button>
-                <button class="btn" data-testid="quiz-again" on:click=move |_| { order.set(shuffled(total, clock::now_ms() as u64)); checked.set(None); }>{move || state.t(Msg::QuizAgain)}</button>
-                <span class="hint" data-testid="quiz-history">{move || {
-                    let list = scores.get();
-                    (!list.is_empty()).then(|| trf(state.lang.get(), Msg::QuizHistory, &[&list.join(" · ")]))
-                }}</span>
-            </div>
-            {move || checked.get().map(|score| {
-                let lang: Lang = state.lang.get();
-                let verdict = if score == total { tr(lang, Msg::QuizPerfect).to_owned() } else { trf(lang, Msg::QuizScore, &[&score.to_string(), &total.to_string()]) };
-                view! {
-                    <div class="quiz-result" data-testid="quiz-result" role="status">
-                        <p class="quiz-verdict">{verdict}</p>
-                        <p class="hint">{tr(lang, Msg::QuizCorrectOrder)}</p>
-                        <ol>{names_for_answer.iter().zip(&phases).map(|(n, p)| view! { <li>{format!("{} — {}", n.get(lang), decision_phase(lang, *p))}</li> }).collect_view()}</ol>
-                    </div>
-                }
-            })}
-        </section>
-    }
-}
-
-type MakeQuestions = Box<dyn Fn(Lang, u64) -> Vec<Question> + Send + Sync>;
-
-/// A multiple-choice self-check: pick an answer per question, check, read why.
-#[component]
-fn ChoiceQuiz(title: Msg, name: &'static str, make: MakeQuestions) -> impl IntoView {
-    let state = use_app();
-    let seed = RwSignal::new(clock::now_ms() as u64);
-    let make = std::sync::Arc::new(make);
-    let questions = Memo::new(move |_| make(state.lang.get(), seed.get()));
-    let answers: RwSignal<Vec<Option<usize>>> = RwSignal::new(Vec::new());
-    let checked = RwSignal::new(false);
-    Effect::new(move |_| {
-        let n = questions.with(Vec::len);
-        answers.set(vec![None; n]);
-        checked.set(false);
-    });
-    let check = move |_| {
-        checked.set(true);
-        let score = questions.with(|q| answers.with(|a| quiz::score(q, a)));
-        let total = questions.with(Vec::len);
-        let mut list = stored_list(SCORES_KEY);
-        list.push(format!("{score}/{total}"));
-        let excess = list.len().saturating_sub(5);
-        list.drain(..excess);
-        keep_list(SCORES_KEY, &list);
-    };
-    view! {
-        <section class="panel quiz" data-testid=format!("quiz-{name}")>
-            <h2 class="panel-title">{move || state.t(title)}</h2>
-            <ol class="choice-list">
-                {move || questions.get().into_iter().enumerate().map(|(qi, q)| {
-                    let lang = state.lang.get();
-                    let group = format!("{name}-{qi}");
-                    view! {
-                        <li class="choice" data-testid="choice-question">
-                            <p class="choice-prompt">{q.prompt.clone()}</p>
-                            <div class="choice-options" role="radiogroup" aria-label=q.prompt.clone()>
-                                {q.options.iter().enumerate().map(|(oi, option)| {
-                                    let group = group.clone();
-                                    view! {
-                                        <label class="check choice-option">
-                                            <input type="radio" name=group value=oi.to_string()
-                                                prop:checked=move || answers.with(|a| a.get(qi).copied().flatten() == Some(oi))
-                                                on:change=move |_| { answers.update(|a| if let Some(slot) = a.get_mut(qi) { *slot = Some(oi) }); checked.set(false); }/>
-                                            {option.clone()}
-                                        </label>
-                                    }
-                                }).collect_view()}
-                            </div>
-                            {move || checked.get().then(|| {
-                                let right = answers.with(|a| a.get(qi).copied().flatten() == Some(q.answer));
-                                view! {
-                                    <p class="choice-why" class:right=right class:wrong=!right data-testid="choice-why">
-                                        {tr(lang, if right { Msg::QuizRight } else { Msg::QuizWrong })} " " {q.explanation.clone()}
-                                    </p>
-                                }
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-            <div class="form-actions">
-                <button class="btn btn-primary" data-testid=format!("{name}-check") on:click=check>{move || state.t(Msg::QuizCheck)}</button>
-                <button class="btn" on:click=move |_| seed.update(|s| *s = s.wrapping_add(1))>{move || state.t(Msg::QuizAgain)}</button>
-                {move || checked.get().then(|| {
-                    let score = questions.with(|q| answers.with(|a| quiz::score(q, a)));
-                    let total = questions.with(Vec::len);
-                    view! { <span class="quiz-verdict" data-testid=format!("{name}-score")>{trf(state.lang.get(), Msg::QuizChoiceScore, &[&score.to_string(), &total.to_string()])}</span> }
-                })}
-            </div>
-        </section>
     }
 }

@@ -1,4 +1,6 @@
 //! Learn mode and the facilitator's presentation.
 
+pub mod checks;
+pub mod concept_view;
 pub mod learn_screen;
 pub mod presentation;
