@@ -28,6 +28,10 @@ pub mod keys {
     pub const LEARNED: &str = "waypoint.learned";
     /// Self-check score history.
     pub const QUIZ_SCORES: &str = "waypoint.quiz-scores";
+    /// This trainee's learning record (`core::learn::record`).
+    pub const LEARNING_RECORD: &str = "waypoint.learning-record";
+    /// The records a facilitator has gathered from the room.
+    pub const ROOM: &str = "waypoint.room";
 }
 
 /// Why storage refused a read or a write.

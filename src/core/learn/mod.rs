@@ -1,12 +1,16 @@
 //! Learn mode: what a trainee reads at each stage of a roadmap, the concept lessons
 //! and glossary, and the self-checks.
 
+pub mod assessment;
 pub mod cases;
 pub mod concepts;
+pub mod design;
 pub mod diagram;
 pub mod glossary;
 pub mod presentation;
 pub mod quiz;
+pub mod record;
+pub mod roleplay;
 pub mod samples;
 pub mod scenarios;
 

@@ -314,6 +314,12 @@ catalog! {
     LearnSectionConcepts => "概念课程", "Concepts";
     LearnSectionGlossary => "术语表", "Glossary";
     LearnSectionChecks => "自测", "Self-checks";
+    LearnSectionDesign => "设计练习", "Design exercise";
+    LearnSectionRecord => "学习记录", "My record";
+    LearnSectionFacilitator => "主持人", "Facilitator";
+    FinalAssessmentTitle => "结业测评（10 题，答对 80% 通过）", "Final assessment (10 questions; 80% right passes)";
+    RecordTakenIn => "已把 {0} 的学习记录加入全班成绩（学习 → 主持人）。", "{0}'s learning record was added to the room's results (Learn → Facilitator).";
+    RecordRefused => "无法读取这份学习记录：{0}", "This learning record could not be read: {0}";
     ConceptMastered => "已掌握 {0}/{1} 个概念", "{0} of {1} concepts mastered";
     QuizRight => "✓ 正确", "✓ Right";
     QuizChoiceScore => "答对了 {0}/{1} 题", "{0} of {1} right";

@@ -50,6 +50,7 @@ pub fn OrderQuiz(roadmap: Roadmap) -> impl IntoView {
             s.drain(..excess);
         });
         keep_list(SCORES_KEY, &scores.get_untracked());
+        crate::ui::learn::record_view::note_attempt("order", score, total);
     };
     let dragged: RwSignal<Option<usize>> = RwSignal::new(None);
     let (names_for_rows, names_for_answer) = (names.clone(), names);
@@ -126,6 +127,7 @@ pub fn ChoiceQuiz(title: Msg, name: &'static str, make: MakeQuestions) -> impl I
         let excess = list.len().saturating_sub(5);
         list.drain(..excess);
         keep_list(SCORES_KEY, &list);
+        crate::ui::learn::record_view::note_attempt(name, score, total);
     };
     view! {
         <section class="panel quiz" data-testid=format!("quiz-{name}")>

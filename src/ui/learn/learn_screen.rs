@@ -12,6 +12,9 @@ use crate::core::text::i18n::{tr, trf, Msg};
 use crate::core::text::labels::decision_phase;
 use crate::ui::learn::checks::{keep_list, stored_list, ChoiceQuiz, OrderQuiz};
 use crate::ui::learn::concept_view::{ConceptLessons, Glossary};
+use crate::ui::learn::design_view::DesignExercise;
+use crate::ui::learn::facilitator_view::Facilitator;
+use crate::ui::learn::record_view::{load_record, MyRecord, RecordSignal};
 use crate::ui::state::use_app;
 
 const LEARNED_KEY: &str = keys::LEARNED;
@@ -23,10 +26,14 @@ enum Section {
     Concepts,
     Glossary,
     Checks,
+    Design,
+    Record,
+    Facilitator,
 }
 
 impl Section {
-    const ALL: [Section; 4] = [Section::Stages, Section::Concepts, Section::Glossary, Section::Checks];
+    const ALL: [Section; 7] =
+        [Section::Stages, Section::Concepts, Section::Glossary, Section::Checks, Section::Design, Section::Record, Section::Facilitator];
 
     fn label(self) -> Msg {
         match self {
@@ -34,6 +41,9 @@ impl Section {
             Section::Concepts => Msg::LearnSectionConcepts,
             Section::Glossary => Msg::LearnSectionGlossary,
             Section::Checks => Msg::LearnSectionChecks,
+            Section::Design => Msg::LearnSectionDesign,
+            Section::Record => Msg::LearnSectionRecord,
+            Section::Facilitator => Msg::LearnSectionFacilitator,
         }
     }
 
@@ -43,6 +53,9 @@ impl Section {
             Section::Concepts => "concepts",
             Section::Glossary => "glossary",
             Section::Checks => "checks",
+            Section::Design => "design",
+            Section::Record => "record",
+            Section::Facilitator => "facilitator",
         }
     }
 }
@@ -52,6 +65,7 @@ pub fn LearnScreen() -> impl IntoView {
     let state = use_app();
     let section = RwSignal::new(Section::Stages);
     let learned = RwSignal::new(stored_list(LEARNED_KEY));
+    provide_context(RecordSignal(RwSignal::new(load_record())));
     Effect::new(move |first: Option<()>| {
         let list = learned.get();
         // Written on change only: what was just read needs no writing back.
@@ -74,6 +88,9 @@ pub fn LearnScreen() -> impl IntoView {
                 Section::Concepts => view! { <ConceptLessons learned=learned/> }.into_any(),
                 Section::Glossary => view! { <Glossary/> }.into_any(),
                 Section::Checks => view! { <SelfChecks/> }.into_any(),
+                Section::Design => view! { <div class="learn-main"><DesignExercise/></div> }.into_any(),
+                Section::Record => view! { <div class="learn-main"><MyRecord learned=learned/></div> }.into_any(),
+                Section::Facilitator => view! { <div class="learn-main"><Facilitator/></div> }.into_any(),
             }}
         </div>
     }

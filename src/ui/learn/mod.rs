@@ -2,5 +2,8 @@
 
 pub mod checks;
 pub mod concept_view;
+pub mod design_view;
+pub mod facilitator_view;
 pub mod learn_screen;
 pub mod presentation;
+pub mod record_view;
