@@ -53,8 +53,8 @@ pub const HELP: &[HelpSection] = &[
     section(
         ("学习与练习", "Learn and practise"),
         (
-            "“学习”逐个阶段讲解客户在想什么、常见错误和例子，并附自测题。“练习场景”打开一个示例工作区作为沙盒：随便操作，不会保存，也可以一键重置。",
-            "“Learn” explains each stage: what the buyer is thinking, common mistakes and an example, with a self-check. “Practice” opens a sample workspace as a sandbox: nothing you do there is saved, and one click resets it.",
+            "“学习”逐个阶段讲解客户在想什么、常见错误和例子；概念课程讲解五篇资料的方法，另有术语表、自测、设计练习和结业测评。“学习记录”可以打印或交给主持人；主持人在“主持人”里打印角色扮演卡片、汇总全班成绩。“练习场景”打开一个示例工作区作为沙盒：随便操作，不会保存，也可以一键重置。",
+            "“Learn” explains each stage: what the customer is thinking, common mistakes and an example; concept lessons teach the five source articles' methods, with a glossary, self-checks, a design exercise and a final assessment. “My record” prints or goes to the facilitator, who prints role-play cards and gathers the room's results under “Facilitator”. “Practice” opens a sample workspace as a sandbox: nothing you do there is saved, and one click resets it.",
         ),
     ),
     section(
