@@ -201,7 +201,8 @@ test('concept lessons: a diagram, the article\'s lists, case questions answered 
   const lesson = page.getByTestId('concept-lesson');
   assert.equal(await lesson.locator('h2').textContent(), '销售里程碑');
   assert.match(await lesson.textContent(), /进度跟踪.*资源管理.*客户沟通.*绩效评估/);
-  assert.match(await page.getByTestId('concept-diagram').locator('svg title').textContent(), /确定销售目标 → 分析客户需求 → 设定关键节点 → 制定时间表 → 监控与调整/);
+  assert.match(await page.getByTestId('concept-diagram').locator('img').getAttribute('alt'), /确定销售目标 → 分析客户需求 → 设定关键节点 → 制定时间表 → 监控与调整/);
+  assert.ok(await page.getByTestId('concept-diagram').locator('img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the diagram draws');
   // Check with nothing chosen: every option is explained and the right ones are marked.
   const quiz = page.getByTestId('quiz-concept-milestones');
   const questions = quiz.getByTestId('choice-question');
