@@ -76,6 +76,9 @@ pub enum Command {
     RemoveSamples,
     /// Replace the whole document (an import); checked like any imported file.
     ReplaceWorkspace(Box<Workspace>),
+    /// A spreadsheet's rows, as `files::sheet::plan_import` planned them: new stages, new
+    /// deals and updated ones, in one change (one Undo). Gates do not stop it.
+    ImportSheet(Box<crate::core::files::sheet::SheetImport>),
 
     /// Appends a stage to the end of a roadmap, with default settings; refused when the name is blank.
     AddStage {
@@ -402,6 +405,7 @@ fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result
             *ws = *next;
             Ok(Outcome::Changed)
         }
+        Command::ImportSheet(import) => crate::core::files::sheet::apply_import(ws, *import, now),
         Command::AddStage { roadmap_id, name } => edit::add_stage(ws, &roadmap_id, name),
         Command::UpdateStage { roadmap_id, stage_id, fields } => edit::update_stage(ws, &roadmap_id, &stage_id, fields),
         Command::DeleteStage { roadmap_id, stage_id, move_deals_to } => {

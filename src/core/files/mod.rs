@@ -13,6 +13,7 @@ pub mod merge;
 mod merge_roadmap;
 mod migrate;
 pub mod share;
+pub mod sheet;
 pub mod store;
 pub mod stored;
 pub mod team_file;

@@ -31,7 +31,7 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
         ImportError::NotWaypoint => tr(lang, Msg::ImportNotWaypoint).to_owned(),
         ImportError::NewerVersion { found, supported } => trf(lang, Msg::ImportNewerVersion, &[&found.to_string(), &supported.to_string()]),
         ImportError::BadVersion => tr(lang, Msg::ImportBadVersion).to_owned(),
-        ImportError::Malformed { path, detail } => trf(lang, Msg::ImportMalformed, &[path, detail]),
+        ImportError::Malformed { path, detail } => trf(lang, Msg::ImportMalformed, &[path, &parser_detail(lang, detail)]),
         ImportError::Broken(integrity) => integrity_error(lang, integrity),
         ImportError::TooDeep => tr(lang, Msg::ImportTooDeep).to_owned(),
         ImportError::TooMany { what, found, limit } => {
@@ -49,6 +49,88 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
         ImportError::TextTooLong { path, limit } => trf(lang, Msg::ImportTextTooLong, &[path, &limit.to_string()]),
         ImportError::Damaged => tr(lang, Msg::StoredCopyDamaged).to_owned(),
     }
+}
+
+/// The JSON reader's English account of a wrong value ("invalid type: string \"三十五万\",
+/// expected i64") in the person's words ("应为整数，实际是文本“三十五万”"). What it does not
+/// recognise becomes a plain "not the right kind of value": its English never shows.
+pub fn parser_detail(lang: Lang, detail: &str) -> String {
+    let zh = lang == Lang::Zh;
+    let ticked = |text: &str| text.split('`').nth(1).unwrap_or_default().to_owned();
+    if let Some(rest) = detail.strip_prefix("invalid type: ").or_else(|| detail.strip_prefix("invalid value: ")) {
+        let (actual, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let expected = kind_name(zh, expected);
+        let actual = value_name(zh, actual);
+        return if zh { format!("应为{expected}，实际是{actual}") } else { format!("expected {expected}, found {actual}") };
+    }
+    if detail.starts_with("missing field") {
+        let field = ticked(detail);
+        return if zh { format!("缺少字段“{field}”") } else { format!("the field “{field}” is missing") };
+    }
+    if detail.starts_with("unknown variant") {
+        let found = ticked(detail);
+        let allowed: Vec<&str> =
+            detail.split("expected one of ").nth(1).unwrap_or_default().split(", ").map(|v| v.trim_matches('`')).collect();
+        return if zh {
+            format!("“{found}”不是可用的值（可用的有：{}）", allowed.join("、"))
+        } else {
+            format!("“{found}” is not one of the allowed values ({})", allowed.join(", "))
+        };
+    }
+    if detail.starts_with("duplicate field") {
+        let field = ticked(detail);
+        return if zh { format!("字段“{field}”出现了两次") } else { format!("the field “{field}” appears twice") };
+    }
+    if detail.starts_with("invalid length") {
+        return (if zh { "列表的长度不对" } else { "the list has the wrong length" }).to_owned();
+    }
+    // chrono's date reader: a date that is not YYYY-MM-DD.
+    if ["input contains invalid characters", "premature end of input", "trailing input", "input is out of range", "input is not enough"]
+        .iter()
+        .any(|m| detail.starts_with(m))
+    {
+        return (if zh { "日期应写成 YYYY-MM-DD，例如 2027-01-20" } else { "a date is written YYYY-MM-DD, such as 2027-01-20" }).to_owned();
+    }
+    (if zh { "不是这里需要的那种数据" } else { "not the kind of value needed here" }).to_owned()
+}
+
+/// What the reader expected ("i64", "a string", "struct Deal") in plain words.
+fn kind_name(zh: bool, expected: &str) -> String {
+    let e = expected.trim();
+    let (cn, en) = match e {
+        "i64" | "i32" | "i16" | "i8" | "u64" | "u32" | "u16" | "u8" | "usize" | "isize" | "an integer" => ("整数", "a whole number"),
+        "f64" | "f32" | "a number" => ("数字", "a number"),
+        "a string" | "String" | "a borrowed string" | "a character" => ("文本", "text"),
+        "a boolean" | "bool" => ("true 或 false", "true or false"),
+        "a sequence" | "a list" => ("列表", "a list"),
+        _ if e.contains("date") || e.contains("Date") => ("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"),
+        _ if e.starts_with("struct") || e.contains("map") => ("一组字段（{…}）", "a group of fields ({…})"),
+        _ if e.starts_with("variant") || e.starts_with("enum") || e.starts_with("one of") => ("可用的值之一", "one of the allowed values"),
+        _ => ("正确类型的数据", "a value of the right kind"),
+    };
+    (if zh { cn } else { en }).to_owned()
+}
+
+/// What the file held instead ("string \"三十五万\"", "integer `5`", "null") in plain words.
+fn value_name(zh: bool, actual: &str) -> String {
+    let a = actual.trim();
+    let quoted = |prefix: &str| a.strip_prefix(prefix).map(|v| v.trim().trim_matches('"').trim_matches('`').to_owned());
+    if let Some(text) = quoted("string ") {
+        return if zh { format!("文本“{text}”") } else { format!("the text “{text}”") };
+    }
+    for (prefix, cn, en) in [("integer ", "整数", "the number"), ("floating point ", "小数", "the number"), ("boolean ", "", "")] {
+        if let Some(v) = quoted(prefix) {
+            return if zh { format!("{cn} {v}").trim().to_owned() } else { format!("{en} {v}").trim().to_owned() };
+        }
+    }
+    let (cn, en) = match a {
+        "null" => ("空值（null）", "nothing (null)"),
+        "map" => ("一组字段（{…}）", "a group of fields ({…})"),
+        "sequence" => ("列表（[…]）", "a list ([…])"),
+        "unit value" => ("空值", "an empty value"),
+        _ => ("其他数据", "something else"),
+    };
+    (if zh { cn } else { en }).to_owned()
 }
 
 /// Why a share link does not open, or cannot be made.
