@@ -97,6 +97,10 @@ pub fn Shell(state: AppState) -> impl IntoView {
         Some(Overlay::Merge(preview)) => Some(preview),
         _ => None,
     });
+    let sheet_file = Memo::new(move |_| match state.overlay.get() {
+        Some(Overlay::Sheet(file)) => Some(file),
+        _ => None,
+    });
     view! {
         <div class="app">
             <Header/>
@@ -118,6 +122,7 @@ pub fn Shell(state: AppState) -> impl IntoView {
                 <Later part=lazy::team_dialog()/>
             </Show>
             {move || merge_preview.get().map(|preview| view! { <Later part=lazy::merge_dialog(preview)/> })}
+            {move || sheet_file.get().map(|file| view! { <Later part=lazy::sheet_wizard(file)/> })}
             <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Help(_))))>
                 <Later part=lazy::help_dialog()/>
             </Show>

@@ -48,6 +48,12 @@ pub fn Header() -> impl IntoView {
             transfer::import_file(state, file, Purpose::Replace);
         }
     };
+    let sheet_input = NodeRef::<leptos::html::Input>::new();
+    let on_sheet_file = move |ev: leptos::ev::Event| {
+        if let Some(file) = transfer::picked_file(&ev) {
+            transfer::open_sheet(state, file);
+        }
+    };
     let on_merge_file = move |ev: leptos::ev::Event| {
         if let Some(file) = transfer::picked_file(&ev) {
             transfer::import_file(state, file, Purpose::Merge);
@@ -135,6 +141,12 @@ pub fn Header() -> impl IntoView {
                 <button class="btn" data-testid="import" title=move || t(Msg::ImportLabel) on:click=pick_file>
                     {move || t(Msg::Import)}
                 </button>
+                <button class="btn" data-testid="import-sheet" title=move || t(Msg::ImportSheetLabel) on:click=move |_| {
+                    if let Some(input) = sheet_input.get() { input.click() }
+                }>{move || t(Msg::ImportSheet)}</button>
+                <input type="file" accept=".csv,.xlsx,.xls,.txt,.tsv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    class="visually-hidden" data-testid="sheet-file" aria-label=move || t(Msg::ImportSheetLabel) tabindex="-1"
+                    node_ref=sheet_input on:change=on_sheet_file/>
                 <button class="btn" data-testid="merge" title=move || t(Msg::MergeLabel) on:click=move |_| {
                     if let Some(input) = merge_input.get() { input.click() }
                 }>{move || t(Msg::Merge)}</button>

@@ -75,6 +75,18 @@ pub async fn merge_dialog(preview: MergePreview) -> AnyView {
     view! { <crate::ui::files::merge_dialog::MergeDialog preview=preview/> }.into_any()
 }
 
+/// A trainee's learning record opened from a hand-in link (`#record=…`), added to the room.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn take_in_record(state: crate::ui::state::AppState, hash: String) {
+    crate::ui::files::share_dialog::take_in_record(state, &hash);
+}
+
+/// The spreadsheet import wizard, with the sheet reader (calamine, encoding_rs) it alone uses.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn sheet_wizard(file: crate::ui::files::transfer::SheetFile) -> AnyView {
+    view! { <crate::ui::files::sheet_wizard::SheetWizard file=file/> }.into_any()
+}
+
 /// The deal dialog's form, for a deal or a new one.
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn deal_form(editing: Editing) -> AnyView {

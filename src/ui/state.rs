@@ -73,6 +73,8 @@ pub enum Overlay {
     Merge(crate::ui::files::merge_dialog::MergePreview),
     /// The team list.
     Team,
+    /// A spreadsheet being imported: the column mapping and the preview.
+    Sheet(crate::ui::files::transfer::SheetFile),
     /// Presentation mode; `qr` shows the share link's QR code large.
     Present {
         /// The QR code is shown.

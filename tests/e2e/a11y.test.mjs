@@ -29,7 +29,16 @@ const SCREENS = [
   ['agenda', async (page) => page.getByTestId('tab-agenda').click()],
   ['analytics', async (page) => page.getByTestId('tab-analytics').click()],
   ['roadmap', async (page) => page.getByTestId('tab-roadmap').click()],
-  ['learn', async (page) => page.getByTestId('tab-learn').click()],
+  ['sheet import wizard', async (page) => {
+    await page.getByTestId('tab-board').click();
+    const csv = '客户,商机,金额,阶段\n甲公司,一期,35万,商务谈判\n乙公司,二期,三十万,需求分析\n';
+    await page.getByTestId('sheet-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('sheet-skipped-row').first().waitFor();
+  }],
+  ['learn', async (page) => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-learn').click();
+  }],
   ['learn: concepts', async (page) => page.getByTestId('learn-section-concepts').click()],
   ['learn: glossary', async (page) => page.getByTestId('learn-section-glossary').click()],
   ['learn: self-checks, checked', async (page) => {

@@ -67,8 +67,8 @@ pub const HELP: &[HelpSection] = &[
     section(
         ("数据、备份与共享", "Your data, backups and sharing"),
         (
-            "数据只在本浏览器、本网址下保存。请定期“导出 JSON”作备份。“导入 JSON”用文件替换当前数据；“合并 JSON”把同事的文件并入你的数据，先显示摘要，同一条记录两边都改过时以较新的修改为准，什么都不会删除。两者都可以撤销。“分享”生成一个包含数据的链接和二维码，对方打开后在沙盒中查看。换浏览器或换网址时，用导出和导入搬家。",
-            "Data is kept only in this browser, at this address. Use “Export JSON” regularly as a backup. “Import JSON” replaces your data with a file; “Merge JSON” adds a teammate's file to yours, with a summary first: where both changed the same record the newer change wins, and nothing is deleted. Both can be undone. “Share” makes a link and QR code that carry the data; whoever opens it sees it in a sandbox. To move to another browser or address, export and import.",
+            "数据只在本浏览器、本网址下保存。请定期“导出 JSON”作备份。“导入 JSON”用文件替换当前数据；“合并 JSON”把同事的文件并入你的数据，先显示摘要，同一条记录两边都改过时以较新的修改为准，什么都不会删除。两者都可以撤销。“导入表格”读取 Excel、WPS 的 .xlsx 或 CSV 文件（也可以把文件拖到看板上）：先确认每列对应的字段和新增、更新、跳过的行数，再导入；一次撤销即可全部撤回。“分享”生成一个包含数据的链接和二维码，对方打开后在沙盒中查看。换浏览器或换网址时，用导出和导入搬家。",
+            "Data is kept only in this browser, at this address. Use “Export JSON” regularly as a backup. “Import JSON” replaces your data with a file; “Merge JSON” adds a teammate's file to yours, with a summary first: where both changed the same record the newer change wins, and nothing is deleted. Both can be undone. “Import sheet” reads an Excel or WPS .xlsx or a CSV file (or drop it on the board): check each column's field and how many rows are added, updated and skipped, then import; one Undo takes it all back. “Share” makes a link and QR code that carry the data; whoever opens it sees it in a sandbox. To move to another browser or address, export and import.",
         ),
     ),
     section(

@@ -185,6 +185,9 @@ catalog! {
     ImportNotWaypoint => "这不是 Waypoint 导出的文件", "this is not a file exported by Waypoint";
     ImportNewerVersion => "文件来自更新版本的 Waypoint（格式版本 {0}，本版本最高支持 {1}），请先升级", "the file comes from a newer Waypoint (format version {0}; this one reads up to {1}); please update first";
     ImportBadVersion => "文件的格式版本无效", "the file's format version is invalid";
+    ImportSheet => "导入表格", "Import sheet";
+    ImportSheetLabel => "从 Excel、WPS 或 CSV 表格导入商机（也可以把文件拖到看板上）", "Bring deals in from an Excel, WPS or CSV sheet (or drop the file on the board)";
+    DropNotSheet => "只能拖入表格文件（.csv、.xlsx）。JSON 文件请用“导入 JSON”或“合并 JSON”。", "Only sheets (.csv, .xlsx) can be dropped here. Use Import JSON or Merge JSON for a JSON file.";
     ImportMalformed => "位置 {0} 的数据不正确：{1}", "the data at {0} is wrong: {1}";
     ImportTooLarge => "文件过大（{0} MB，上限 {1} MB）", "the file is too large ({0} MB; the limit is {1} MB)";
     ImportTooDeep => "文件的嵌套层级过深，不像是 Waypoint 文件", "the file is nested too deeply to be a Waypoint file";

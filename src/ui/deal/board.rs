@@ -43,7 +43,9 @@ pub fn Board() -> impl IntoView {
         state.workspace.with(|ws| board::columns(ws, &rid, &filter, clock::local_today()))
     });
     view! {
-        <section class="board" aria-labelledby="board-title">
+        <section class="board" aria-labelledby="board-title"
+            on:dragover=move |ev| if carries_files(&ev) { ev.prevent_default() }
+            on:drop=move |ev| on_file_drop(state, &ev)>
             <div class="board-head">
                 <h2 id="board-title" class="board-title">{move || state.t(Msg::Pipeline)}</h2>
                 <p class="hint">{move || state.t(Msg::DragHint)}</p>
@@ -326,4 +328,23 @@ fn focus_returned(list: &web_sys::HtmlElement, focus: &ParkedFocus) -> bool {
         focus_quietly(&target);
     }
     true
+}
+
+/// Whether a drag brings files from outside the page (not a card).
+fn carries_files(ev: &leptos::ev::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|t| t.types().iter().any(|ty| ty.as_string().as_deref() == Some("Files")))
+}
+
+/// A spreadsheet dropped on the board opens the import wizard; another kind of file is explained.
+fn on_file_drop(state: crate::ui::state::AppState, ev: &leptos::ev::DragEvent) {
+    if !carries_files(ev) {
+        return;
+    }
+    ev.prevent_default();
+    let Some(file) = ev.data_transfer().and_then(|t| t.files()).and_then(|list| list.get(0)) else { return };
+    if crate::ui::files::transfer::is_sheet_name(&file.name()) {
+        crate::ui::files::transfer::open_sheet(state, file);
+    } else {
+        state.say(crate::ui::state::Notice::info(|lang| crate::core::text::i18n::tr(lang, Msg::DropNotSheet).to_owned()));
+    }
 }

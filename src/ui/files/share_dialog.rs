@@ -34,7 +34,8 @@ pub fn qr_image(link: &str) -> Option<String> {
 pub fn open_link_in_address(state: AppState) -> bool {
     let hash = window().location().hash().unwrap_or_default();
     if hash.starts_with(crate::core::learn::record::RECORD_PREFIX) {
-        take_in_record(state, &hash);
+        // The record reader loads with its own part: facilitators open these links, few others do.
+        leptos::task::spawn_local(crate::ui::lazy::take_in_record(state, hash));
         return true;
     }
     let Some(result) = share::read_fragment(&hash) else { return false };
@@ -56,7 +57,7 @@ pub fn open_link_in_address(state: AppState) -> bool {
 
 /// A trainee's hand-in link opened by the facilitator: the record joins the room's
 /// results kept in this browser, and the learn screen opens.
-fn take_in_record(state: AppState, hash: &str) {
+pub fn take_in_record(state: AppState, hash: &str) {
     use crate::browser::storage::{keys, read_json, write_json};
     use crate::core::learn::record::{add_to_room, read_record, LearningRecord};
     match read_record(hash) {

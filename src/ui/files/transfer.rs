@@ -38,6 +38,42 @@ pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
     file
 }
 
+/// A spreadsheet the person chose or dropped, waiting in the import wizard.
+#[derive(Clone, Debug)]
+pub struct SheetFile {
+    /// The file's name, as shown in the wizard.
+    pub name: String,
+    /// Its bytes, shared (the wizard reads them again when another sheet is chosen).
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
+impl PartialEq for SheetFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && std::sync::Arc::ptr_eq(&self.bytes, &other.bytes)
+    }
+}
+
+/// Whether a file's name says it is a spreadsheet the import wizard reads.
+pub fn is_sheet_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".csv", ".xlsx", ".xls", ".txt", ".tsv"].iter().any(|ext| lower.ends_with(ext))
+}
+
+/// Reads a spreadsheet file and opens the import wizard on it; nothing changes until the person confirms there.
+pub fn open_sheet(state: AppState, file: web_sys::File) {
+    let size = file.size() as u64;
+    if size > crate::core::files::sheet::MAX_SHEET_BYTES as u64 {
+        state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&describe::file_too_large(lang, size)])));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match files::read_bytes(&file).await {
+            Ok(bytes) => state.open(crate::ui::state::Overlay::Sheet(SheetFile { name: file.name(), bytes: std::sync::Arc::new(bytes) })),
+            Err(_) => state.say(Notice::error(|lang| trf(lang, Msg::ImportFailed, &[tr(lang, Msg::ImportReadFailed)]))),
+        }
+    });
+}
+
 /// What an opened file is for.
 #[derive(Clone, Copy)]
 pub enum Purpose {

@@ -296,7 +296,8 @@ pub fn parse_date(cell: &Cell) -> Result<Option<NaiveDate>, BadDate> {
             let date_part = t.split([' ', 'T']).next().unwrap_or_default();
             let numbers: Vec<&str> = date_part.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
             let [y, m, d] = numbers.as_slice() else { return Err(BadDate) };
-            let (y, m, d) = (y.parse::<i32>().map_err(|_| BadDate)?, m.parse::<u32>().map_err(|_| BadDate)?, d.parse::<u32>().map_err(|_| BadDate)?);
+            let (y, m, d) =
+                (y.parse::<i32>().map_err(|_| BadDate)?, m.parse::<u32>().map_err(|_| BadDate)?, d.parse::<u32>().map_err(|_| BadDate)?);
             if !(1900..=2200).contains(&y) {
                 return Err(BadDate);
             }
