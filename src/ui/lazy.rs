@@ -100,6 +100,12 @@ pub async fn export_csv(state: crate::ui::state::AppState, choice: String) {
     crate::ui::files::transfer::export_csv(state, &choice);
 }
 
+/// Downloads a calendar file (`core::files::calendar`): one deal's plan, or one owner's milestones.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn export_calendar(state: crate::ui::state::AppState, choice: crate::ui::files::transfer::CalendarChoice) {
+    crate::ui::files::transfer::export_calendar(state, choice);
+}
+
 /// Works out a merge of `incoming` into this browser's data and opens its summary (or says
 /// why not): the merge code loads with it.
 #[cfg_attr(feature = "split", leptos::lazy)]

@@ -2,6 +2,7 @@
 // marker on the timeline, and find all of it after a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { serveDist, launch, openApp, readStored } from './support.mjs';
 
 let server;
@@ -81,6 +82,26 @@ test('an overdue milestone flags its card on the board', async () => {
   await page.getByTestId('cancel-deal').click();
   const card = page.getByTestId('deal-card').filter({ hasText: '云帆零售' });
   await card.getByTestId('card-overdue').waitFor();
-  assert.match(await card.getByTestId('card-overdue').textContent(), /个里程碑已逾期/);
+  // Due in 2020: far more than a week late, so the plan is stalled, not just at risk.
+  assert.match(await card.getByTestId('card-overdue').textContent(), /^⛔ 停滞：1 个里程碑逾期，最久 \d+ 天$/);
+  assert.ok(await card.evaluate((e) => e.classList.contains('card-stalled-plan')));
+  await context.close();
+});
+
+test('a deal\'s plan and an owner\'s milestones download as calendar files with Chinese intact', async () => {
+  const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' });
+  await openDeal(page, '北辰新能源');
+  const [deal] = await Promise.all([page.waitForEvent('download'), page.getByTestId('deal-ics').click()]);
+  assert.equal(deal.suggestedFilename(), 'waypoint-北辰新能源.ics');
+  const text = fs.readFileSync(await deal.path(), 'utf8');
+  assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(text, /SUMMARY:北辰新能源 · /);
+  assert.match(text, /BEGIN:VALARM\r\nACTION:DISPLAY/);
+  await page.getByTestId('cancel-deal').click();
+  await page.getByTestId('tab-agenda').click();
+  await page.getByTestId('agenda-owner').selectOption('王磊');
+  const [mine] = await Promise.all([page.waitForEvent('download'), page.getByTestId('agenda-ics').click()]);
+  assert.equal(mine.suggestedFilename(), 'waypoint-王磊.ics');
+  assert.match(fs.readFileSync(await mine.path(), 'utf8'), /X-WR-CALNAME:王磊 的里程碑/);
   await context.close();
 });

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::core::deal::board::neighbours;
-use crate::core::deal::plan::{days_in_stage, deal_plan, is_stalled};
+use crate::core::deal::plan::{days_in_stage, deal_plan, is_stalled, PlanHealth};
 use crate::core::model::{Deal, Id, Roadmap, Stage};
 use crate::core::text::i18n::{self, tr, trf, Lang, Msg};
 use crate::core::text::money;
@@ -27,6 +27,8 @@ pub struct CardFacts {
     pub open_milestones: usize,
     /// How many milestones in the deal's plan are overdue.
     pub overdue: usize,
+    /// At risk (a step 1–6 days late) or stalled (7 days or more).
+    pub health: PlanHealth,
     /// (days in stage, target days) when stalled.
     pub stalled: Option<(i64, u32)>,
     /// The deal's segments.
@@ -44,6 +46,7 @@ pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<Ca
     let stage = roadmap.stage(&deal.stage_id)?;
     let (back, forward) = neighbours(roadmap, &deal.stage_id);
     let named = |s: Option<&Stage>| s.map(|s| (s.id.clone(), s.name.clone()));
+    let plan = deal_plan(roadmap, deal, today);
     Some(CardFacts {
         customer: deal.customer.clone(),
         title: deal.title.clone(),
@@ -51,7 +54,8 @@ pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<Ca
         owner: deal.owner.clone(),
         expected_close: deal.expected_close,
         open_milestones: deal.open_milestones(stage).count(),
-        overdue: deal_plan(roadmap, deal, today).overdue().count(),
+        overdue: plan.overdue().count(),
+        health: plan.health(today),
         stalled: is_stalled(roadmap, deal, today).then(|| (days_in_stage(deal, today), stage.target_days)),
         tags: deal.tags.clone(),
         sample: deal.sample,
@@ -103,7 +107,11 @@ pub fn card_texts(card: &CardFacts, lang: Lang) -> CardTexts {
         customer: card.customer.clone(),
         sample_badge: card.sample.then(|| tr(lang, Msg::SampleBadge)),
         title: card.title.clone(),
-        overdue: (card.overdue > 0).then(|| i18n::count(lang, card.overdue, Msg::OverdueOne, Msg::OverdueMany)),
+        overdue: match card.health {
+            PlanHealth::OnTrack => None,
+            PlanHealth::AtRisk { overdue, days } => Some(trf(lang, Msg::HealthAtRisk, &[&overdue.to_string(), &days.to_string()])),
+            PlanHealth::Stalled { overdue, days } => Some(trf(lang, Msg::HealthStalled, &[&overdue.to_string(), &days.to_string()])),
+        },
         stalled: card.stalled.map(|(days, target)| trf(lang, Msg::StalledFlag, &[&days.to_string(), &target.to_string()])),
         value: card.value.clone(),
         tags: card.tags.clone(),

@@ -167,6 +167,43 @@ pub fn days_in_stage(deal: &Deal, today: NaiveDate) -> i64 {
     deal.stage_history.last().map_or(0, |entry| (today - day_of(entry.entered_at)).num_days().max(0))
 }
 
+/// How a deal's plan stands, from its most overdue step: at risk while a step is 1 to 6
+/// days overdue, stalled from 7 days. Shown to the seller, never in a customer's view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanHealth {
+    /// Nothing overdue.
+    OnTrack,
+    /// `overdue` steps are late, the oldest by `days` (1–6).
+    AtRisk {
+        /// How many steps are overdue.
+        overdue: usize,
+        /// How many days the oldest is late.
+        days: i64,
+    },
+    /// `overdue` steps are late, the oldest by `days` (7 or more).
+    Stalled {
+        /// How many steps are overdue.
+        overdue: usize,
+        /// How many days the oldest is late.
+        days: i64,
+    },
+}
+
+/// Days a step may be late before its plan counts as stalled rather than at risk.
+pub const STALLED_AFTER_DAYS: i64 = 7;
+
+impl DealPlan {
+    /// The plan's health on `today`.
+    pub fn health(&self, today: NaiveDate) -> PlanHealth {
+        let late: Vec<i64> = self.overdue().map(|m| (today - m.due).num_days()).filter(|d| *d > 0).collect();
+        match late.iter().max() {
+            None => PlanHealth::OnTrack,
+            Some(&days) if days >= STALLED_AFTER_DAYS => PlanHealth::Stalled { overdue: late.len(), days },
+            Some(&days) => PlanHealth::AtRisk { overdue: late.len(), days },
+        }
+    }
+}
+
 /// An open deal is stalled once it has spent longer than its stage's target days in it.
 pub fn is_stalled(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> bool {
     deal.status == crate::core::model::DealStatus::Open

@@ -3,6 +3,7 @@
 //! changes combine with a newer copy, merging a teammate's file, the team file in a
 //! synced folder, share links and CSV.
 
+pub mod calendar;
 pub mod change;
 pub mod combine;
 pub mod csv;

@@ -535,8 +535,11 @@ catalog! {
     ErrReasonInUse => "有 {0} 个商机使用这个原因，不能删除", "{0} deals use this reason, so it cannot be removed";
     ErrSatisfaction => "满意度须为 1–5（现为 {0}）", "Satisfaction must be 1–5 (it is {0})";
     ErrUnknownEntry => "该记录已不存在", "That entry no longer exists";
-    OverdueOne => "⚠ 1 个里程碑已逾期", "⚠ 1 milestone overdue";
-    OverdueMany => "⚠ {0} 个里程碑已逾期", "⚠ {0} milestones overdue";
+    CalendarFile => "日历 (.ics)", "Calendar (.ics)";
+    CalendarDealLabel => "把这个商机未完成的里程碑下载为日历文件（Outlook、Google、Apple、钉钉、企业微信都能导入；再次导入会更新而不是重复）", "Download this deal's open milestones as a calendar file (Outlook, Google, Apple, DingTalk and WeCom import it; importing again updates rather than duplicates)";
+    CalendarOwnerLabel => "把这位负责人所有未完成的里程碑下载为日历文件，提前一天 9:00 提醒", "Download every open milestone of this owner as a calendar file, with a reminder at 09:00 the day before";
+    HealthAtRisk => "⚠ 有风险：{0} 个里程碑逾期，最久 {1} 天", "⚠ At risk: {0} overdue, up to {1} d late";
+    HealthStalled => "⛔ 停滞：{0} 个里程碑逾期，最久 {1} 天", "⛔ Stalled: {0} overdue, up to {1} d late";
     TimelineTitle => "里程碑计划", "Milestone plan";
     TimelineHint => "拖动标记可改期；也可在下方修改日期。", "Drag a marker to reschedule, or change the date below.";
     TimelineAria => "商机“{0}”的里程碑时间线：{1} 个里程碑，{2} 个逾期", "Milestone timeline of “{0}”: {1} milestones, {2} overdue";

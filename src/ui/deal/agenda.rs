@@ -57,6 +57,11 @@ pub fn Agenda() -> impl IntoView {
                         {move || state.workspace.with(board::owners).into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                     </select>
                 </label>
+                {move || owner.get().map(|who| view! {
+                    <button class="btn btn-small" data-testid="agenda-ics" title=move || t(Msg::CalendarOwnerLabel)
+                        on:click=move |_| leptos::task::spawn_local(crate::ui::lazy::export_calendar(state, crate::ui::files::transfer::CalendarChoice::Owner(who.clone())))>
+                        {move || t(Msg::CalendarFile)}</button>
+                })}
             </div>
             <Show when=move || items.with(Vec::is_empty)>
                 <p class="entry-empty" data-testid="agenda-empty">{move || t(Msg::AgendaEmpty)}</p>

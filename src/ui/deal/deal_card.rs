@@ -77,10 +77,12 @@ pub fn DealCard(deal: Arc<Deal>, context: CardContext) -> impl IntoView {
     let card = card_facts(&roadmap, &deal, today)?;
     let texts = Arc::new(card_texts(&card, lang));
     let late = card.overdue > 0;
+    let stalled = matches!(card.health, crate::core::deal::plan::PlanHealth::Stalled { .. });
     Some(view! {
         <article
             class="card"
             class:card-late=late
+            class:card-stalled-plan=stalled
             draggable="true"
             data-testid="deal-card"
             data-deal-id=deal.id.to_string()

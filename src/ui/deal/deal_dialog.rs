@@ -150,6 +150,11 @@ pub fn DealForm(editing: Editing) -> impl IntoView {
                         </button>
                     })}
                     <span class="spacer"></span>
+                    {existing.clone().map(|id| view! {
+                        <button type="button" class="btn" data-testid="deal-ics" title=move || t(Msg::CalendarDealLabel)
+                            on:click=move |_| leptos::task::spawn_local(crate::ui::lazy::export_calendar(state, crate::ui::files::transfer::CalendarChoice::Deal(id.clone())))>
+                            {move || t(Msg::CalendarFile)}</button>
+                    })}
                     {existing.is_some().then(|| view! {
                         <button type="button" class="btn" data-testid="print" title=move || t(Msg::PrintLabel)
                             on:click=move |_| { let _ = window().print(); }>{move || t(Msg::Print)}</button>

@@ -29,6 +29,36 @@ pub fn export_csv(state: AppState, choice: &str) {
     }
 }
 
+/// Which calendar to download.
+#[derive(Clone, Debug)]
+pub enum CalendarChoice {
+    /// One deal's open milestones.
+    Deal(crate::core::model::Id),
+    /// The open milestones one owner answers for.
+    Owner(String),
+}
+
+/// Downloads a calendar (.ics) for a deal or an owner.
+pub fn export_calendar(state: AppState, choice: CalendarChoice) {
+    use crate::core::files::calendar::{deal_calendar, owner_calendar};
+    let lang = state.lang.get_untracked();
+    let now = clock::now_ms();
+    let (name, text) = state.workspace.with_untracked(|ws| match &choice {
+        CalendarChoice::Deal(id) => ws
+            .deal(id)
+            .map(|d| (format!("waypoint-{}.ics", files::safe_name(&d.customer)), deal_calendar(ws, d, lang, now)))
+            .unwrap_or_default(),
+        CalendarChoice::Owner(owner) => (format!("waypoint-{}.ics", files::safe_name(owner)), owner_calendar(ws, owner, lang, now)),
+    });
+    if name.is_empty() {
+        return;
+    }
+    if let Err(error) = files::download(&name, &text, "text/calendar;charset=utf-8") {
+        let detail = format!("{error:?}");
+        state.say(Notice::error(move |lang| trf(lang, Msg::ExportFailed, &[&detail])));
+    }
+}
+
 /// The file chosen in a picker; clearing the picker lets the same file be chosen
 /// again after fixing it.
 pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
