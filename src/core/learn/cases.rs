@@ -7,7 +7,6 @@ use crate::core::deal::plan::{day_of, deal_plan};
 use crate::core::learn::quiz::Question;
 use crate::core::learn::samples::Bi;
 use crate::core::learn::scenarios::{build_scenario, ScenarioId};
-use crate::core::learn::shuffled;
 use crate::core::model::{DealStatus, Timestamp, Workspace};
 use crate::core::text::i18n::{fill, Lang};
 use crate::core::text::labels::goal_metric;
@@ -116,13 +115,8 @@ const OVERDUE_OPTIONS: Options = [
 ];
 
 fn ask(prompt: String, options: &Options, lang: Lang, seed: u64) -> Question {
-    let order = shuffled(options.len(), seed);
-    Question {
-        prompt,
-        options: order.iter().map(|&i| lang.pick(options[i].0).to_owned()).collect(),
-        reasons: order.iter().map(|&i| lang.pick(options[i].1).to_owned()).collect(),
-        answer: order.iter().position(|&i| i == 0).unwrap_or(0),
-    }
+    let (options, reasons) = options.iter().map(|(o, r)| (lang.pick(*o).to_owned(), lang.pick(*r).to_owned())).unzip();
+    Question::right_first(prompt, options, reasons, seed)
 }
 
 /// Up to three case questions from scenario `id` as of `now`: its funnel's biggest

@@ -8,7 +8,6 @@
 use crate::core::learn::diagram::Diagram;
 use crate::core::learn::quiz::Question;
 use crate::core::learn::samples::Bi;
-use crate::core::learn::shuffled;
 use crate::core::text::i18n::Lang;
 
 /// Names one concept lesson; its `key` is kept in this browser's progress.
@@ -96,13 +95,8 @@ impl Concept {
 
 /// A written case question in `lang`, its options in an order set by `seed`.
 pub fn case(question: &CaseQuestion, lang: Lang, seed: u64) -> Question {
-    let order = shuffled(question.options.len(), seed);
-    Question {
-        prompt: lang.pick(question.prompt).to_owned(),
-        options: order.iter().map(|&i| lang.pick(question.options[i].0).to_owned()).collect(),
-        reasons: order.iter().map(|&i| lang.pick(question.options[i].1).to_owned()).collect(),
-        answer: order.iter().position(|&i| i == 0).unwrap_or(0),
-    }
+    let (options, reasons) = question.options.iter().map(|(o, r)| (lang.pick(*o).to_owned(), lang.pick(*r).to_owned())).unzip();
+    Question::right_first(lang.pick(question.prompt).to_owned(), options, reasons, seed)
 }
 
 const MILESTONES: Concept = Concept {

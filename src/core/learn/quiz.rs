@@ -22,6 +22,20 @@ pub struct Question {
     pub answer: usize,
 }
 
+impl Question {
+    /// A question whose right option is first in `options` (with `reasons` in the same
+    /// order), shown in an order set by `seed`, so the right answer is not always first.
+    pub fn right_first(prompt: String, options: Vec<String>, reasons: Vec<String>, seed: u64) -> Question {
+        let order = shuffled(options.len(), seed);
+        Question {
+            prompt,
+            options: order.iter().map(|&i| options[i].clone()).collect(),
+            reasons: order.iter().map(|&i| reasons[i].clone()).collect(),
+            answer: order.iter().position(|&i| i == 0).unwrap_or(0),
+        }
+    }
+}
+
 /// How many answers are right.
 pub fn score(questions: &[Question], answers: &[Option<usize>]) -> usize {
     questions.iter().zip(answers).filter(|(q, a)| **a == Some(q.answer)).count()
@@ -82,7 +96,7 @@ pub fn missing_milestone(roadmap: &Roadmap, lang: Lang, seed: u64, count: usize)
                 reasons.push(fill(lang.pick(MISSING_ELSEWHERE), &[&other, name]));
                 options.push(title);
             }
-            in_order(
+            Question::right_first(
                 fill(lang.pick(MISSING_PROMPT), &[name, &shown.join(tr(lang, Msg::ListSeparator))]),
                 options,
                 reasons,
@@ -90,17 +104,6 @@ pub fn missing_milestone(roadmap: &Roadmap, lang: Lang, seed: u64, count: usize)
             )
         })
         .collect()
-}
-
-/// A question whose right option is first in `options`, shown in an order set by `seed`.
-fn in_order(prompt: String, options: Vec<String>, reasons: Vec<String>, seed: u64) -> Question {
-    let order = shuffled(options.len(), seed);
-    Question {
-        prompt,
-        options: order.iter().map(|&i| options[i].clone()).collect(),
-        reasons: order.iter().map(|&i| reasons[i].clone()).collect(),
-        answer: order.iter().position(|&i| i == 0).unwrap_or(0),
-    }
 }
 
 /// A practice deal at a stage past the first: where it stands and what comes next. The
@@ -147,8 +150,8 @@ pub fn read_situation(roadmap: &Roadmap, lang: Lang, now: Timestamp, seed: u64) 
             next_reasons.push(fill(lang.pick(NEXT_BEHIND), &[behind.name.get(lang)]));
         }
         return vec![
-            in_order(fill(lang.pick(WHERE_PROMPT), &[&who, done]), where_options, where_reasons, seed),
-            in_order(fill(lang.pick(NEXT_PROMPT), &[&who]), next_options, next_reasons, seed.wrapping_add(1)),
+            Question::right_first(fill(lang.pick(WHERE_PROMPT), &[&who, done]), where_options, where_reasons, seed),
+            Question::right_first(fill(lang.pick(NEXT_PROMPT), &[&who]), next_options, next_reasons, seed.wrapping_add(1)),
         ];
     }
     Vec::new()
