@@ -85,6 +85,9 @@ test('an overdue milestone flags its card on the board', async () => {
   // Due in 2020: far more than a week late, so the plan is stalled, not just at risk.
   assert.match(await card.getByTestId('card-overdue').textContent(), /^⛔ 停滞：1 个里程碑逾期，最久 \d+ 天$/);
   assert.ok(await card.evaluate((e) => e.classList.contains('card-stalled-plan')));
+  // The seller's view of the deal says so too.
+  await openDeal(page, '云帆零售');
+  assert.match(await page.getByTestId('plan-health').textContent(), /^⛔ 停滞：1 个里程碑逾期/);
   await context.close();
 });
 

@@ -138,6 +138,20 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
         <section class="timeline" aria-labelledby="timeline-title">
             <div class="panel-head">
                 <h3 id="timeline-title" class="panel-title">{move || t(Msg::TimelineTitle)}</h3>
+                // The plan's health, for the seller (a customer's view never shows it).
+                {move || {
+                    use crate::core::deal::plan::PlanHealth;
+                    let lang = state.lang.get();
+                    match plan.with(|p| p.as_ref().map(|p| p.health(today)))? {
+                        PlanHealth::OnTrack => None,
+                        PlanHealth::AtRisk { overdue, days } => Some(view! {
+                            <span class="badge badge-gate" data-testid="plan-health">{trf(lang, Msg::HealthAtRisk, &[&overdue.to_string(), &days.to_string()])}</span>
+                        }.into_any()),
+                        PlanHealth::Stalled { overdue, days } => Some(view! {
+                            <span class="badge badge-stalled" data-testid="plan-health">{trf(lang, Msg::HealthStalled, &[&overdue.to_string(), &days.to_string()])}</span>
+                        }.into_any()),
+                    }
+                }}
                 <p class="hint">{move || t(Msg::TimelineHint)}</p>
                 <span class="spacer"></span>
                 <button class="btn btn-small" data-testid="timeline-svg" on:click=download_svg>{move || t(Msg::DownloadSvg)}</button>
