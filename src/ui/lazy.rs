@@ -78,7 +78,7 @@ pub async fn merge_dialog(preview: MergePreview) -> AnyView {
 /// A trainee's learning record opened from a hand-in link (`#record=…`), added to the room.
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn take_in_record(state: crate::ui::state::AppState, hash: String) {
-    crate::ui::files::share_dialog::take_in_record(state, &hash);
+    crate::ui::learn::facilitator_view::take_in_link(state, &hash);
 }
 
 /// The spreadsheet import wizard, with the sheet reader (calamine, encoding_rs) it alone uses.

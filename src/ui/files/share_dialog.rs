@@ -55,27 +55,6 @@ pub fn open_link_in_address(state: AppState) -> bool {
     true
 }
 
-/// A trainee's hand-in link opened by the facilitator: the record joins the room's
-/// results kept in this browser, and the learn screen opens.
-pub fn take_in_record(state: AppState, hash: &str) {
-    use crate::browser::storage::{keys, read_json, write_json};
-    use crate::core::learn::record::{add_to_room, read_record, LearningRecord};
-    match read_record(hash) {
-        Ok(record) => {
-            let name = record.name.clone();
-            let mut room: Vec<LearningRecord> = read_json(keys::ROOM).unwrap_or_default();
-            add_to_room(&mut room, record);
-            write_json(keys::ROOM, &room);
-            state.say(Notice::info(move |lang| trf(lang, Msg::RecordTakenIn, &[&name])));
-        }
-        Err(error) => state.say(Notice::error(move |lang| trf(lang, Msg::RecordRefused, &[&error.describe(lang)]))),
-    }
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(Screen::Learn.hash()));
-    }
-    state.screen.set(Screen::Learn);
-}
-
 #[component]
 pub fn ShareDialog() -> impl IntoView {
     let state = use_app();

@@ -55,6 +55,28 @@ fn load_room() -> Vec<LearningRecord> {
     read_json(keys::ROOM).unwrap_or_default()
 }
 
+/// A trainee's hand-in link opened by the facilitator (`#record=…` in the address): the
+/// record joins the room kept in this browser, and the learn screen opens.
+pub fn take_in_link(state: AppState, hash: &str) {
+    use crate::core::text::i18n::{trf, Msg};
+    use crate::ui::state::Screen;
+    match read_record(hash) {
+        Ok(record) => {
+            let name = record.name.clone();
+            let mut room = load_room();
+            add_to_room(&mut room, record);
+            write_json(keys::ROOM, &room);
+            state.say(Notice::info(move |lang| trf(lang, Msg::RecordTakenIn, &[&name])));
+        }
+        Err(error) => state.say(Notice::error(move |lang| trf(lang, Msg::RecordRefused, &[&error.describe(lang)]))),
+    }
+    // The record leaves the address bar (and the back button).
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(Screen::Learn.hash()));
+    }
+    state.screen.set(Screen::Learn);
+}
+
 /// Adds handed-in texts (files' JSON or links) to the room and says what happened; a text
 /// that does not read is named with its reason and changes nothing.
 pub fn take_in(state: AppState, room: RwSignal<Vec<LearningRecord>>, texts: Vec<String>) {
