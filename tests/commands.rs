@@ -177,6 +177,7 @@ fn the_form_reports_parse_and_rule_problems_per_field() {
         expected_close: "2026-02-30".into(),
         stage_id: stage_id(&ws, 0).0,
         tags: "Factory， key account, factory".into(),
+        follow_up: String::new(),
     };
     let errors = form.parse(roadmap).unwrap_err();
     assert_eq!(

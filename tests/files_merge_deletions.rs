@@ -11,6 +11,8 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use waypoint::core::analytics::goals::GoalFields;
 use waypoint::core::command::{apply, Command};
+use waypoint::core::deal::customer::TaskFields;
+use waypoint::core::deal::reply::{CustomerReply, ProposedDate, Rating};
 use waypoint::core::files::merge::{checked_merge, merge};
 use waypoint::core::generate::generate_workspace;
 use waypoint::core::model::{ActivityKind, GoalMetric, Id, Workspace};
@@ -24,6 +26,10 @@ use common::{canonical, fields, NOW};
 /// One random edit: an operation number and two numbers that pick what it acts on.
 type Edit = (u8, usize, usize);
 
+fn day(n: usize) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1 + (n % 28) as u32).unwrap()
+}
+
 /// Carries out `edit` as teammate `who` at time `at`; edits a command refuses change nothing.
 fn edit(ws: &mut Workspace, who: &str, (op, a, b): Edit, at: i64) {
     let roadmap = ws.roadmaps[a % ws.roadmaps.len()].clone();
@@ -31,7 +37,7 @@ fn edit(ws: &mut Workspace, who: &str, (op, a, b): Edit, at: i64) {
     let deal = (!ws.deals.is_empty()).then(|| ws.deals[a % ws.deals.len()].clone());
     let milestone = stage.milestones.get(a % stage.milestones.len().max(1)).cloned();
     let rid = roadmap.id.clone();
-    let command = match (op % 18, deal) {
+    let command = match (op % 24, deal) {
         (0, _) | (_, None) => {
             let mut f = fields(ws, &format!("{who} customer {a}"), 100 * a as i64);
             f.stage_id = ws.roadmaps[0].stages[b % ws.roadmaps[0].stages.len()].id.clone();
@@ -98,6 +104,51 @@ fn edit(ws: &mut Workspace, who: &str, (op, a, b): Edit, at: i64) {
         (14, _) => Command::AddStage { roadmap_id: rid, name: Text::plain(format!("{who} stage {a}")) },
         (15, _) => Command::MoveStage { roadmap_id: rid, stage_id: stage.id.clone(), to_index: a % 7 },
         (16, Some(d)) => Command::CloseDeal { deal_id: d.id.clone(), won: b % 2 == 0, reason: None, note: format!("{who} closed") },
+        (17 | 18, Some(d)) => Command::AddCustomerTask {
+            deal_id: d.id.clone(),
+            fields: TaskFields { title: format!("{who} task {a}"), contact: who.into(), role: String::new(), due: day(b) },
+        },
+        (19, Some(d)) => match d.customer_tasks.get(b % d.customer_tasks.len().max(1)) {
+            Some(t) => Command::SetCustomerTaskDone { deal_id: d.id.clone(), task_id: t.id.clone(), done: a % 2 == 0 },
+            None => return,
+        },
+        (20, Some(d)) => match d.customer_tasks.get(b % d.customer_tasks.len().max(1)) {
+            Some(t) if a % 2 == 0 => Command::DeleteCustomerTask { deal_id: d.id.clone(), task_id: t.id.clone() },
+            Some(t) => Command::UpdateCustomerTask {
+                deal_id: d.id.clone(),
+                task_id: t.id.clone(),
+                fields: TaskFields { title: format!("{who} task {a}"), contact: who.into(), role: "IT".into(), due: day(b) },
+            },
+            None => return,
+        },
+        (21 | 22, Some(d)) => {
+            // The customer answers a plan: a tick, a new date for one of our steps or theirs, a rating.
+            let step = d
+                .customer_tasks
+                .get(b % d.customer_tasks.len().max(1))
+                .map(|t| t.id.clone())
+                .or_else(|| milestone.as_ref().map(|m| m.id.clone()));
+            let reply = CustomerReply {
+                deal_id: d.id.clone(),
+                shared_at: at - 5,
+                replied_at: at - (a as i64 % 3),
+                from: "客户".into(),
+                done: d.customer_tasks.iter().take(1).map(|t| t.id.clone()).collect(),
+                dates: step.into_iter().map(|step| ProposedDate { step, date: day(a), note: format!("{who} asks") }).collect(),
+                ratings: d
+                    .milestones
+                    .iter()
+                    .filter(|p| p.done_at.is_some())
+                    .take(1)
+                    .map(|p| Rating { milestone: p.milestone_id.clone(), score: 1 + (a % 5) as u8, comment: String::new() })
+                    .collect(),
+            };
+            Command::MergeReply(Box::new(reply))
+        }
+        (23, Some(d)) => match d.proposals.get(b % d.proposals.len().max(1)) {
+            Some(p) => Command::ResolveProposal { deal_id: d.id.clone(), proposal_id: p.id.clone(), accept: a % 2 == 0 },
+            None => return,
+        },
         (_, _) if a % 3 == 0 => Command::CreateRoadmap { source: RoadmapSource::CopyOf(rid), name: Text::plain(who) },
         (_, _) if a % 3 == 1 => Command::CreateRoadmap { source: RoadmapSource::Template(TemplateId::KeyAccount), name: Text::plain(who) },
         // Only a roadmap of one's own: one deleted while a teammate still adds deals to it
@@ -127,6 +178,8 @@ fn ids_within(ws: &Workspace) -> Vec<(Id, Vec<Id>)> {
         out.push((d.id.clone(), vec![]));
         out.extend(d.activities.iter().map(|a| (a.id.clone(), vec![d.id.clone()])));
         out.extend(d.feedback.iter().map(|f| (f.id.clone(), vec![d.id.clone()])));
+        out.extend(d.customer_tasks.iter().map(|t| (t.id.clone(), vec![d.id.clone()])));
+        out.extend(d.proposals.iter().map(|p| (p.id.clone(), vec![d.id.clone(), p.item_id.clone()])));
     }
     for r in &ws.roadmaps {
         out.push((r.id.clone(), vec![]));
@@ -147,6 +200,8 @@ fn ids(ws: &Workspace) -> BTreeSet<Id> {
         ids.insert(d.id.clone());
         ids.extend(d.activities.iter().map(|a| a.id.clone()));
         ids.extend(d.feedback.iter().map(|f| f.id.clone()));
+        ids.extend(d.customer_tasks.iter().map(|t| t.id.clone()));
+        ids.extend(d.proposals.iter().map(|p| p.id.clone()));
     }
     for r in &ws.roadmaps {
         ids.insert(r.id.clone());
@@ -160,12 +215,13 @@ fn ids(ws: &Workspace) -> BTreeSet<Id> {
     ids
 }
 
-/// The workspace without the activities and feedback of the deals in `ids`.
+/// The workspace without the activities, feedback and customer side of the deals in `ids`.
 fn without_logs(ws: &Workspace, ids: &BTreeSet<Id>) -> Workspace {
     let mut ws = ws.clone();
     for deal in ws.deals.iter_mut().filter(|d| ids.contains(&d.id)) {
         let deal = std::sync::Arc::make_mut(deal);
         (deal.activities, deal.feedback) = (Vec::new(), Vec::new());
+        (deal.customer_tasks, deal.proposals, deal.replies) = (Vec::new(), Vec::new(), Vec::new());
     }
     ws
 }

@@ -268,6 +268,7 @@ fn a_wrong_value_in_a_json_file_is_told_in_the_persons_language() {
         expected_close: None,
         stage_id: ws.roadmaps[0].stages[0].id.clone(),
         tags: Vec::new(),
+        follow_up: None,
     };
     let roadmap_id = ws.roadmaps[0].id.clone();
     apply(&mut ws, Command::CreateDeal { roadmap_id, fields, sample: false }, NOW).unwrap();

@@ -106,7 +106,41 @@ fn edited() -> waypoint::core::model::Workspace {
         expected_close: None,
         stage_id: gone,
         tags: Vec::new(),
+        follow_up: None,
     };
     apply(&mut ws, Command::CreateDeal { roadmap_id: roadmap.id.clone(), fields, sample: false }, now + 2).unwrap();
-    waypoint::core::files::merge::checked_merge(&ws, &teammate, now + 3).unwrap().workspace
+    let mut ws = waypoint::core::files::merge::checked_merge(&ws, &teammate, now + 3).unwrap().workspace;
+    customer_side(&mut ws, now + 4);
+    ws
+}
+
+/// Version-3 fields: a deal's customer tasks (one done, one deleted), its follow-up, a
+/// customer's reply merged (`replies`) with a proposed date still waiting (`proposals`).
+fn customer_side(ws: &mut waypoint::core::model::Workspace, now: i64) {
+    use waypoint::core::command::{apply, Command, Outcome};
+    use waypoint::core::deal::customer::TaskFields;
+    use waypoint::core::deal::reply::{CustomerReply, ProposedDate};
+    let deal_id = ws.deals.iter().find(|d| d.status == waypoint::core::model::DealStatus::Open).unwrap().id.clone();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let add = |ws: &mut _, title: &str, d| {
+        let fields = TaskFields { title: title.into(), contact: "王经理".into(), role: "采购经理".into(), due: day(d) };
+        match apply(ws, Command::AddCustomerTask { deal_id: deal_id.clone(), fields }, now).unwrap() {
+            Outcome::Created(id) => id,
+            other => panic!("{other:?}"),
+        }
+    };
+    let (done, kept, gone) = (add(ws, "提供现有流程", 10), add(ws, "安排IT评审", 20), add(ws, "确认预算", 25));
+    apply(ws, Command::SetCustomerTaskDone { deal_id: deal_id.clone(), task_id: done, done: true }, now).unwrap();
+    apply(ws, Command::DeleteCustomerTask { deal_id: deal_id.clone(), task_id: gone }, now).unwrap();
+    apply(ws, Command::SetFollowUp { deal_id: deal_id.clone(), date: Some(day(28)) }, now).unwrap();
+    let reply = CustomerReply {
+        deal_id,
+        shared_at: now - 1000,
+        replied_at: now - 500,
+        from: "王经理".into(),
+        done: Vec::new(),
+        dates: vec![ProposedDate { step: kept, date: day(27), note: "月底前评审".into() }],
+        ratings: Vec::new(),
+    };
+    apply(ws, Command::MergeReply(Box::new(reply)), now).unwrap();
 }

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::core::analytics::goals::{self, GoalFields};
+use crate::core::deal::customer::{self, TaskFields};
 use crate::core::deal::form::{DealFields, FieldError};
+use crate::core::deal::reply::{self, CustomerReply, ReplyError};
 use crate::core::deal::{exec, team};
 use crate::core::marks::Marks;
 use crate::core::model::{ActivityKind, Deal, DealStatus, GateMode, Id, MilestoneProgress, Roadmap, StageEntry, Timestamp, Workspace};
@@ -281,6 +283,58 @@ pub enum Command {
         /// Retired (no longer offered as an owner) or back on the team.
         retired: bool,
     },
+
+    /// Adds a task for the customer's side of a deal's plan; refused when the title is blank or a field too long.
+    AddCustomerTask {
+        /// The deal whose plan gets the task.
+        deal_id: Id,
+        /// What, who and when.
+        fields: TaskFields,
+    },
+    /// Changes a customer task; same checks as `AddCustomerTask`.
+    UpdateCustomerTask {
+        /// The deal the task belongs to.
+        deal_id: Id,
+        /// The task to change.
+        task_id: Id,
+        /// Its new fields.
+        fields: TaskFields,
+    },
+    /// Marks a customer task done or open again.
+    SetCustomerTaskDone {
+        /// The deal the task belongs to.
+        deal_id: Id,
+        /// The task.
+        task_id: Id,
+        /// Done, or back to open.
+        done: bool,
+    },
+    /// Removes a customer task.
+    DeleteCustomerTask {
+        /// The deal the task belongs to.
+        deal_id: Id,
+        /// The task to remove.
+        task_id: Id,
+    },
+    /// Plans a deal's next follow-up, or clears it.
+    SetFollowUp {
+        /// The deal to follow up.
+        deal_id: Id,
+        /// The day; none for no follow-up.
+        date: Option<NaiveDate>,
+    },
+    /// Merges a customer's reply into its deal (`deal::reply`); refused when the deal is gone
+    /// or the reply was merged before (`ReplyRefused`).
+    MergeReply(Box<CustomerReply>),
+    /// Accepts (reschedules the step) or declines a date the customer proposed.
+    ResolveProposal {
+        /// The deal the proposal is on.
+        deal_id: Id,
+        /// The proposal.
+        proposal_id: Id,
+        /// Accept the date, or decline it.
+        accept: bool,
+    },
 }
 
 impl Command {
@@ -355,6 +409,12 @@ pub enum CommandError {
     MemberExists(String),
     /// Nobody of this name is on the team.
     UnknownMember(String),
+    /// The deal has no customer task with this id.
+    UnknownTask(Id),
+    /// The deal has no proposed date with this id waiting.
+    UnknownProposal(Id),
+    /// A customer's reply that cannot be merged, and why.
+    ReplyRefused(ReplyError),
 }
 
 /// What a successful command did.
@@ -447,6 +507,13 @@ fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result
         Command::AddMember { name } => team::add_member(ws, &name, now),
         Command::RenameMember { from, to } => team::rename_member(ws, &from, &to, now),
         Command::RetireMember { name, retired } => team::set_retired(ws, &name, retired, now),
+        Command::AddCustomerTask { deal_id, fields } => customer::add_task(ws, &deal_id, fields, now),
+        Command::UpdateCustomerTask { deal_id, task_id, fields } => customer::update_task(ws, &deal_id, &task_id, fields, now),
+        Command::SetCustomerTaskDone { deal_id, task_id, done } => customer::set_task_done(ws, &deal_id, &task_id, done, now),
+        Command::DeleteCustomerTask { deal_id, task_id } => customer::delete_task(ws, &deal_id, &task_id, now),
+        Command::SetFollowUp { deal_id, date } => customer::set_follow_up(ws, &deal_id, date, now),
+        Command::MergeReply(reply) => reply::merge_reply(ws, *reply, now),
+        Command::ResolveProposal { deal_id, proposal_id, accept } => customer::resolve_proposal(ws, &deal_id, &proposal_id, accept, now),
         Command::SetGateMode(mode) => {
             if ws.settings.gate_mode == mode {
                 return Ok(Outcome::Unchanged);
@@ -507,6 +574,10 @@ fn create_deal(ws: &mut Workspace, roadmap_id: Id, fields: DealFields, sample: b
         updated_by: String::new(),
         milestones: Vec::new(),
         sample,
+        customer_tasks: Vec::new(),
+        follow_up: fields.follow_up,
+        proposals: Vec::new(),
+        replies: Vec::new(),
     }));
     Ok(Outcome::Created(id))
 }
@@ -536,6 +607,7 @@ fn update_deal(ws: &mut Workspace, deal_id: &Id, fields: DealFields, confirmed: 
     deal.expected_close = fields.expected_close;
     deal.stage_id = fields.stage_id;
     deal.tags = fields.tags;
+    deal.follow_up = fields.follow_up;
     deal.updated_at = now;
     Ok(Outcome::Changed)
 }

@@ -49,6 +49,12 @@ impl Marks {
                     marks.buried.push((kind, entry_id.clone(), None));
                 }
             }
+            Command::DeleteCustomerTask { deal_id, task_id } if ws.deal(deal_id).is_some_and(|d| !d.sample) => {
+                marks.buried.push((RecordType::CustomerTask, task_id.clone(), None));
+            }
+            Command::ResolveProposal { deal_id, proposal_id, .. } if ws.deal(deal_id).is_some_and(|d| !d.sample) => {
+                marks.buried.push((RecordType::DateProposal, proposal_id.clone(), None));
+            }
             Command::RemoveLostReason { reason_id } => marks.buried.push((RecordType::LostReason, reason_id.clone(), None)),
             Command::DeleteGoal { goal_id } => marks.buried.push((RecordType::Goal, goal_id.clone(), None)),
             _ => {}

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::text::Text;
 
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Milliseconds since 1970-01-01T00:00:00Z.
 pub type Timestamp = i64;
@@ -106,6 +106,10 @@ pub enum RecordType {
     Feedback,
     /// A lost reason.
     LostReason,
+    /// A task the customer's side does for a deal.
+    CustomerTask,
+    /// A date the customer proposed, once the seller accepted or declined it.
+    DateProposal,
 }
 
 /// Team-wide choices that travel with the file.
@@ -351,6 +355,56 @@ pub struct Deal {
     /// Sample deals shown on a first visit; removable in one action.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sample: bool,
+    /// What the customer's people do for the deal, next to our milestones (a mutual plan).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub customer_tasks: Vec<CustomerTask>,
+    /// The day the seller means to follow up next; none when no follow-up is planned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<NaiveDate>,
+    /// Dates the customer proposed in a reply, waiting for the seller to accept or decline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<DateProposal>,
+    /// When each customer reply merged into this deal was made, so the same reply is not merged twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Timestamp>,
+}
+
+/// A step of a deal's plan owned by the customer's side: a named contact does it by a date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomerTask {
+    /// The task's id.
+    pub id: Id,
+    /// What the customer does, in a few words.
+    pub title: String,
+    /// Who does it at the customer, by name; may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// Their role (采购经理, IT director); may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// The day it is due.
+    pub due: NaiveDate,
+    /// When it was marked done (by the seller, or by the customer in a reply); none while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_at: Option<Timestamp>,
+    /// When it last changed; a merge takes the newer version of each task.
+    pub updated_at: Timestamp,
+}
+
+/// A new date the customer proposed for one step of the plan, with their note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateProposal {
+    /// The proposal's id.
+    pub id: Id,
+    /// The step: a milestone on the deal's roadmap or one of the deal's customer tasks.
+    pub item_id: Id,
+    /// The day the customer proposes.
+    pub date: NaiveDate,
+    /// Why, in the customer's words; may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// When the customer made the reply it came in.
+    pub replied_at: Timestamp,
 }
 
 /// Something a seller did for a deal.

@@ -181,6 +181,8 @@ pub fn all_ids(ws: &Workspace) -> impl Iterator<Item = &Id> {
         .chain(ws.deals.iter().map(|d| &d.id))
         .chain(ws.deals.iter().flat_map(|d| d.activities.iter().map(|a| &a.id)))
         .chain(ws.deals.iter().flat_map(|d| d.feedback.iter().map(|f| &f.id)))
+        .chain(ws.deals.iter().flat_map(|d| d.customer_tasks.iter().map(|t| &t.id)))
+        .chain(ws.deals.iter().flat_map(|d| d.proposals.iter().map(|p| &p.id)))
         .chain(ws.goals.iter().map(|g| &g.id))
         .chain(ws.settings.lost_reasons.iter().map(|r| &r.id))
 }

@@ -31,6 +31,7 @@ pub fn fields(ws: &Workspace, customer: &str, value_minor: i64) -> DealFields {
         expected_close: None,
         stage_id: stage_id(ws, 0),
         tags: Vec::new(),
+        follow_up: None,
     }
 }
 

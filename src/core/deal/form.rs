@@ -44,6 +44,8 @@ pub enum DealField {
     Stage,
     /// The segments.
     Tags,
+    /// The next follow-up date.
+    FollowUp,
 }
 
 /// What is wrong with one field of the deal form.
@@ -97,6 +99,8 @@ pub struct DealFields {
     pub stage_id: Id,
     /// Customer segments, as `clean_tags` leaves them.
     pub tags: Vec<String>,
+    /// The day the seller means to follow up next, if planned.
+    pub follow_up: Option<NaiveDate>,
 }
 
 /// What the form holds: text exactly as typed.
@@ -118,6 +122,8 @@ pub struct DealForm {
     pub stage_id: String,
     /// Segments separated by commas (either width).
     pub tags: String,
+    /// The next follow-up date as YYYY-MM-DD; may be empty.
+    pub follow_up: String,
 }
 
 impl DealForm {
@@ -137,6 +143,7 @@ impl DealForm {
             expected_close: deal.expected_close.map(|d| d.to_string()).unwrap_or_default(),
             stage_id: deal.stage_id.0.clone(),
             tags: deal.tags.join(", "),
+            follow_up: deal.follow_up.map(|d| d.to_string()).unwrap_or_default(),
         }
     }
 
@@ -157,16 +164,18 @@ impl DealForm {
                 0
             }
         };
-        let expected_close = match self.expected_close.trim() {
+        let mut date = |text: &str, field| match text.trim() {
             "" => None,
             text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                 Ok(date) => Some(date),
                 Err(_) => {
-                    errors.push(FieldError { field: DealField::ExpectedClose, problem: Problem::BadDate });
+                    errors.push(FieldError { field, problem: Problem::BadDate });
                     None
                 }
             },
         };
+        let expected_close = date(&self.expected_close, DealField::ExpectedClose);
+        let follow_up = date(&self.follow_up, DealField::FollowUp);
         let fields = DealFields {
             customer: self.customer.trim().to_owned(),
             title: self.title.trim().to_owned(),
@@ -176,6 +185,7 @@ impl DealForm {
             expected_close,
             stage_id: Id(self.stage_id.clone()),
             tags: clean_tags(self.tags.split([',', '，']).map(str::to_owned)),
+            follow_up,
         };
         errors.extend(fields.problems(roadmap));
         if errors.is_empty() {

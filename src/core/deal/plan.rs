@@ -63,6 +63,9 @@ pub struct PlannedMilestone {
     pub state: MilestoneState,
     /// The latest customer satisfaction (1–5) recorded after this milestone.
     pub feedback: Option<u8>,
+    /// A task of the customer's side (`Deal::customer_tasks`) rather than a milestone of
+    /// the roadmap: `milestone_id` is the task's id and `owner` its contact and role.
+    pub customer: bool,
 }
 
 /// A deal's plan: its dated stages and their milestones, worked out as the module docs say.
@@ -70,7 +73,8 @@ pub struct PlannedMilestone {
 pub struct DealPlan {
     /// The stages that have dates, in roadmap order; skipped stages before the current one are left out.
     pub stages: Vec<PlannedStage>,
-    /// The milestones of those stages, stage by stage.
+    /// The milestones of those stages, stage by stage; after each stage's milestones, the
+    /// customer's tasks due while it runs (in the first stage if due before any).
     pub milestones: Vec<PlannedMilestone>,
 }
 
@@ -132,11 +136,51 @@ pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
                         .filter(|f| f.milestone_id.as_ref() == Some(&m.id))
                         .max_by_key(|f| f.date)
                         .map(|f| f.satisfaction),
+                    customer: false,
                 }
             })
         })
         .collect();
-    DealPlan { stages, milestones }
+    let mut plan = DealPlan { stages, milestones };
+    add_customer_tasks(&mut plan, deal, today);
+    plan
+}
+
+/// Puts each customer task after the milestones of the stage its due day falls in.
+fn add_customer_tasks(plan: &mut DealPlan, deal: &Deal, today: NaiveDate) {
+    if deal.customer_tasks.is_empty() {
+        return;
+    }
+    let first_stage = plan.stages.first().map_or(0, |s| s.index);
+    for task in &deal.customer_tasks {
+        let stage_index = plan.stages.iter().rev().find(|s| s.start <= task.due).map_or(first_stage, |s| s.index);
+        let done_on = task.done_at.map(day_of);
+        let state = match done_on {
+            Some(_) => MilestoneState::Done,
+            None if task.due < today => MilestoneState::Overdue,
+            None => MilestoneState::Open,
+        };
+        let who = [task.contact.as_str(), task.role.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ");
+        let planned = PlannedMilestone {
+            milestone_id: task.id.clone(),
+            stage_index,
+            title: Text::Plain(task.title.clone()),
+            owner: Text::Plain(who),
+            required: false,
+            due: task.due,
+            rescheduled: false,
+            done_on,
+            state,
+            feedback: None,
+            customer: true,
+        };
+        let at = plan
+            .milestones
+            .iter()
+            .rposition(|m| m.stage_index <= stage_index && (m.stage_index < stage_index || m.due <= task.due || !m.customer))
+            .map_or(0, |i| i + 1);
+        plan.milestones.insert(at, planned);
+    }
 }
 
 impl DealPlan {

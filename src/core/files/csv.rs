@@ -85,7 +85,7 @@ pub fn milestones_csv(ws: &Workspace, lang: Lang, today: NaiveDate) -> String {
     let mut rows = vec![heading.iter().map(|m| tr(lang, *m).to_owned()).collect()];
     for deal in &ws.deals {
         let Some(roadmap) = ws.roadmap(&deal.roadmap_id) else { continue };
-        for m in deal_plan(roadmap, deal, today).milestones {
+        for m in deal_plan(roadmap, deal, today).milestones.into_iter().filter(|m| !m.customer) {
             let state = match m.state {
                 MilestoneState::Done => Msg::StateDone,
                 MilestoneState::Open => Msg::StateOpen,

@@ -33,7 +33,9 @@ use std::sync::Arc;
 
 use crate::core::files::envelope::{self, ImportError};
 use crate::core::files::merge_roadmap::{merge_roadmap, newer, newer_by};
-use crate::core::model::{Activity, Deal, Feedback, Id, Member, MilestoneProgress, StageEntry, Timestamp, Tombstone, Workspace};
+use crate::core::model::{
+    Activity, CustomerTask, DateProposal, Deal, Feedback, Id, Member, MilestoneProgress, StageEntry, Timestamp, Tombstone, Workspace,
+};
 use crate::core::roadmap::edit::forget_milestones;
 use crate::core::validate;
 
@@ -375,6 +377,16 @@ fn merge_deals(
         for feedback in &mut copy.feedback {
             feedback.id = ws.mint_id();
         }
+        for task in &mut copy.customer_tasks {
+            let fresh = ws.mint_id();
+            for proposal in copy.proposals.iter_mut().filter(|p| p.item_id == task.id) {
+                proposal.item_id = fresh.clone();
+            }
+            task.id = fresh;
+        }
+        for proposal in &mut copy.proposals {
+            proposal.id = ws.mint_id();
+        }
         out.push(Arc::new(copy));
         met.push((None, None));
         summary.added += 1;
@@ -383,15 +395,21 @@ fn merge_deals(
     met
 }
 
-/// The deal without the activities and feedback deleted on either side.
+/// The deal without the activities, feedback, customer tasks and proposals deleted on either side.
 fn without_deleted_entries(deal: &Arc<Deal>, deletions: &Deletions) -> Arc<Deal> {
     let gone = |id: &Id| deletions.at(id).is_some();
-    if !deal.activities.iter().any(|a| gone(&a.id)) && !deal.feedback.iter().any(|f| gone(&f.id)) {
+    if !deal.activities.iter().any(|a| gone(&a.id))
+        && !deal.feedback.iter().any(|f| gone(&f.id))
+        && !deal.customer_tasks.iter().any(|t| gone(&t.id))
+        && !deal.proposals.iter().any(|p| gone(&p.id) || gone(&p.item_id))
+    {
         return deal.clone();
     }
     let mut copy = (**deal).clone();
     copy.activities.retain(|a| !gone(&a.id));
     copy.feedback.retain(|f| !gone(&f.id));
+    copy.customer_tasks.retain(|t| !gone(&t.id));
+    copy.proposals.retain(|p| !gone(&p.id) && !gone(&p.item_id));
     Arc::new(copy)
 }
 
@@ -425,7 +443,11 @@ fn fit_deals_to_roadmaps(ws: &mut Workspace, deletions: &Deletions) {
         let fits = moved_from.is_none_or(|from| place(from) == deal.stage_id)
             && deal.stage_history.iter().all(|e| shape.stages.contains(&e.stage_id))
             && deal.milestones.iter().all(|p| shape.milestones.contains(&p.milestone_id))
-            && deal.feedback.iter().all(|f| f.milestone_id.as_ref().is_none_or(|m| shape.milestones.contains(m)));
+            && deal.feedback.iter().all(|f| f.milestone_id.as_ref().is_none_or(|m| shape.milestones.contains(m)))
+            && deal
+                .proposals
+                .iter()
+                .all(|p| shape.milestones.contains(&p.item_id) || deal.customer_tasks.iter().any(|t| t.id == p.item_id));
         if fits {
             continue;
         }
@@ -529,15 +551,56 @@ fn merge_deal(ours: &Deal, theirs: &Deal, deletions: &Deletions, ws: &mut Worksp
     if lose.feedback.iter().any(|f| !win.feedback.iter().any(|w| w.id == f.id)) {
         merged.feedback.sort_by_key(|f| std::cmp::Reverse(f.date));
     }
+    merge_customer_side(&mut merged, ours, theirs, deletions);
     merged
+}
+
+/// The customer's side of a deal: each task the newer version, proposals and merged
+/// replies from both sides, less what either side deleted (a proposal accepted or
+/// declined is deleted). Sorted, so the order the sides meet in does not show.
+fn merge_customer_side(merged: &mut Deal, ours: &Deal, theirs: &Deal, deletions: &Deletions) {
+    let gone = |id: &Id| deletions.at(id).is_some();
+    let mut tasks: Vec<CustomerTask> = Vec::new();
+    for task in ours.customer_tasks.iter().chain(&theirs.customer_tasks).filter(|t| !gone(&t.id)) {
+        match tasks.iter_mut().find(|t| t.id == task.id) {
+            Some(kept) => {
+                if std::ptr::eq(newer_by(&*kept, task, |t| t.updated_at, |t| format!("{t:?}")), task) {
+                    *kept = task.clone();
+                }
+            }
+            None => tasks.push(task.clone()),
+        }
+    }
+    tasks.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.id.cmp(&b.id)));
+    merged.customer_tasks = tasks;
+    let mut proposals: Vec<DateProposal> = Vec::new();
+    for proposal in ours.proposals.iter().chain(&theirs.proposals).filter(|p| !gone(&p.id) && !gone(&p.item_id)) {
+        if !proposals.iter().any(|p| p.id == proposal.id) {
+            proposals.push(proposal.clone());
+        }
+    }
+    proposals.sort_by(|a, b| a.replied_at.cmp(&b.replied_at).then_with(|| a.id.cmp(&b.id)));
+    merged.proposals = proposals;
+    let mut replies: Vec<Timestamp> = ours.replies.iter().chain(&theirs.replies).copied().collect();
+    replies.sort_unstable();
+    replies.dedup();
+    merged.replies = replies;
 }
 
 /// The newer deal; equal times fall to the fields both sides' logs do not merge, so
 /// the winner of three versions is the same whichever two meet first.
 fn newer_deal<'a>(ours: &'a Deal, theirs: &'a Deal) -> &'a Deal {
     let key = |d: &Deal| {
-        serde_json::to_string(&Deal { milestones: Vec::new(), activities: Vec::new(), feedback: Vec::new(), ..d.clone() })
-            .unwrap_or_default()
+        let merged_apart = Deal {
+            milestones: Vec::new(),
+            activities: Vec::new(),
+            feedback: Vec::new(),
+            customer_tasks: Vec::new(),
+            proposals: Vec::new(),
+            replies: Vec::new(),
+            ..d.clone()
+        };
+        serde_json::to_string(&merged_apart).unwrap_or_default()
     };
     newer_by(ours, theirs, |d| d.updated_at, key)
 }

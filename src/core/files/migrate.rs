@@ -15,6 +15,9 @@ pub(crate) fn upgrade(ws: &mut Workspace, from_version: u32) {
     if from_version < 2 {
         adopt_template_ids(ws);
     }
+    // Version 3 only added fields (a deal's customer tasks, follow-up, proposed dates and
+    // merged replies), each empty when missing: nothing to convert. The version was raised
+    // so that an older build refuses a version-3 file instead of dropping those fields.
     repair_ranks(ws);
 }
 

@@ -1,12 +1,13 @@
 //! How the document goes in and out: the file envelope and its checks, the stored
 //! (packed) copy, the storage trait and its keys, the save-and-sync engine, how
 //! changes combine with a newer copy, merging a teammate's file, the team file in a
-//! synced folder, share links and CSV.
+//! synced folder, share links, a customer's plan and reply links, calendars and CSV.
 
 pub mod calendar;
 pub mod change;
 pub mod combine;
 pub mod csv;
+pub mod customer_link;
 pub mod engine;
 pub mod envelope;
 pub mod json_path;

@@ -52,6 +52,8 @@ pub enum LinkError {
     Damaged,
     /// The data unpacked, but is not a workspace Waypoint accepts.
     Invalid(ImportError),
+    /// A plan or reply link made by a newer version of Waypoint, in a form this one does not know.
+    Newer,
 }
 
 /// The fragment for a built-in scenario.
@@ -71,7 +73,7 @@ pub fn workspace_fragment(ws: &Workspace, now: Timestamp) -> Result<String, Link
             return Err(LinkError::TooLarge { chars: rough, limit: MAX_LINK_DATA });
         }
     }
-    let data = URL_SAFE_NO_PAD.encode(compress_to_vec(json.as_bytes(), LEVEL));
+    let data = pack(&json);
     if data.len() > MAX_LINK_DATA {
         return Err(LinkError::TooLarge { chars: data.len(), limit: MAX_LINK_DATA });
     }
@@ -97,6 +99,16 @@ pub fn read_fragment(hash: &str) -> Option<Result<Shared, LinkError>> {
 const MAX_UNPACKED_BYTES: usize = 4 * 1024 * 1024;
 
 fn read_data(data: &str) -> Result<Workspace, LinkError> {
+    envelope::import_json(&unpack(data)?).map_err(LinkError::Invalid)
+}
+
+/// Text as link data: deflated at the best level, in base64url.
+pub(crate) fn pack(text: &str) -> String {
+    URL_SAFE_NO_PAD.encode(compress_to_vec(text.as_bytes(), LEVEL))
+}
+
+/// Link data back to its text, or `Damaged` when it was cut, altered or made by something else.
+pub(crate) fn unpack(data: &str) -> Result<String, LinkError> {
     // Some apps add a trailing slash or whitespace when they make a link clickable.
     let data = data.trim().trim_end_matches('/');
     // Links made here stay under the limit; a much longer one was made by something else.
@@ -105,8 +117,7 @@ fn read_data(data: &str) -> Result<Workspace, LinkError> {
     }
     let packed = URL_SAFE_NO_PAD.decode(data).map_err(|_| LinkError::Damaged)?;
     let json = decompress_to_vec_with_limit(&packed, MAX_UNPACKED_BYTES).map_err(|_| LinkError::Damaged)?;
-    let text = String::from_utf8(json).map_err(|_| LinkError::Damaged)?;
-    envelope::import_json(&text).map_err(LinkError::Invalid)
+    String::from_utf8(json).map_err(|_| LinkError::Damaged)
 }
 
 /// The link as a QR code in SVG, or `None` when it is too long to scan comfortably.

@@ -160,6 +160,10 @@ pub fn generate_workspace(seed: u64, deals: usize, now: Timestamp) -> Workspace 
             activities,
             feedback,
             sample: false,
+            customer_tasks: Vec::new(),
+            follow_up: None,
+            proposals: Vec::new(),
+            replies: Vec::new(),
         }));
     }
     ws

@@ -47,6 +47,7 @@ pub fn teammate_copy(ws: &Workspace, seed: u64, now: Timestamp) -> Workspace {
             expected_close: None,
             stage_id: roadmap.stages[0].id.clone(),
             tags: Vec::new(),
+            follow_up: None,
         };
         at += 1000;
         let _ = apply(&mut copy, Command::CreateDeal { roadmap_id: roadmap.id.clone(), fields, sample: false }, at);

@@ -228,6 +228,7 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
         expected_close: today.and_then(|d| d.checked_add_days(Days::new(spec.close_in_days))),
         stage_id: roadmap.stages[0].id.clone(),
         tags: vec![pick(lang, spec.segment)].into_iter().filter(|t| !t.is_empty()).collect(),
+        follow_up: None,
     };
     let created = apply(ws, Command::CreateDeal { roadmap_id: roadmap.id.clone(), fields, sample }, started);
     let Ok(Outcome::Created(deal_id)) = created else {

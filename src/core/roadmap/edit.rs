@@ -281,13 +281,17 @@ pub fn delete_milestone(ws: &mut Workspace, roadmap_id: &Id, milestone_id: &Id) 
 
 /// Whether the deal has progress or feedback on a milestone `gone` picks.
 pub(crate) fn names_milestone(deal: &Deal, gone: impl Fn(&Id) -> bool) -> bool {
-    deal.milestones.iter().any(|p| gone(&p.milestone_id)) || deal.feedback.iter().any(|f| f.milestone_id.as_ref().is_some_and(&gone))
+    deal.milestones.iter().any(|p| gone(&p.milestone_id))
+        || deal.feedback.iter().any(|f| f.milestone_id.as_ref().is_some_and(&gone))
+        || deal.proposals.iter().any(|p| gone(&p.item_id))
 }
 
-/// A deal's part in removed milestones: progress on them goes; feedback collected
-/// after one stays, about no milestone.
+/// A deal's part in removed milestones: progress on them and dates proposed for them go;
+/// feedback collected after one stays, about no milestone.
 pub(crate) fn forget_milestones(deal: &mut Deal, gone: impl Fn(&Id) -> bool) {
     deal.milestones.retain(|p| !gone(&p.milestone_id));
+    let tasks: Vec<Id> = deal.customer_tasks.iter().map(|t| t.id.clone()).collect();
+    deal.proposals.retain(|p| tasks.contains(&p.item_id) || !gone(&p.item_id));
     for feedback in deal.feedback.iter_mut().filter(|f| f.milestone_id.as_ref().is_some_and(&gone)) {
         feedback.milestone_id = None;
     }

@@ -145,6 +145,7 @@ pub fn link_error(lang: Lang, error: &crate::core::files::share::LinkError) -> S
         LinkError::UnknownScenario(key) => trf(lang, Msg::ShareUnknownScenario, &[key]),
         LinkError::Damaged => tr(lang, Msg::ShareDamaged).to_owned(),
         LinkError::Invalid(error) => import_error(lang, error),
+        LinkError::Newer => tr(lang, Msg::LinkNewer).to_owned(),
     }
 }
 
@@ -201,11 +202,26 @@ pub fn command_error(lang: Lang, error: &CommandError, ws: &Workspace) -> String
         CommandError::UnknownGoal(_) => tr(lang, Msg::ErrUnknownGoal).to_owned(),
         CommandError::MemberExists(name) => trf(lang, Msg::ErrMemberExists, &[name]),
         CommandError::UnknownMember(name) => trf(lang, Msg::ErrUnknownMember, &[name]),
+        CommandError::UnknownTask(_) => tr(lang, Msg::ErrUnknownTask).to_owned(),
+        CommandError::UnknownProposal(_) => tr(lang, Msg::ErrUnknownProposal).to_owned(),
+        CommandError::ReplyRefused(e) => reply_error(lang, e),
         CommandError::GateUnmet { stage, missing, can_confirm } => {
             let msg = if *can_confirm { Msg::GateConfirm } else { Msg::GateRefused };
             let (stage_name, names) = gate_names(lang, ws, stage, missing);
             trf(lang, msg, &[&stage_name, &names])
         }
+    }
+}
+
+/// Why a customer's reply cannot be merged, in `lang`.
+pub fn reply_error(lang: Lang, error: &crate::core::deal::reply::ReplyError) -> String {
+    use crate::core::deal::reply::ReplyError;
+    match error {
+        ReplyError::DealGone => tr(lang, Msg::ReplyDealGone).to_owned(),
+        ReplyError::AlreadyMerged => tr(lang, Msg::ReplyAlreadyMerged).to_owned(),
+        ReplyError::BadScore(n) => trf(lang, Msg::ReplyBadScore, &[&n.to_string()]),
+        ReplyError::TooLong => tr(lang, Msg::ReplyTooLong).to_owned(),
+        ReplyError::Repeated => tr(lang, Msg::ReplyRepeated).to_owned(),
     }
 }
 

@@ -109,6 +109,7 @@ catalog! {
     FieldCurrency => "币种", "Currency";
     FieldOwner => "负责人", "Owner";
     FieldExpectedClose => "预计成交日期", "Expected close date";
+    FieldFollowUp => "下次跟进", "Next follow-up";
     FieldStage => "所处阶段", "Stage";
     FieldTags => "客户细分（用逗号分隔）", "Segments (comma separated)";
     PlaceholderTags => "例如：制造业, 大客户", "e.g. Manufacturing, Key account";
@@ -535,6 +536,13 @@ catalog! {
     ErrReasonInUse => "有 {0} 个商机使用这个原因，不能删除", "{0} deals use this reason, so it cannot be removed";
     ErrSatisfaction => "满意度须为 1–5（现为 {0}）", "Satisfaction must be 1–5 (it is {0})";
     ErrUnknownEntry => "该记录已不存在", "That entry no longer exists";
+    ErrUnknownTask => "该客户任务已不存在", "That customer task no longer exists";
+    ErrUnknownProposal => "该建议日期已处理过", "That proposed date has already been dealt with";
+    ReplyDealGone => "这条回复对应的商机已不在本浏览器中（可能已删除，或是其他团队的计划）", "The deal this reply is about is not in this browser (deleted, or another team's plan)";
+    ReplyAlreadyMerged => "这条回复已经合并过了，无需再次合并", "This reply has already been merged; nothing to do";
+    ReplyBadScore => "回复中的评分 {0} 不在 1 到 5 之间，链接可能被改动过", "The reply rates a step {0}, outside 1 to 5: the link may have been altered";
+    ReplyTooLong => "回复中的姓名或说明过长，链接可能被改动过", "A name or note in the reply is too long: the link may have been altered";
+    ReplyRepeated => "回复中同一步骤出现了两次，链接可能被改动过", "The reply names the same step twice: the link may have been altered";
     CalendarFile => "日历 (.ics)", "Calendar (.ics)";
     CalendarDealLabel => "把这个商机未完成的里程碑下载为日历文件（Outlook、Google、Apple、钉钉、企业微信都能导入；再次导入会更新而不是重复）", "Download this deal's open milestones as a calendar file (Outlook, Google, Apple, DingTalk and WeCom import it; importing again updates rather than duplicates)";
     CalendarOwnerLabel => "把这位负责人所有未完成的里程碑下载为日历文件，提前一天 9:00 提醒", "Download every open milestone of this owner as a calendar file, with a reminder at 09:00 the day before";
@@ -599,6 +607,7 @@ catalog! {
     ShareTooLarge => "这个工作区太大，放不进链接（约需 {0} 个字符，上限 {1}）。请用“导出 JSON”把文件发给对方。", "This workspace is too large for a link (about {0} characters; links take at most {1}). Send it as a file with “Export JSON” instead.";
     ShareUnknownScenario => "链接里的练习场景“{0}”在这个版本中不存在", "the practice scenario “{0}” in the link does not exist in this version";
     ShareDamaged => "链接不完整或被改动过，可能在复制时被截断了，请让对方重新发送", "the link is incomplete or altered, perhaps cut off when it was copied; ask for it again";
+    LinkNewer => "这个链接由更新版本的 Waypoint 生成，请刷新页面或更新后再打开", "this link was made by a newer version of Waypoint; reload the page or update, then open it again";
     ShareOpenFailed => "无法打开这个分享链接：{0}。你自己的数据没有改动。", "This share link could not be opened: {0}. Your own data is unchanged.";
     ShowInPresentation => "在演示中放大显示", "Show large in presentation";
     ShowQr => "二维码", "QR code";

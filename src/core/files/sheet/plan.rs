@@ -108,6 +108,7 @@ impl RowProblem {
                     DealField::ExpectedClose => Msg::FieldExpectedClose,
                     DealField::Stage => Msg::FieldStage,
                     DealField::Tags => Msg::CsvSegments,
+                    DealField::FollowUp => Msg::FieldFollowUp,
                 };
                 (("{0}", "{0}"), format!("{}：{}", tr(lang, field), crate::core::text::describe::field_problem(lang, e.problem)))
             }
@@ -405,6 +406,8 @@ pub fn apply_import(ws: &mut Workspace, import: SheetImport, now: Timestamp) -> 
                 if let Some(i) = row.new_stage {
                     row.fields.stage_id = stage_ids[i].clone();
                 }
+                // A spreadsheet has no follow-up column: the one planned here stays.
+                row.fields.follow_up = next.deal(&id).and_then(|d| d.follow_up);
                 apply(&mut next, Command::UpdateDeal { deal_id: id.clone(), fields: row.fields.clone(), confirmed: true }, now)?;
                 (id, row)
             }
