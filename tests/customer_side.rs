@@ -53,6 +53,7 @@ fn deal_with_tasks() -> (Workspace, Id, Id, Id) {
         date: day("2026-11-19"),
         who: "Ana".into(),
         notes: "INTERNAL: budget is soft".into(),
+        follow_up: None,
     };
     apply(&mut ws, note, NOW + 2 * DAY).unwrap();
     let first = ws.roadmaps[0].stages[0].milestones[0].id.clone();
@@ -338,4 +339,30 @@ fn a_follow_up_is_planned_from_the_form_or_on_its_own() {
     let fields = form.parse(&ws.roadmaps[0]).unwrap();
     apply(&mut ws, Command::UpdateDeal { deal_id: deal.clone(), fields, confirmed: true }, NOW + 1).unwrap();
     assert_eq!(ws.deal(&deal).unwrap().follow_up, Some(day("2026-12-02")));
+}
+
+#[test]
+fn follow_ups_due_today_or_late_are_flagged_and_listed() {
+    use waypoint::core::deal::card::{card_facts, card_texts};
+    use waypoint::core::deal::follow_up::due_follow_ups;
+    let (mut ws, deal, _, _) = deal_with_tasks();
+    let mut f = fields(&ws, "Later Co", 100);
+    f.follow_up = Some(day("2026-12-01"));
+    let roadmap = roadmap_id(&ws);
+    let later = created(apply(&mut ws, Command::CreateDeal { roadmap_id: roadmap, fields: f, sample: false }, NOW).unwrap());
+    apply(&mut ws, Command::SetFollowUp { deal_id: deal.clone(), date: Some(day("2026-11-20")) }, NOW).unwrap();
+    let today = day("2026-11-23");
+    let due = due_follow_ups(&ws, today, None);
+    assert_eq!(due.iter().map(|d| (&d.deal_id, d.late)).collect::<Vec<_>>(), [(&deal, 3)], "Later Co is not due yet");
+    let text =
+        |ws: &Workspace, id: &Id, lang| card_texts(&card_facts(&ws.roadmaps[0], ws.deal(id).unwrap(), today).unwrap(), lang).follow_up;
+    assert_eq!(text(&ws, &deal, Lang::En).as_deref(), Some("Follow-up 3 days late"));
+    assert_eq!(text(&ws, &later, Lang::Zh), None);
+    let on_the_day = due_follow_ups(&ws, day("2026-12-01"), Some("Ana"));
+    assert_eq!(on_the_day.iter().map(|d| d.late).collect::<Vec<_>>(), [11, 0], "the latest first");
+    let card = card_facts(&ws.roadmaps[0], ws.deal(&later).unwrap(), day("2026-12-01")).unwrap();
+    assert_eq!(card_texts(&card, Lang::Zh).follow_up.as_deref(), Some("今天跟进"));
+    // A closed deal needs no follow-up.
+    apply(&mut ws, Command::CloseDeal { deal_id: deal.clone(), won: true, reason: None, note: String::new() }, NOW).unwrap();
+    assert!(due_follow_ups(&ws, today, None).is_empty());
 }

@@ -90,6 +90,7 @@ fn activities_and_feedback_are_logged_newest_first_and_removable() {
         date: date(11, day),
         who: " Ana ".into(),
         notes: "Met the CFO".into(),
+        follow_up: None,
     };
     run(&mut ws, activity(ActivityKind::Call, 3)).unwrap();
     let Ok(Outcome::Created(visit)) = run(&mut ws, activity(ActivityKind::Visit, 9)) else { panic!() };
@@ -118,7 +119,17 @@ fn activities_and_feedback_are_logged_newest_first_and_removable() {
 
     let long = "x".repeat(2001);
     assert_eq!(
-        run(&mut ws, Command::AddActivity { deal_id: id, kind: ActivityKind::Email, date: date(11, 1), who: String::new(), notes: long }),
+        run(
+            &mut ws,
+            Command::AddActivity {
+                deal_id: id,
+                kind: ActivityKind::Email,
+                date: date(11, 1),
+                who: String::new(),
+                notes: long,
+                follow_up: None
+            }
+        ),
         Err(CommandError::TextTooLong(2000))
     );
 }

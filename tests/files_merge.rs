@@ -42,6 +42,7 @@ fn teammate(base: &Workspace, origin: &str, parity: usize, seed: u64, at: i64) -
                     date: NaiveDate::from_ymd_opt(2026, 11, 1 + (i % 27) as u32).unwrap(),
                     who: origin.into(),
                     notes: format!("call {i} by {origin}"),
+                    follow_up: None,
                 };
                 apply(&mut ws, command, now).unwrap();
             }
@@ -135,6 +136,7 @@ fn a_deal_changed_on_both_sides_keeps_the_newer_fields_and_both_logs() {
         date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
         who: who.into(),
         notes: format!("visit by {who}"),
+        follow_up: None,
     };
     apply(&mut ours, activity("ours"), NOW + DAY).unwrap();
     let mut theirs = base.clone();
@@ -246,6 +248,7 @@ fn a_clashing_deal_keeps_its_log_under_fresh_ids() {
             date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
             who: who.into(),
             notes: String::new(),
+            follow_up: None,
         };
         apply(ws, command, NOW + 10).unwrap();
     };

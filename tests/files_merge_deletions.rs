@@ -53,6 +53,7 @@ fn edit(ws: &mut Workspace, who: &str, (op, a, b): Edit, at: i64) {
             date: NaiveDate::from_ymd_opt(2026, 11, 1 + (b % 27) as u32).unwrap(),
             who: who.into(),
             notes: format!("{who} call {b}"),
+            follow_up: None,
         },
         (3, Some(d)) => match d.activities.iter().map(|x| &x.id).chain(d.feedback.iter().map(|f| &f.id)).nth(b % 3) {
             Some(entry) => Command::RemoveEntry { deal_id: d.id.clone(), entry_id: entry.clone() },

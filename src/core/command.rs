@@ -210,6 +210,8 @@ pub enum Command {
         who: String,
         /// What happened; trimmed, at most `MAX_NOTE_CHARS` characters.
         notes: String,
+        /// The next follow-up planned while logging it; none leaves the deal's follow-up as it is.
+        follow_up: Option<NaiveDate>,
     },
     /// Records the customer's feedback on a deal, keeping it newest first. Refused when the score is outside 1 to 5,
     /// the comment is too long or the milestone is not on the deal's roadmap.
@@ -493,7 +495,13 @@ fn apply_command(ws: &mut Workspace, command: Command, now: Timestamp) -> Result
         }
         Command::CloseDeal { deal_id, won, reason, note } => exec::close_deal(ws, &deal_id, won, reason, note, now),
         Command::ReopenDeal { deal_id } => exec::reopen_deal(ws, &deal_id, now),
-        Command::AddActivity { deal_id, kind, date, who, notes } => exec::add_activity(ws, &deal_id, kind, date, who, notes, now),
+        Command::AddActivity { deal_id, kind, date, who, notes, follow_up } => {
+            let outcome = exec::add_activity(ws, &deal_id, kind, date, who, notes, now)?;
+            if follow_up.is_some() {
+                customer::set_follow_up(ws, &deal_id, follow_up, now)?;
+            }
+            Ok(outcome)
+        }
         Command::AddFeedback { deal_id, milestone_id, satisfaction, comment, date } => {
             exec::add_feedback(ws, &deal_id, milestone_id, satisfaction, comment, date, now)
         }

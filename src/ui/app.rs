@@ -15,6 +15,12 @@ use crate::ui::state::{AppState, Overlay};
 
 #[component]
 pub fn App() -> impl IntoView {
+    // A customer's plan link shows that plan alone: the browser's own data is not even read.
+    let hash = window().location().hash().unwrap_or_default();
+    if hash.starts_with(crate::core::files::customer_link::PLAN_PREFIX) {
+        let loading = || view! { <p class="loading-part" role="status">"…"</p> };
+        return view! { <Suspense fallback=loading>{Suspend::new(lazy::customer_page(hash))}</Suspense> }.into_any();
+    }
     let lang = persistence::initial_lang();
     let (state, save_at_start) = persistence::start(lang);
     persistence::install_autosave(state);
@@ -27,6 +33,10 @@ pub fn App() -> impl IntoView {
         set_timeout(move || persistence::save_now(state), std::time::Duration::ZERO);
     }
     persistence::guard_storage(state);
+    // Follow-up reminders, when this browser turned them on (the code loads only then).
+    if crate::browser::storage::read_pref(crate::browser::storage::keys::REMINDERS).as_deref() == Some("on") {
+        leptos::task::spawn_local(lazy::start_reminders(state));
+    }
     crate::browser::offline::register(move || state.update_ready.set(true));
     let prefs = crate::ui::prefs::Prefs::load();
     provide_context(prefs);
@@ -36,7 +46,7 @@ pub fn App() -> impl IntoView {
         let me = prefs.me.get().unwrap_or_default();
         state.editor.update_value(|editor| editor.author = me);
     });
-    view! { <Shell state=state/> }
+    view! { <Shell state=state/> }.into_any()
 }
 
 /// The page for a given state; tests mount this with a workspace of their own.
@@ -97,6 +107,10 @@ pub fn Shell(state: AppState) -> impl IntoView {
         Some(Overlay::Merge(preview)) => Some(preview),
         _ => None,
     });
+    let reply = Memo::new(move |_| match state.overlay.get() {
+        Some(Overlay::Reply(reply)) => Some(*reply),
+        _ => None,
+    });
     let sheet_file = Memo::new(move |_| match state.overlay.get() {
         Some(Overlay::Sheet(file)) => Some(file),
         _ => None,
@@ -123,6 +137,7 @@ pub fn Shell(state: AppState) -> impl IntoView {
             </Show>
             {move || merge_preview.get().map(|preview| view! { <Later part=lazy::merge_dialog(preview)/> })}
             {move || sheet_file.get().map(|file| view! { <Later part=lazy::sheet_wizard(file)/> })}
+            {move || reply.get().map(|reply| view! { <Later part=lazy::reply_dialog(reply)/> })}
             <Show when=move || state.overlay.with(|o| matches!(o, Some(Overlay::Help(_))))>
                 <Later part=lazy::help_dialog()/>
             </Show>

@@ -87,6 +87,36 @@ pub async fn sheet_wizard(file: crate::ui::files::transfer::SheetFile) -> AnyVie
     view! { <crate::ui::files::sheet_wizard::SheetWizard file=file/> }.into_any()
 }
 
+/// The page a customer sees from a plan link (`#plan=…`), with nothing else of the app.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn customer_page(hash: String) -> AnyView {
+    view! { <crate::ui::deal::customer_page::CustomerPage hash=hash/> }.into_any()
+}
+
+/// Reads a customer's reply link (`#reply=…`) and opens what it changes, or says why not.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn open_reply(state: crate::ui::state::AppState, hash: String) {
+    crate::ui::deal::reply_dialog::open(state, &hash);
+}
+
+/// The dialog of a customer's reply, to merge it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn reply_dialog(reply: crate::core::deal::reply::CustomerReply) -> AnyView {
+    view! { <crate::ui::deal::reply_dialog::ReplyDialog reply=reply/> }.into_any()
+}
+
+/// The "today" list of follow-ups due, shown on the board when any are.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn today_list(dismissed: RwSignal<bool>) -> AnyView {
+    view! { <crate::ui::deal::today_list::TodayList dismissed=dismissed/> }.into_any()
+}
+
+/// Starts follow-up reminders (notifications) when this browser turned them on.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn start_reminders(state: crate::ui::state::AppState) {
+    crate::ui::deal::today_list::start_reminders(state);
+}
+
 /// The deal dialog's form, for a deal or a new one.
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn deal_form(editing: Editing) -> AnyView {

@@ -75,6 +75,8 @@ pub enum Overlay {
     Team,
     /// A spreadsheet being imported: the column mapping and the preview.
     Sheet(crate::ui::files::transfer::SheetFile),
+    /// A customer's reply waiting for the seller to merge it.
+    Reply(Box<crate::core::deal::reply::CustomerReply>),
     /// Presentation mode; `qr` shows the share link's QR code large.
     Present {
         /// The QR code is shown.

@@ -31,6 +31,8 @@ pub struct CardFacts {
     pub health: PlanHealth,
     /// (days in stage, target days) when stalled.
     pub stalled: Option<(i64, u32)>,
+    /// Days the planned follow-up is late (0: due today), for an open deal whose follow-up is due.
+    pub follow_up_late: Option<i64>,
     /// The deal's segments.
     pub tags: Vec<String>,
     /// Whether it is a sample deal.
@@ -57,6 +59,7 @@ pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<Ca
         overdue: plan.overdue().count(),
         health: plan.health(today),
         stalled: is_stalled(roadmap, deal, today).then(|| (days_in_stage(deal, today), stage.target_days)),
+        follow_up_late: crate::core::deal::follow_up::days_late(deal, today),
         tags: deal.tags.clone(),
         sample: deal.sample,
         back: named(back),
@@ -80,6 +83,10 @@ pub struct CardTexts {
     pub overdue: Option<String>,
     /// The stalled flag (days in the stage against its target), when the deal is stalled.
     pub stalled: Option<String>,
+    /// "Follow up today" or how late the follow-up is, when it is due.
+    pub follow_up: Option<String>,
+    /// The label of the card's button that sets the next follow-up.
+    pub follow_up_button: &'static str,
     /// The deal's value, formatted with its currency symbol.
     pub value: String,
     /// The deal's segments.
@@ -113,6 +120,11 @@ pub fn card_texts(card: &CardFacts, lang: Lang) -> CardTexts {
             PlanHealth::Stalled { overdue, days } => Some(trf(lang, Msg::HealthStalled, &[&overdue.to_string(), &days.to_string()])),
         },
         stalled: card.stalled.map(|(days, target)| trf(lang, Msg::StalledFlag, &[&days.to_string(), &target.to_string()])),
+        follow_up_button: tr(lang, Msg::FollowUpSet),
+        follow_up: card.follow_up_late.map(|days| match days {
+            0 => tr(lang, Msg::FollowUpToday).to_owned(),
+            days => trf(lang, Msg::FollowUpLate, &[&days.to_string()]),
+        }),
         value: card.value.clone(),
         tags: card.tags.clone(),
         owner: if card.owner.is_empty() { tr(lang, Msg::NoOwner).to_owned() } else { card.owner.clone() },

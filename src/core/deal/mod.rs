@@ -9,6 +9,7 @@ pub mod card;
 pub mod customer;
 pub mod customer_plan;
 pub mod exec;
+pub mod follow_up;
 pub mod form;
 pub mod plan;
 pub mod reply;

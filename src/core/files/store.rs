@@ -32,6 +32,12 @@ pub mod keys {
     pub const LEARNING_RECORD: &str = "waypoint.learning-record";
     /// The records a facilitator has gathered from the room.
     pub const ROOM: &str = "waypoint.room";
+    /// The day the "today" list of follow-ups was last put away (YYYY-MM-DD).
+    pub const TODAY_SEEN: &str = "waypoint.today-seen";
+    /// "on" when this browser reminds of due follow-ups with notifications.
+    pub const REMINDERS: &str = "waypoint.reminders";
+    /// The day and the deals reminded of already that day (`YYYY-MM-DD:id,id`).
+    pub const REMINDED: &str = "waypoint.reminded";
 }
 
 /// Why storage refused a read or a write.

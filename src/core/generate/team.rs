@@ -30,6 +30,7 @@ pub fn teammate_copy(ws: &Workspace, seed: u64, now: Timestamp) -> Workspace {
                 date: chrono::DateTime::from_timestamp_millis(at).map_or(chrono::NaiveDate::MIN, |t| t.date_naive()),
                 who: "李娜".into(),
                 notes: "电话跟进".into(),
+                follow_up: None,
             },
             15..=16 => Command::DeleteDeal { deal_id: id.clone() },
             _ => continue,

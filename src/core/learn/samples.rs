@@ -264,6 +264,7 @@ pub fn play_deal(ws: &mut Workspace, spec: &DealSpec, lang: Lang, now: Timestamp
             date: day(now - 2 * DAY_MS),
             who: pick(lang, spec.owner),
             notes: pick(lang, notes),
+            follow_up: None,
         };
         run(ws, command, now - 2 * DAY_MS);
     }

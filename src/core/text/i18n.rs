@@ -110,6 +110,11 @@ catalog! {
     FieldOwner => "负责人", "Owner";
     FieldExpectedClose => "预计成交日期", "Expected close date";
     FieldFollowUp => "下次跟进", "Next follow-up";
+    CustomerSide => "客户方", "Customer";
+    FollowUpToday => "今天跟进", "Follow up today";
+    FollowUpSet => "跟进", "Follow up";
+    FollowUpPick => "下次跟进日期", "Next follow-up date";
+    FollowUpLate => "跟进已逾期 {0} 天", "Follow-up {0} days late";
     FieldStage => "所处阶段", "Stage";
     FieldTags => "客户细分（用逗号分隔）", "Segments (comma separated)";
     PlaceholderTags => "例如：制造业, 大客户", "e.g. Manufacturing, Key account";

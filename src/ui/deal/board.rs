@@ -42,6 +42,11 @@ pub fn Board() -> impl IntoView {
         let filter = state.filter.get();
         state.workspace.with(|ws| board::columns(ws, &rid, &filter, clock::local_today()))
     });
+    let today = clock::local_today();
+    let follow_ups_due =
+        Memo::new(move |_| state.workspace.with(|ws| ws.deals.iter().any(|d| crate::core::deal::follow_up::days_late(d, today).is_some())));
+    let seen = crate::browser::storage::read_pref(crate::browser::storage::keys::TODAY_SEEN);
+    let today_seen = RwSignal::new(seen.as_deref() == Some(today.to_string().as_str()));
     view! {
         <section class="board" aria-labelledby="board-title"
             on:dragover=move |ev| if carries_files(&ev) { ev.prevent_default() }
@@ -51,6 +56,10 @@ pub fn Board() -> impl IntoView {
                 <p class="hint">{move || state.t(Msg::DragHint)}</p>
             </div>
             <BoardFilters/>
+            // Follow-ups due: a short list on opening (its code loads only when there are any).
+            <Show when=move || follow_ups_due.get() && !today_seen.get()>
+                <crate::ui::lazy::Later part=crate::ui::lazy::today_list(today_seen)/>
+            </Show>
             // Which facts the cards show is a class here, so switching one redraws no card.
             <div
                 class="columns"

@@ -51,12 +51,15 @@ fn skeleton(doc: &Document) -> DocumentFragment {
         button.set_text_content(Some(glyph));
         append(&moves, &[&button]);
     }
-    append(&foot, &[&part(doc, "span", "card-milestones", Some("open-milestones")), &moves]);
+    let follow_up = part(doc, "button", "card-follow-up-set", Some("card-follow-up-set"));
+    let _ = follow_up.set_attribute("type", "button");
+    append(&foot, &[&part(doc, "span", "card-milestones", Some("open-milestones")), &follow_up, &moves]);
     for child in [
         top,
         part(doc, "p", "card-title", None),
         part(doc, "p", "card-overdue", Some("card-overdue")),
         part(doc, "p", "card-stalled", Some("card-stalled")),
+        part(doc, "p", "card-follow-up", Some("card-follow-up")),
         part(doc, "p", "card-value", Some("deal-value")),
         part(doc, "p", "card-tags", None),
         meta,
@@ -88,8 +91,8 @@ pub fn fill(card: &Element, texts: &CardTexts) {
     let Some(copy) = SKELETON.with(|s| s.clone_node_with_deep(true).ok()) else { return };
     let Ok(copy) = copy.dyn_into::<DocumentFragment>() else { return };
     let mut lines = Children(copy.first_element_child());
-    let (Some(top), Some(title), Some(overdue), Some(stalled), Some(value), Some(tags), Some(meta), Some(foot)) =
-        (lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next())
+    let (Some(top), Some(title), Some(overdue), Some(stalled), Some(follow_up), Some(value), Some(tags), Some(meta), Some(foot)) =
+        (lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next(), lines.next())
     else {
         return;
     };
@@ -105,7 +108,7 @@ pub fn fill(card: &Element, texts: &CardTexts) {
     }
     title.set_text_content(Some(&texts.title));
     // The title repeats a flag's text: a windowed column cuts long flags to one line.
-    for (line, text) in [(&overdue, &texts.overdue), (&stalled, &texts.stalled)] {
+    for (line, text) in [(&overdue, &texts.overdue), (&stalled, &texts.stalled), (&follow_up, &texts.follow_up)] {
         match text {
             Some(text) => {
                 line.set_text_content(Some(text));
@@ -131,8 +134,9 @@ pub fn fill(card: &Element, texts: &CardTexts) {
         close.set_text_content(Some(&texts.close));
     }
     let mut foot_parts = children(&foot);
-    if let (Some(milestones), Some(moves)) = (foot_parts.next(), foot_parts.next()) {
+    if let (Some(milestones), Some(follow_up), Some(moves)) = (foot_parts.next(), foot_parts.next(), foot_parts.next()) {
         milestones.set_text_content(Some(&texts.milestones));
+        follow_up.set_text_content(Some(texts.follow_up_button));
         if texts.all_done {
             let _ = milestones.class_list().add_1("all-done");
         }

@@ -47,7 +47,42 @@ pub fn on_board_click(state: AppState, ev: &web_sys::MouseEvent) {
         move_deal(state, deal_id, Id(stage));
     } else if button.class_list().contains("card-open") {
         state.open(crate::ui::state::Overlay::Deal(Editing::Existing(deal_id)));
+    } else if button.class_list().contains("card-follow-up-set") {
+        pick_follow_up(state, &button, deal_id);
     }
+}
+
+/// Puts a date field beside a card's follow-up button: choosing a day plans the follow-up
+/// (the card is then drawn anew, without the field); leaving it takes it away.
+fn pick_follow_up(state: AppState, button: &web_sys::Element, deal_id: Id) {
+    use wasm_bindgen::closure::Closure;
+    let Some(input) = document().create_element("input").ok().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return;
+    };
+    input.set_type("date");
+    input.set_class_name("card-follow-up-input");
+    let _ = input.set_attribute("data-testid", "card-follow-up-input");
+    let _ = input
+        .set_attribute("aria-label", crate::core::text::i18n::tr(state.lang.get_untracked(), crate::core::text::i18n::Msg::FollowUpPick));
+    let current = state.workspace.with_untracked(|ws| ws.deal(&deal_id).and_then(|d| d.follow_up));
+    input.set_value(&current.unwrap_or_else(crate::browser::clock::local_today).to_string());
+    let _ = button.after_with_node_1(&input);
+    let changed = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Ok(day) = NaiveDate::parse_from_str(&field.value(), "%Y-%m-%d") {
+            let _ = state.dispatch(crate::core::command::Command::SetFollowUp { deal_id: deal_id.clone(), date: Some(day) });
+        }
+    });
+    input.set_onchange(Some(changed.as_ref().unchecked_ref()));
+    changed.forget();
+    let left = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            field.remove();
+        }
+    });
+    input.set_onblur(Some(left.as_ref().unchecked_ref()));
+    left.forget();
+    let _ = input.focus();
 }
 
 /// A card picked up: it carries its deal id and looks lifted.

@@ -130,8 +130,12 @@ pub fn DealForm(editing: Editing) -> impl IntoView {
                     <TextInput form errors field=DealField::ExpectedClose label=Msg::FieldExpectedClose placeholder=None
                         input_type="date" get=|f| f.expected_close.clone() set=|f, v| f.expected_close = v/>
                 </div>
-                <TextInput form errors field=DealField::Tags label=Msg::FieldTags placeholder=Some(Msg::PlaceholderTags)
-                    get=|f| f.tags.clone() set=|f, v| f.tags = v/>
+                <div class="form-row">
+                    <TextInput form errors field=DealField::Tags label=Msg::FieldTags placeholder=Some(Msg::PlaceholderTags)
+                        get=|f| f.tags.clone() set=|f, v| f.tags = v/>
+                    <TextInput form errors field=DealField::FollowUp label=Msg::FieldFollowUp placeholder=None
+                        input_type="date" get=|f| f.follow_up.clone() set=|f, v| f.follow_up = v/>
+                </div>
                 <Field label=Msg::FieldStage error=field_error(DealField::Stage)>
                     <select
                         id="field-stage" name="stage" data-testid="field-stage"
@@ -166,6 +170,7 @@ pub fn DealForm(editing: Editing) -> impl IntoView {
             {existing.clone().map(|deal_id| view! {
                 <DealOutcome deal_id=deal_id.clone()/>
                 <DealTimeline deal_id=deal_id.clone()/>
+                <crate::ui::deal::customer_tasks::CustomerTasks deal_id=deal_id.clone()/>
                 <FeedbackLog deal_id=deal_id.clone()/>
                 <ActivityLog deal_id=deal_id/>
             })}
@@ -213,6 +218,7 @@ fn TextInput(
     let name = format!("{field:?}").to_lowercase();
     let testid = match field {
         DealField::ExpectedClose => "field-expected-close".to_owned(),
+        DealField::FollowUp => "field-follow-up".to_owned(),
         _ => format!("field-{name}"),
     };
     view! {

@@ -123,6 +123,7 @@ pub fn ActivityLog(deal_id: Id) -> impl IntoView {
     let date = RwSignal::new(clock::local_today().to_string());
     let who = RwSignal::new(state.workspace.with_untracked(|ws| ws.deal(&deal_id).map(|d| d.owner.clone()).unwrap_or_default()));
     let notes = RwSignal::new(String::new());
+    let follow_up = RwSignal::new(String::new());
     let add_id = deal_id.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -133,9 +134,11 @@ pub fn ActivityLog(deal_id: Id) -> impl IntoView {
             date: day,
             who: who.get_untracked(),
             notes: notes.get_untracked(),
+            follow_up: parse_date(&follow_up.get_untracked()),
         };
         if state.dispatch(command).is_ok() {
             notes.set(String::new());
+            follow_up.set(String::new());
         }
     };
     let remove_id = deal_id.clone();
@@ -154,6 +157,10 @@ pub fn ActivityLog(deal_id: Id) -> impl IntoView {
                 <input type="date" data-testid="activity-date" aria-label=move || t(Msg::ActivityDate) prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                 <input class="entry-who" data-testid="activity-who" aria-label=move || t(Msg::ActivityWho) placeholder=move || t(Msg::ActivityWho) prop:value=move || who.get() on:input=move |ev| who.set(event_target_value(&ev))/>
                 <input class="entry-text" data-testid="activity-notes" aria-label=move || t(Msg::ActivityNotes) placeholder=move || t(Msg::ActivityNotes) prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))/>
+                <label class="entry-follow-up">
+                    <span class="field-label">{move || t(Msg::FieldFollowUp)}</span>
+                    <input type="date" data-testid="activity-follow-up" prop:value=move || follow_up.get() on:input=move |ev| follow_up.set(event_target_value(&ev))/>
+                </label>
                 <button type="submit" class="btn btn-small btn-primary" data-testid="add-activity">{move || t(Msg::AddActivity)}</button>
             </form>
             <ul class="entry-list" data-testid="activity-list">

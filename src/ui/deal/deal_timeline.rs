@@ -11,6 +11,7 @@ use crate::browser::{clock, files};
 use crate::core::chart::deal_timeline::{draw_timeline, layout, timeline_height, timeline_svg};
 use crate::core::chart::palette::TextScale;
 use crate::core::command::Command;
+use crate::core::deal::customer::{mark_step, reschedule_step};
 use crate::core::deal::plan::{deal_plan, DealPlan, MilestoneState};
 use crate::core::model::Id;
 use crate::core::text::i18n::{trf, Msg};
@@ -98,7 +99,10 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
             p.as_ref().and_then(|p| p.milestones.iter().find(|m| m.milestone_id == milestone_id)).is_some_and(|m| m.due == due)
         });
         if !unchanged {
-            let _ = state.dispatch(Command::SetMilestoneDue { deal_id: up_id.clone(), milestone_id, due: Some(due) });
+            // The step may be a milestone or a customer task: each has its own command.
+            if let Some(command) = state.workspace.with_untracked(|ws| reschedule_step(ws, &up_id, &milestone_id, Some(due))) {
+                let _ = state.dispatch(command);
+            }
         }
     };
 
@@ -195,12 +199,14 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
                                         prop:checked=m.state == MilestoneState::Done
                                         on:change=move |ev| {
                                             let done = event_target::<web_sys::HtmlInputElement>(&ev).checked();
-                                            let _ = state.dispatch(Command::SetMilestoneDone { deal_id: done_id.clone(), milestone_id: done_m.clone(), done });
+                                            let command = state.workspace.with_untracked(|ws| mark_step(ws, &done_id, &done_m, done));
+                                            let _ = state.dispatch(command);
                                         }
                                     />
                                     <span class:required=m.required>{title}</span>
                                 </label>
                                 <span class="plan-owner">{m.owner.get(lang).to_owned()}</span>
+                                {m.customer.then(|| view! { <span class="badge badge-customer" data-testid="plan-customer">{crate::core::text::i18n::tr(lang, Msg::CustomerSide)}</span> })}
                                 <span class="plan-state" data-testid="plan-state">{crate::core::text::i18n::tr(lang, state_msg)}</span>
                                 {m.done_on.map(|day| view! {
                                     <span class="plan-done-on" data-testid="plan-done-on">{trf(lang, Msg::DoneOn, &[&day.to_string()])}</span>
@@ -214,7 +220,9 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
                                         prop:value=m.due.to_string()
                                         on:change=move |ev| {
                                             if let Ok(due) = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                                                let _ = state.dispatch(Command::SetMilestoneDue { deal_id: due_id.clone(), milestone_id: due_m.clone(), due: Some(due) });
+                                                if let Some(command) = state.workspace.with_untracked(|ws| reschedule_step(ws, &due_id, &due_m, Some(due))) {
+                                                    let _ = state.dispatch(command);
+                                                }
                                             }
                                         }
                                     />

@@ -38,6 +38,15 @@ pub fn open_link_in_address(state: AppState) -> bool {
         leptos::task::spawn_local(crate::ui::lazy::take_in_record(state, hash));
         return true;
     }
+    if hash.starts_with(crate::core::files::customer_link::REPLY_PREFIX) {
+        // The reply reader loads with its own part; the data leaves the address at once.
+        leptos::task::spawn_local(crate::ui::lazy::open_reply(state, hash));
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(Screen::Board.hash()));
+        }
+        state.screen.set(Screen::Board);
+        return true;
+    }
     let Some(result) = share::read_fragment(&hash) else { return false };
     match result {
         Ok(Shared::Scenario(id)) => state.enter_scenario(id),
@@ -55,6 +64,15 @@ pub fn open_link_in_address(state: AppState) -> bool {
     true
 }
 
+/// Puts `text` on the clipboard; false when the page may not (no clipboard outside a
+/// secure context, such as plain http on a room's network) or the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
+    let available = js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false)
+        && !js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map(|c| c.is_undefined()).unwrap_or(true);
+    available && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
 #[component]
 pub fn ShareDialog() -> impl IntoView {
     let state = use_app();
@@ -65,15 +83,11 @@ pub fn ShareDialog() -> impl IntoView {
     let body = match link {
         Ok(link) => {
             let qr = qr_image(&link);
-            let copy_text = link.clone();
+            let link_text = link.clone();
             let copy = move |_| {
-                let text = copy_text.clone();
+                let text = link_text.clone();
                 leptos::task::spawn_local(async move {
-                    // No clipboard outside a secure context (plain http on a room's network).
-                    let navigator = window().navigator();
-                    let available = js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false)
-                        && !js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map(|c| c.is_undefined()).unwrap_or(true);
-                    let done = available && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok();
+                    let done = copy_text(&text).await;
                     state.say(Notice::info(move |lang| tr(lang, if done { Msg::ShareCopied } else { Msg::ShareCopyFailed }).to_owned()));
                 });
             };
