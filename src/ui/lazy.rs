@@ -184,5 +184,8 @@ pub fn preload_later_parts() {
         __preload_export_csv().await;
         __preload_prepare_merge().await;
         __preload_team_sync().await;
+        __preload_today_list().await;
+        __preload_open_reply().await;
+        __preload_reply_dialog().await;
     });
 }

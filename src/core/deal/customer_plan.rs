@@ -103,12 +103,12 @@ impl CustomerPlan {
 }
 
 /// The customer's plan of `deal` on `roadmap`, in `lang`, as of `now`: the steps of the
-/// seller's plan (`deal::plan`), ours and theirs, in the same order. Stages the deal
+/// seller's plan (`deal::plan`), ours and theirs, by stage and then by date. Stages the deal
 /// skipped are left out, as in the seller's plan.
 pub fn customer_plan(roadmap: &Roadmap, deal: &Deal, lang: Lang, now: Timestamp) -> CustomerPlan {
     let plan = deal_plan(roadmap, deal, day_of(now));
     let position = |index: usize| plan.stages.iter().position(|s| s.index == index).unwrap_or(0);
-    let steps = plan
+    let mut steps: Vec<PlanStep> = plan
         .milestones
         .iter()
         .map(|m| PlanStep {
@@ -121,6 +121,8 @@ pub fn customer_plan(roadmap: &Roadmap, deal: &Deal, lang: Lang, now: Timestamp)
             done: m.state == MilestoneState::Done,
         })
         .collect();
+    // By date within each stage (stable: equal days keep the roadmap's order), as a customer reads a plan.
+    steps.sort_by_key(|s| (s.stage, s.due));
     CustomerPlan {
         deal_id: deal.id.clone(),
         customer: deal.customer.clone(),

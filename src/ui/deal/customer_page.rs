@@ -109,7 +109,7 @@ fn PlanView(plan: CustomerPlan) -> impl IntoView {
                 <p class="brand-small">"Waypoint"</p>
                 <h1>{pick(lang, HEADING)}</h1>
                 <p class="customer-goal" data-testid="customer-goal">{fill(pick(lang, FOR), &[&plan.customer, &plan.title])}</p>
-                <p class="hint">
+                <p class="customer-meta">
                     <span data-testid="customer-as-of">{fill(pick(lang, AS_OF), &[&plan.as_of().to_string()])}</span>
                     {(!plan.seller.is_empty()).then(|| view! { " · " {fill(pick(lang, CONTACT), &[&plan.seller])} })}
                     {plan.target.map(|d| view! { " · " {fill(pick(lang, TARGET), &[&d.to_string()])} })}
@@ -129,7 +129,7 @@ fn PlanView(plan: CustomerPlan) -> impl IntoView {
                                 <li>
                                     <strong>{s.title.clone()}</strong>" "
                                     <span class=side_class(s.side)>{pick(lang, side_label(s.side))}</span>" "
-                                    <span class="hint">{fill(pick(lang, DUE), &[&s.due.to_string()])}</span>
+                                    <span class="step-due">{fill(pick(lang, DUE), &[&s.due.to_string()])}</span>
                                 </li>
                             }).collect_view()}
                         </ol>
