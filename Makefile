@@ -39,7 +39,7 @@ test-native:
 	cargo test --locked
 
 test-browser:
-	cargo test --locked --target wasm32-unknown-unknown --test browser_board --test browser_roadmap
+	cargo test --locked --target wasm32-unknown-unknown --test browser_board --test browser_roadmap --test browser_customer
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/

@@ -53,6 +53,33 @@ fn a_deals_plan_becomes_all_day_events_with_reminders_and_chinese_intact() {
     assert!(uids(&calendar).iter().all(|u| u.starts_with(&deal.id.0) && u.ends_with("@waypoint")));
 }
 
+#[test]
+fn the_customers_tasks_are_in_the_deals_calendar_and_follow_ups_in_the_owners() {
+    use waypoint::core::deal::customer::TaskFields;
+    let mut ws = samples();
+    let deal = ws.deals.iter().find(|d| d.owner == "王磊" && d.status == waypoint::core::model::DealStatus::Open).unwrap().id.clone();
+    let due = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+    let fields = TaskFields { title: "安排IT评审".into(), contact: "王经理".into(), role: "采购经理".into(), due };
+    apply(&mut ws, Command::AddCustomerTask { deal_id: deal.clone(), fields }, NOW).unwrap();
+    apply(&mut ws, Command::SetFollowUp { deal_id: deal.clone(), date: Some(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()) }, NOW)
+        .unwrap();
+    let customer = ws.deal(&deal).unwrap().customer.clone();
+    let plan = parse(&deal_calendar(&ws, ws.deal(&deal).unwrap(), Lang::Zh, NOW));
+    let task =
+        plan.events.iter().find(|e| prop(&e.properties, "SUMMARY") == Some(format!("{customer} · 安排IT评审").as_str())).expect("the task");
+    assert_eq!(prop(&task.properties, "DTSTART"), Some("20270115"));
+    assert!(prop(&task.properties, "DESCRIPTION").unwrap().contains("王经理 · 采购经理"));
+
+    let mine = parse(&owner_calendar(&ws, "王磊", Lang::Zh, NOW));
+    let summaries: Vec<&str> = mine.events.iter().filter_map(|e| prop(&e.properties, "SUMMARY")).collect();
+    assert!(!summaries.iter().any(|s| s.contains("安排IT评审")), "the customer's task is not the seller's");
+    let follow_up =
+        mine.events.iter().find(|e| prop(&e.properties, "SUMMARY") == Some(format!("跟进 · {customer}").as_str())).expect("the follow-up");
+    assert_eq!(prop(&follow_up.properties, "DTSTART"), Some("20261125"));
+    assert_eq!(prop(&follow_up.properties, "UID"), Some(format!("{}.follow-up@waypoint", deal.0).as_str()));
+    assert_eq!(follow_up.alarms.len(), 1);
+}
+
 fn common_today() -> NaiveDate {
     waypoint::core::deal::plan::day_of(NOW)
 }

@@ -1,5 +1,5 @@
-//! Calendar files (iCalendar, RFC 5545): one deal's plan, and "my milestones" (the open
-//! milestones of one owner across deals), each milestone an all-day event on its due
+//! Calendar files (iCalendar, RFC 5545): one deal's plan (with the customer's tasks), and
+//! "my milestones" (the open milestones and follow-ups of one owner across deals), each an all-day event on its due
 //! day with a reminder the day before at 09:00. A milestone keeps its UID from export to
 //! export, so importing a newer file updates the event instead of adding a second one.
 //! Text is UTF-8, escaped, and folded at 75 octets without splitting a character, so
@@ -104,6 +104,8 @@ fn deal_events(ws: &Workspace, deal: &Deal, today: NaiveDate, lang: Lang, only_o
     plan.milestones
         .iter()
         .filter(|m| m.state != MilestoneState::Done)
+        // A seller's own calendar leaves out what the customer's people do.
+        .filter(|m| only_owner.is_none() || !m.customer)
         .filter(|m| {
             // "My" milestones: the person set on this deal, else the deal's owner.
             only_owner.is_none_or(|me| {
@@ -124,16 +126,29 @@ fn deal_events(ws: &Workspace, deal: &Deal, today: NaiveDate, lang: Lang, only_o
         .collect()
 }
 
-/// One deal's open milestones, for the deal's calendar (or the customer's).
+/// A deal's next follow-up as an event; one per deal, so a new date moves the event.
+fn follow_up_event(deal: &Deal, lang: Lang) -> Option<Event> {
+    Some(Event {
+        uid: format!("{}.follow-up@waypoint", deal.id.0),
+        day: deal.follow_up?,
+        summary: fill(lang.pick(("跟进 · {0}", "Follow up · {0}")), &[&deal.customer]),
+        description: fill(lang.pick(("商机：{0}", "Deal: {0}")), &[&deal.title]),
+        changed: deal.updated_at,
+    })
+}
+
+/// One deal's open steps (ours and the customer's tasks), for the deal's calendar or the customer's.
 pub fn deal_calendar(ws: &Workspace, deal: &Deal, lang: Lang, now: Timestamp) -> String {
     let events = deal_events(ws, deal, day_of(now), lang, None);
     calendar(&format!("{} · {}", deal.customer, deal.title), &events, now)
 }
 
-/// The open milestones `owner` answers for, across every open deal: a seller's own calendar.
+/// The open milestones `owner` answers for and the follow-ups of their deals, across every
+/// open deal: a seller's own calendar.
 pub fn owner_calendar(ws: &Workspace, owner: &str, lang: Lang, now: Timestamp) -> String {
     let today = day_of(now);
     let mut events: Vec<Event> = ws.deals.iter().flat_map(|d| deal_events(ws, d, today, lang, Some(owner))).collect();
+    events.extend(ws.deals.iter().filter(|d| d.owner == owner && d.status == DealStatus::Open).filter_map(|d| follow_up_event(d, lang)));
     events.sort_by(|a, b| a.day.cmp(&b.day).then(a.uid.cmp(&b.uid)));
     let name = fill(lang.pick(("{0} 的里程碑", "{0}'s milestones")), &[owner]);
     calendar(&name, &events, now)
