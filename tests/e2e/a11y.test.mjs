@@ -24,6 +24,9 @@ async function violations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+/** The deal's plan link, taken in the deal dialog and opened last. */
+let customerLink = '';
+
 const SCREENS = [
   ['board', async (page) => page.getByTestId('tab-board').click()],
   ['agenda', async (page) => page.getByTestId('tab-agenda').click()],
@@ -49,6 +52,11 @@ const SCREENS = [
     await page.getByTestId('tab-board').click();
     await page.getByTestId('deal-open').nth(3).click();
     await page.getByTestId('deal-timeline').waitFor();
+  }],
+  ["deal dialog: the customer's side shared", async (page) => {
+    await page.getByTestId('customer-share').click();
+    await page.getByTestId('customer-qr').waitFor();
+    customerLink = await page.getByTestId('customer-link').inputValue();
   }],
   ['new deal dialog', async (page) => {
     await page.keyboard.press('Escape');
@@ -79,6 +87,12 @@ const SCREENS = [
     await page.getByTestId('practice').selectOption('saas-launch');
     await page.getByTestId('share').click();
     await page.getByTestId('share-qr').waitFor();
+  }],
+  ["the customer's page, a star given", async (page) => {
+    await page.goto(customerLink);
+    await page.getByTestId('customer-page').waitFor();
+    const stars = page.getByTestId('customer-star');
+    if (await stars.count()) await stars.nth(2).click();
   }],
 ];
 

@@ -82,7 +82,7 @@ test('an export imported into a fresh browser profile shows the same board', asy
   await download.saveAs(file);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(exported.format, 'waypoint');
-  assert.equal(exported.version, 2);
+  assert.equal(exported.version, 3);
   await first.context.close();
 
   const second = await openApp(browser, server.url, { locale: 'zh-CN' });

@@ -172,3 +172,43 @@ test('a cut plan link says why in the browser\'s language; a follow-up is set in
   assert.deepEqual(errors, []);
   await own.close();
 });
+
+test('reminders, once turned on, notify of a follow-up due today once a day', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(['notifications'], { origin: new URL(server.url).origin });
+  // Records notifications instead of showing them (headless Chromium has no notification centre).
+  await context.addInitScript(() => {
+    window.__shown = [];
+    const Real = window.Notification;
+    window.Notification = class {
+      constructor(title, options) { window.__shown.push([title, options?.body]); }
+      static get permission() { return Real.permission; }
+      static requestPermission() { return Real.requestPermission(); }
+      set onclick(handler) { this.handler = handler; }
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(server.url);
+  await page.getByTestId('board').waitFor();
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await addDeal(page, 'Remind Co');
+  await card(page, 'Remind Co').getByTestId('deal-open').click();
+  await page.getByTestId('field-follow-up').fill(today);
+  await page.getByTestId('save-deal').click();
+  await page.getByTestId('today-list').getByTestId('today-remind').check();
+  await page.waitForFunction(() => window.__shown.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__shown), [['Follow up today: Remind Co', 'Remind Co 项目']]);
+  // After a reload reminders start by themselves, and the same deal is not notified twice that day.
+  await page.reload();
+  await page.getByTestId('board').waitFor();
+  await page.waitForTimeout(800);
+  assert.deepEqual(await page.evaluate(() => window.__shown), []);
+  assert.ok(await page.getByTestId('today-remind').isChecked());
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -120,7 +120,7 @@ test('a workspace saved by the previous version opens on the template ids, and i
   await card(page, '博远教育集团股份公司').getByTestId('move-back').or(card(page, '博远教育集团股份公司').getByTestId('move-forward')).first().click();
   await page.waitForTimeout(600);
   const saved = await readStored(page);
-  assert.equal(saved.version, 2);
+  assert.equal(saved.version, 3);
   assert.ok(saved.workspace.roadmaps.some((r) => r.id === 'tpl-project-sale'));
   assert.ok(saved.workspace.deals.every((d) => d.roadmap_id.startsWith('tpl-')));
   assert.deepEqual(errors, []);
