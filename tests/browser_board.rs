@@ -8,41 +8,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use waypoint::core::learn::samples::first_visit_workspace;
 use waypoint::core::text::i18n::Lang;
-use waypoint::ui::app::Shell;
 use waypoint::ui::state::AppState;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
+
+mod browser_support;
+
+use browser_support::{all, mount, one, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NOW: i64 = 1_795_000_000_000;
-
-/// Mounts the app shell for `state` and returns its container.
-fn mount(state: AppState) -> HtmlElement {
-    let document = document();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || view! { <Shell state=state/> });
-    // Unmounting at the end of the test would race the last assertions; the container is removed instead.
-    std::mem::forget(handle);
-    container
-}
-
-/// Lets Leptos run its scheduled effects.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
-}
-
-fn one(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
-}
 
 /// Which column (by stage id) holds the card of `deal_id`.
 fn column_of(root: &Element, deal_id: &str) -> String {

@@ -14,36 +14,17 @@ use waypoint::core::files::customer_link::{plan_fragment, read_reply};
 use waypoint::core::learn::samples::first_visit_workspace;
 use waypoint::core::model::{DealStatus, Id, Workspace};
 use waypoint::core::text::i18n::Lang;
-use waypoint::ui::app::Shell;
 use waypoint::ui::deal::customer_page::CustomerPage;
 use waypoint::ui::state::{AppState, Editing, Overlay};
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement};
+
+mod browser_support;
+
+use browser_support::{all, container, mount, one, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NOW: i64 = 1_795_000_000_000;
-
-fn container() -> HtmlElement {
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&container).unwrap();
-    container
-}
-
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
-}
-
-fn one(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
-}
 
 /// The samples, with a customer task on one open deal whose first milestone is done.
 fn workspace_with_task() -> (Workspace, Id, Id) {
@@ -102,8 +83,7 @@ async fn the_customers_page_turns_ticks_and_ratings_into_a_reply_link() {
 async fn the_deal_dialog_adds_a_task_for_the_customer() {
     let (ws, deal, _) = workspace_with_task();
     let state = AppState::new(ws, Lang::En);
-    let root = container();
-    std::mem::forget(leptos::mount::mount_to(root.clone(), move || view! { <Shell state=state/> }));
+    let root = mount(state);
     state.open(Overlay::Deal(Editing::Existing(deal.clone())));
     settle().await;
     settle().await;
@@ -132,8 +112,7 @@ async fn the_seller_sees_a_replys_changes_and_merges_it() {
     let (ws, deal, task) = workspace_with_task();
     let done = ws.deal(&deal).unwrap().milestones.iter().find(|p| p.done_at.is_some()).unwrap().milestone_id.clone();
     let state = AppState::new(ws, Lang::En);
-    let root = container();
-    std::mem::forget(leptos::mount::mount_to(root.clone(), move || view! { <Shell state=state/> }));
+    let root = mount(state);
     let reply = CustomerReply {
         deal_id: deal.clone(),
         shared_at: NOW,

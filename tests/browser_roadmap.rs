@@ -10,30 +10,22 @@ use waypoint::core::learn::samples::first_visit_workspace;
 use waypoint::core::text::i18n::Lang;
 use waypoint::ui::app::Shell;
 use waypoint::ui::state::{AppState, Screen};
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
+
+mod browser_support;
+
+use browser_support::{container, one, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NOW: i64 = 1_795_000_000_000;
 
+/// The app in a container of fixed width, so the test knows the chart's geometry.
 fn mount(state: AppState) -> HtmlElement {
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    // A fixed width, so the test knows the chart's geometry.
+    let container = container();
     container.set_attribute("style", "width: 1000px").unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
     std::mem::forget(leptos::mount::mount_to(container.clone(), move || view! { <Shell state=state/> }));
     container
-}
-
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn one(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
 }
 
 /// Sends a pointer event at CSS point (x, y) of the canvas.

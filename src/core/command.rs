@@ -647,7 +647,7 @@ fn check_deal_milestone(ws: &Workspace, deal_id: &Id, milestone_id: &Id) -> Resu
     }
 }
 
-fn set_milestone_due(
+pub(crate) fn set_milestone_due(
     ws: &mut Workspace,
     deal_id: &Id,
     milestone_id: Id,

@@ -697,6 +697,13 @@ impl Stage {
     }
 }
 
+impl CustomerTask {
+    /// Who does it, as the plan shows it: the contact and the role, either when alone ("王经理 · 采购经理").
+    pub fn who(&self) -> String {
+        [self.contact.as_str(), self.role.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")
+    }
+}
+
 impl Deal {
     /// Whether this deal has `milestone` marked done.
     pub fn is_milestone_done(&self, milestone: &Id) -> bool {

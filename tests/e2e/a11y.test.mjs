@@ -24,7 +24,7 @@ async function violations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-/** The deal's plan link, taken in the deal dialog. */
+/** The deal's plan link, taken in the deal dialog and opened last. */
 let customerLink = '';
 
 const SCREENS = [
@@ -88,6 +88,13 @@ const SCREENS = [
     await page.getByTestId('practice').selectOption('saas-launch');
     await page.getByTestId('share').click();
     await page.getByTestId('share-qr').waitFor();
+  }],
+  ["the customer's page (its link pasted into the open tab), a star given", async (page) => {
+    await page.keyboard.press('Escape');
+    await page.goto(customerLink);
+    await page.getByTestId('customer-page').waitFor();
+    const stars = page.getByTestId('customer-star');
+    if (await stars.count()) await stars.nth(2).click();
   }],
 ];
 

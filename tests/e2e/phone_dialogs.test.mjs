@@ -29,6 +29,8 @@ const inspect = (page, width) => page.evaluate((width) => {
 const focusInDialog = (page) => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'));
 
 async function check(page, width, name) {
+  // Dialogs load with their own part: under load that can take longer than a frame or two.
+  await page.locator('[role=dialog]').last().waitFor();
   await page.waitForTimeout(150);
   const m = await inspect(page, width);
   assert.ok(m.fits, `${name}: the sheet is inside the screen`);

@@ -125,24 +125,17 @@ pub fn resolve_proposal(ws: &mut Workspace, deal_id: &Id, proposal_id: &Id, acce
     let is_milestone = ws.roadmap(&deal.roadmap_id).is_some_and(|r| r.find_milestone(&proposal.item_id).is_some());
     let deal = deal_mut(ws, deal_id)?;
     deal.proposals.retain(|p| &p.id != proposal_id);
-    if accept {
-        if is_milestone {
-            match deal.milestones.iter_mut().find(|p| p.milestone_id == proposal.item_id) {
-                Some(progress) => progress.due = Some(proposal.date),
-                None => deal.milestones.push(crate::core::model::MilestoneProgress {
-                    milestone_id: proposal.item_id.clone(),
-                    done_at: None,
-                    due: Some(proposal.date),
-                    owner: None,
-                }),
-            }
-        } else if let Some(task) = deal.customer_tasks.iter_mut().find(|t| t.id == proposal.item_id) {
+    deal.updated_at = now;
+    if accept && is_milestone {
+        // The same rescheduling as a date set by hand in the plan.
+        crate::core::command::set_milestone_due(ws, deal_id, proposal.item_id, Some(proposal.date), now)?;
+    } else if accept {
+        if let Some(task) = deal.customer_tasks.iter_mut().find(|t| t.id == proposal.item_id) {
             task.due = proposal.date;
             task.updated_at = now;
             deal.customer_tasks.sort_by_key(|t| t.due);
         }
     }
-    deal.updated_at = now;
     Ok(Outcome::Changed)
 }
 

@@ -160,12 +160,11 @@ fn add_customer_tasks(plan: &mut DealPlan, deal: &Deal, today: NaiveDate) {
             None if task.due < today => MilestoneState::Overdue,
             None => MilestoneState::Open,
         };
-        let who = [task.contact.as_str(), task.role.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ");
         let planned = PlannedMilestone {
             milestone_id: task.id.clone(),
             stage_index,
             title: Text::Plain(task.title.clone()),
-            owner: Text::Plain(who),
+            owner: Text::Plain(task.who()),
             required: false,
             due: task.due,
             rescheduled: false,

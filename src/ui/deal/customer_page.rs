@@ -54,10 +54,6 @@ const READ_ONLY: Bi = (
 );
 const CANNOT_OPEN: Bi = ("无法打开这份计划", "This plan cannot be opened");
 
-fn pick(lang: Lang, text: Bi) -> &'static str {
-    lang.pick(text)
-}
-
 /// The page for a plan link, or what is wrong with the link.
 #[component]
 pub fn CustomerPage(hash: String) -> impl IntoView {
@@ -65,10 +61,10 @@ pub fn CustomerPage(hash: String) -> impl IntoView {
     match customer_link::read_plan(&hash) {
         Some(Ok(plan)) => view! { <PlanView plan=plan/> }.into_any(),
         Some(Err(error)) => {
-            set_page(browser_lang, pick(browser_lang, CANNOT_OPEN));
+            set_page(browser_lang, browser_lang.pick(CANNOT_OPEN));
             view! {
                 <main class="customer-page" data-testid="customer-page-error">
-                    <h1>{pick(browser_lang, CANNOT_OPEN)}</h1>
+                    <h1>{browser_lang.pick(CANNOT_OPEN)}</h1>
                     <p class="banner banner-error" role="alert">{crate::core::text::describe::link_error(browser_lang, &error)}</p>
                 </main>
             }
@@ -88,7 +84,7 @@ fn set_page(lang: Lang, title: &str) {
 #[component]
 fn PlanView(plan: CustomerPlan) -> impl IntoView {
     let lang = plan.lang;
-    set_page(lang, &format!("{} · {}", pick(lang, HEADING), plan.customer));
+    set_page(lang, &format!("{} · {}", lang.pick(HEADING), plan.customer));
     let reply = RwSignal::new(CustomerReply {
         deal_id: plan.deal_id.clone(),
         shared_at: plan.shared_at,
@@ -107,29 +103,29 @@ fn PlanView(plan: CustomerPlan) -> impl IntoView {
         <main class="customer-page" data-testid="customer-page">
             <header class="customer-head">
                 <p class="brand-small">"Waypoint"</p>
-                <h1>{pick(lang, HEADING)}</h1>
-                <p class="customer-goal" data-testid="customer-goal">{fill(pick(lang, FOR), &[&plan.customer, &plan.title])}</p>
+                <h1>{lang.pick(HEADING)}</h1>
+                <p class="customer-goal" data-testid="customer-goal">{fill(lang.pick(FOR), &[&plan.customer, &plan.title])}</p>
                 <p class="customer-meta">
-                    <span data-testid="customer-as-of">{fill(pick(lang, AS_OF), &[&plan.as_of().to_string()])}</span>
-                    {(!plan.seller.is_empty()).then(|| view! { " · " {fill(pick(lang, CONTACT), &[&plan.seller])} })}
-                    {plan.target.map(|d| view! { " · " {fill(pick(lang, TARGET), &[&d.to_string()])} })}
+                    <span data-testid="customer-as-of">{fill(lang.pick(AS_OF), &[&plan.as_of().to_string()])}</span>
+                    {(!plan.seller.is_empty()).then(|| view! { " · " {fill(lang.pick(CONTACT), &[&plan.seller])} })}
+                    {plan.target.map(|d| view! { " · " {fill(lang.pick(TARGET), &[&d.to_string()])} })}
                 </p>
-                <p class="customer-progress" data-testid="customer-progress">{fill(pick(lang, PROGRESS), &[&done.to_string(), &total.to_string()])}</p>
-                <p class="hint screen-only">{pick(lang, READ_ONLY)}</p>
-                <button type="button" class="btn screen-only" data-testid="customer-print" on:click=move |_| { let _ = window().print(); }>{pick(lang, PRINT)}</button>
+                <p class="customer-progress" data-testid="customer-progress">{fill(lang.pick(PROGRESS), &[&done.to_string(), &total.to_string()])}</p>
+                <p class="hint screen-only">{lang.pick(READ_ONLY)}</p>
+                <button type="button" class="btn screen-only" data-testid="customer-print" on:click=move |_| { let _ = window().print(); }>{lang.pick(PRINT)}</button>
             </header>
             <section class="customer-next" aria-labelledby="next-title">
-                <h2 id="next-title">{pick(lang, NEXT)}</h2>
+                <h2 id="next-title">{lang.pick(NEXT)}</h2>
                 {if next.is_empty() {
-                    view! { <p>{pick(lang, NOTHING_NEXT)}</p> }.into_any()
+                    view! { <p>{lang.pick(NOTHING_NEXT)}</p> }.into_any()
                 } else {
                     view! {
                         <ol class="next-steps" data-testid="customer-next">
                             {next.into_iter().map(|s| view! {
                                 <li>
                                     <strong>{s.title.clone()}</strong>" "
-                                    <span class=side_class(s.side)>{pick(lang, side_label(s.side))}</span>" "
-                                    <span class="step-due">{fill(pick(lang, DUE), &[&s.due.to_string()])}</span>
+                                    <span class=side_class(s.side)>{lang.pick(side_label(s.side))}</span>" "
+                                    <span class="step-due">{fill(lang.pick(DUE), &[&s.due.to_string()])}</span>
                                 </li>
                             }).collect_view()}
                         </ol>
@@ -137,7 +133,7 @@ fn PlanView(plan: CustomerPlan) -> impl IntoView {
                 }}
             </section>
             <section aria-labelledby="steps-title">
-                <h2 id="steps-title">{pick(lang, STEPS)}</h2>
+                <h2 id="steps-title">{lang.pick(STEPS)}</h2>
                 {stages.iter().enumerate().map(|(index, name)| {
                     let in_stage: Vec<PlanStep> = steps.iter().filter(|s| s.stage == index).cloned().collect();
                     view! {
@@ -196,20 +192,20 @@ fn StepRow(step: PlanStep, lang: Lang, reply: RwSignal<CustomerReply>) -> impl I
             <div class="step-line">
                 <span class="step-mark" aria-hidden="true">{if step.done { "✓" } else { "○" }}</span>
                 <span class="step-title">{step.title.clone()}</span>
-                <span class=side_class(step.side)>{pick(lang, side_label(step.side))}</span>
+                <span class=side_class(step.side)>{lang.pick(side_label(step.side))}</span>
                 {(!step.who.is_empty()).then(|| view! { <span class="step-who">{step.who.clone()}</span> })}
-                <span class="step-due">{if step.done { pick(lang, DONE).to_owned() } else { fill(pick(lang, DUE), &[&step.due.to_string()]) }}</span>
+                <span class="step-due">{if step.done { lang.pick(DONE).to_owned() } else { fill(lang.pick(DUE), &[&step.due.to_string()]) }}</span>
             </div>
             {can_tick.then(|| view! {
                 <label class="check screen-only">
                     <input type="checkbox" data-testid="customer-tick" prop:checked=ticked on:change=tick/>
-                    {pick(lang, TICK)}
+                    {lang.pick(TICK)}
                 </label>
             })}
             {(!step.done).then(|| view! {
                 <button type="button" class="btn btn-small screen-only" data-testid="customer-propose"
                     aria-expanded=move || proposing.get().to_string()
-                    on:click=move |_| proposing.update(|p| *p = !*p)>{pick(lang, PROPOSE)}</button>
+                    on:click=move |_| proposing.update(|p| *p = !*p)>{lang.pick(PROPOSE)}</button>
                 <Show when=move || proposing.get()>
                     <ProposeDate id=id.clone() due=step.due lang=lang reply=reply/>
                 </Show>
@@ -236,9 +232,9 @@ fn ProposeDate(id: Id, due: NaiveDate, lang: Lang, reply: RwSignal<CustomerReply
     let save_note = save.clone();
     view! {
         <div class="entry-form screen-only">
-            <input type="date" data-testid="customer-new-date" aria-label=pick(lang, NEW_DATE) prop:value=move || date.get()
+            <input type="date" data-testid="customer-new-date" aria-label=lang.pick(NEW_DATE) prop:value=move || date.get()
                 on:change=move |ev| { date.set(event_target_value(&ev)); save(); }/>
-            <input class="entry-text" data-testid="customer-date-note" aria-label=pick(lang, NOTE) placeholder=pick(lang, NOTE) maxlength="500"
+            <input class="entry-text" data-testid="customer-date-note" aria-label=lang.pick(NOTE) placeholder=lang.pick(NOTE) maxlength="500"
                 prop:value=move || note.get() on:input=move |ev| { note.set(event_target_value(&ev)); save_note(); }/>
         </div>
     }
@@ -259,16 +255,16 @@ fn RateStep(id: Id, lang: Lang, reply: RwSignal<CustomerReply>) -> impl IntoView
     let save_comment = save.clone();
     view! {
         <fieldset class="rating screen-only" data-testid="customer-rate">
-            <legend>{pick(lang, RATE)}</legend>
+            <legend>{lang.pick(RATE)}</legend>
             {(1..=5u8).map(|n| {
                 let save = save.clone();
                 view! {
                     <button type="button" class="star" data-testid="customer-star" aria-pressed=move || (score.get() >= n).to_string()
-                        aria-label=fill(pick(lang, RATING), &[&n.to_string()])
+                        aria-label=fill(lang.pick(RATING), &[&n.to_string()])
                         on:click=move |_| { score.set(n); save(); }>{move || if score.get() >= n { "★" } else { "☆" }}</button>
                 }
             }).collect_view()}
-            <input class="entry-text" data-testid="customer-comment" aria-label=pick(lang, COMMENT) placeholder=pick(lang, COMMENT) maxlength="500"
+            <input class="entry-text" data-testid="customer-comment" aria-label=lang.pick(COMMENT) placeholder=lang.pick(COMMENT) maxlength="500"
                 prop:value=move || comment.get() on:input=move |ev| { comment.set(event_target_value(&ev)); save_comment(); }/>
         </fieldset>
     }
@@ -286,32 +282,31 @@ fn ReplyBox(lang: Lang, title: String, reply: RwSignal<CustomerReply>) -> impl I
         }
         answer.from = name.get().trim().to_owned();
         answer.replied_at = clock::now_ms();
-        let href = window().location().href().unwrap_or_default();
-        let base = href.split('#').next().unwrap_or_default().to_owned();
+        let base = crate::ui::files::share_dialog::page_address();
         customer_link::reply_fragment(&answer)
             .ok()
             .map(|f| (format!("{base}{f}"), answer.done.len() + answer.dates.len() + answer.ratings.len()))
     });
-    let subject = fill(pick(lang, EMAIL_SUBJECT), &[&title]);
+    let subject = fill(lang.pick(EMAIL_SUBJECT), &[&title]);
     view! {
         <section class="customer-reply screen-only" aria-labelledby="reply-title" data-testid="customer-reply">
-            <h2 id="reply-title">{pick(lang, REPLY)}</h2>
-            <p class="hint">{pick(lang, REPLY_HINT)}</p>
+            <h2 id="reply-title">{lang.pick(REPLY)}</h2>
+            <p class="hint">{lang.pick(REPLY_HINT)}</p>
             <label class="field">
-                <span class="field-label">{pick(lang, YOUR_NAME)}</span>
+                <span class="field-label">{lang.pick(YOUR_NAME)}</span>
                 <input data-testid="customer-name" maxlength="200" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </label>
             {move || match link.get() {
-                None => view! { <p class="hint" data-testid="reply-empty">{pick(lang, REPLY_EMPTY)}</p> }.into_any(),
+                None => view! { <p class="hint" data-testid="reply-empty">{lang.pick(REPLY_EMPTY)}</p> }.into_any(),
                 Some((url, count)) => {
                     let qr = crate::ui::files::share_dialog::qr_image(&url);
                     let mail = format!("mailto:?subject={}&body={}", js_sys::encode_uri_component(&subject), js_sys::encode_uri_component(&url));
                     view! {
-                        <p data-testid="reply-count">{fill(pick(lang, REPLY_COUNT), &[&count.to_string()])}</p>
-                        <input class="share-link" readonly data-testid="reply-link" prop:value=url.clone() aria-label=pick(lang, REPLY_LINK)
+                        <p data-testid="reply-count">{fill(lang.pick(REPLY_COUNT), &[&count.to_string()])}</p>
+                        <input class="share-link" readonly data-testid="reply-link" prop:value=url.clone() aria-label=lang.pick(REPLY_LINK)
                             on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
-                        <a class="btn" href=mail data-testid="reply-email">{pick(lang, EMAIL)}</a>
-                        {qr.map(|src| view! { <img class="share-qr" data-testid="reply-qr" src=src alt=pick(lang, REPLY_QR)/> })}
+                        <a class="btn" href=mail data-testid="reply-email">{lang.pick(EMAIL)}</a>
+                        {qr.map(|src| view! { <img class="share-qr" data-testid="reply-qr" src=src alt=lang.pick(REPLY_QR)/> })}
                     }.into_any()
                 }
             }}

@@ -36,10 +36,6 @@ const ACCEPT: Bi = ("接受", "Accept");
 const DECLINE: Bi = ("不接受", "Decline");
 const ACCEPTED: Bi = ("已改为客户建议的日期", "Rescheduled to the date the customer proposed");
 
-fn pick(lang: Lang, text: Bi) -> &'static str {
-    lang.pick(text)
-}
-
 #[component]
 pub fn CustomerTasks(deal_id: Id) -> impl IntoView {
     let state = use_app();
@@ -67,25 +63,25 @@ pub fn CustomerTasks(deal_id: Id) -> impl IntoView {
     let rows_id = deal_id.clone();
     view! {
         <section class="deal-section" aria-labelledby="customer-tasks-title" data-testid="customer-tasks">
-            <h3 id="customer-tasks-title" class="panel-title">{move || pick(lang(), TITLE)}</h3>
-            <p class="hint">{move || pick(lang(), HINT)}</p>
+            <h3 id="customer-tasks-title" class="panel-title">{move || lang().pick(TITLE)}</h3>
+            <p class="hint">{move || lang().pick(HINT)}</p>
             <ul class="entry-list">
                 {move || {
                     let lang = lang();
                     let list = tasks.get();
                     if list.is_empty() {
-                        return view! { <li class="entry-empty">{pick(lang, NONE)}</li> }.into_any();
+                        return view! { <li class="entry-empty">{lang.pick(NONE)}</li> }.into_any();
                     }
                     list.into_iter().map(|task| {
                         let (tick_id, date_id, remove_id) = (rows_id.clone(), rows_id.clone(), rows_id.clone());
                         let (tick_task, date_task, remove_task) = (task.id.clone(), task.id.clone(), task.id.clone());
-                        let who = [task.contact.as_str(), task.role.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ");
-                        let remove_label = fill(pick(lang, REMOVE), &[&task.title]);
+                        let who = task.who();
+                        let remove_label = fill(lang.pick(REMOVE), &[&task.title]);
                         view! {
                             <li class="entry customer-task" data-testid="customer-task" class:plan-done=task.done_at.is_some()>
                                 <label class="check">
                                     <input type="checkbox" data-testid="customer-task-done" prop:checked=task.done_at.is_some()
-                                        aria-label=fill(pick(lang, DONE_LABEL), &[&task.title])
+                                        aria-label=fill(lang.pick(DONE_LABEL), &[&task.title])
                                         on:change=move |ev| {
                                             let done = event_target::<web_sys::HtmlInputElement>(&ev).checked();
                                             let _ = state.dispatch(Command::SetCustomerTaskDone { deal_id: tick_id.clone(), task_id: tick_task.clone(), done });
@@ -93,7 +89,7 @@ pub fn CustomerTasks(deal_id: Id) -> impl IntoView {
                                     <span>{task.title.clone()}</span>
                                 </label>
                                 <span class="entry-who">{who}</span>
-                                <input type="date" class="entry-date-input" data-testid="customer-task-due" aria-label=pick(lang, DUE)
+                                <input type="date" class="entry-date-input" data-testid="customer-task-due" aria-label=lang.pick(DUE)
                                     prop:value=task.due.to_string()
                                     on:change=move |ev| {
                                         let Ok(day) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") else { return };
@@ -109,17 +105,17 @@ pub fn CustomerTasks(deal_id: Id) -> impl IntoView {
                 }}
             </ul>
             <form class="entry-form" data-testid="customer-task-form" novalidate on:submit=add>
-                <input class="entry-text" data-testid="customer-task-title" aria-label=move || pick(lang(), TASK)
-                    placeholder=move || pick(lang(), TASK_PLACEHOLDER) prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                <input class="entry-who" data-testid="customer-task-contact" aria-label=move || pick(lang(), CONTACT)
-                    placeholder=move || pick(lang(), CONTACT) prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev))/>
-                <input class="entry-who" data-testid="customer-task-role" aria-label=move || pick(lang(), ROLE)
-                    placeholder=move || pick(lang(), ROLE_PLACEHOLDER) prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev))/>
-                <input type="date" data-testid="customer-task-date" aria-label=move || pick(lang(), DUE)
+                <input class="entry-text" data-testid="customer-task-title" aria-label=move || lang().pick(TASK)
+                    placeholder=move || lang().pick(TASK_PLACEHOLDER) prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                <input class="entry-who" data-testid="customer-task-contact" aria-label=move || lang().pick(CONTACT)
+                    placeholder=move || lang().pick(CONTACT) prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev))/>
+                <input class="entry-who" data-testid="customer-task-role" aria-label=move || lang().pick(ROLE)
+                    placeholder=move || lang().pick(ROLE_PLACEHOLDER) prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev))/>
+                <input type="date" data-testid="customer-task-date" aria-label=move || lang().pick(DUE)
                     prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
-                <button type="submit" class="btn btn-small btn-primary" data-testid="customer-task-add">{move || pick(lang(), ADD)}</button>
+                <button type="submit" class="btn btn-small btn-primary" data-testid="customer-task-add">{move || lang().pick(ADD)}</button>
             </form>
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="customer-task-error">{pick(lang(), p)}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="customer-task-error">{lang().pick(p)}</p> })}
             <Proposals deal_id=deal_id.clone()/>
             <CustomerShare deal_id=deal_id/>
         </section>
@@ -148,13 +144,13 @@ fn Proposals(deal_id: Id) -> impl IntoView {
     });
     let resolve = move |proposal_id: Id, accept: bool| {
         if state.dispatch(Command::ResolveProposal { deal_id: deal_id.clone(), proposal_id, accept }).is_ok() && accept {
-            state.say(Notice::info(move |lang| pick(lang, ACCEPTED).to_owned()));
+            state.say(Notice::info(move |lang| lang.pick(ACCEPTED).to_owned()));
         }
     };
     view! {
         <Show when=move || waiting.with(|w| !w.is_empty())>
             <div class="proposals" data-testid="proposals">
-                <h4 class="field-label">{move || pick(state.lang.get(), PROPOSALS)}</h4>
+                <h4 class="field-label">{move || state.lang.get().pick(PROPOSALS)}</h4>
                 <ul class="entry-list">
                     {
                         let resolve = resolve.clone();
@@ -165,12 +161,12 @@ fn Proposals(deal_id: Id) -> impl IntoView {
                             let (accept, decline) = (resolve.clone(), resolve.clone());
                             view! {
                                 <li class="entry" data-testid="proposal">
-                                    <span class="entry-text">{fill(pick(lang, PROPOSAL_LINE), &[&title, &from, &to])}</span>
+                                    <span class="entry-text">{fill(lang.pick(PROPOSAL_LINE), &[&title, &from, &to])}</span>
                                     {(!note.is_empty()).then(|| view! { <span class="entry-who">{note}</span> })}
                                     <button type="button" class="btn btn-small btn-primary" data-testid="proposal-accept"
-                                        on:click=move |_| accept(accept_id.clone(), true)>{pick(lang, ACCEPT)}</button>
+                                        on:click=move |_| accept(accept_id.clone(), true)>{lang.pick(ACCEPT)}</button>
                                     <button type="button" class="btn btn-small" data-testid="proposal-decline"
-                                        on:click=move |_| decline(decline_id.clone(), false)>{pick(lang, DECLINE)}</button>
+                                        on:click=move |_| decline(decline_id.clone(), false)>{lang.pick(DECLINE)}</button>
                                 </li>
                             }
                         }).collect_view()
@@ -210,8 +206,7 @@ fn CustomerShare(deal_id: Id) -> impl IntoView {
             let plan = crate::core::deal::customer_plan::customer_plan(ws.roadmap(&deal.roadmap_id)?, deal, lang, clock::now_ms());
             Some(crate::core::files::customer_link::plan_fragment(&plan))
         })?;
-        let href = window().location().href().unwrap_or_default();
-        let base = href.split('#').next().unwrap_or_default().to_owned();
+        let base = crate::ui::files::share_dialog::page_address();
         Some(fragment.map(|f| format!("{base}{f}")))
     });
     let lang = move || state.lang.get();
@@ -219,18 +214,18 @@ fn CustomerShare(deal_id: Id) -> impl IntoView {
         let Some(Ok(text)) = link.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             let done = crate::ui::files::share_dialog::copy_text(&text).await;
-            state.say(Notice::info(move |lang| pick(lang, if done { COPIED } else { COPY_FAILED }).to_owned()));
+            state.say(Notice::info(move |lang| lang.pick(if done { COPIED } else { COPY_FAILED }).to_owned()));
         });
     };
     view! {
         <div class="customer-share">
             <button type="button" class="btn" data-testid="customer-share" aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)>{move || pick(lang(), SHARE)}</button>
+                on:click=move |_| open.update(|o| *o = !*o)>{move || lang().pick(SHARE)}</button>
             <Show when=move || open.get()>
                 <div class="customer-share-body" data-testid="customer-share-body">
-                    <p class="hint">{move || pick(lang(), SHARE_HINT)}</p>
+                    <p class="hint">{move || lang().pick(SHARE_HINT)}</p>
                     <label class="field">
-                        <span class="field-label">{move || pick(lang(), PAGE_LANG)}</span>
+                        <span class="field-label">{move || lang().pick(PAGE_LANG)}</span>
                         <select data-testid="customer-share-lang" on:change=move |ev| {
                             page_lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Zh });
                         }>
@@ -244,12 +239,12 @@ fn CustomerShare(deal_id: Id) -> impl IntoView {
                             view! {
                                 <div class="share-row">
                                     <input class="share-link" readonly data-testid="customer-link" prop:value=url.clone()
-                                        aria-label=pick(lang(), LINK_LABEL)
+                                        aria-label=lang().pick(LINK_LABEL)
                                         on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
-                                    <button type="button" class="btn btn-primary" data-testid="customer-link-copy" on:click=copy>{pick(lang(), COPY)}</button>
+                                    <button type="button" class="btn btn-primary" data-testid="customer-link-copy" on:click=copy>{lang().pick(COPY)}</button>
                                 </div>
-                                <a class="btn" data-testid="customer-page-open" href=url target="_blank" rel="noopener">{pick(lang(), OPEN_PAGE)}</a>
-                                {qr.map(|src| view! { <img class="share-qr" data-testid="customer-qr" src=src alt=pick(lang(), QR_ALT)/> })}
+                                <a class="btn" data-testid="customer-page-open" href=url target="_blank" rel="noopener">{lang().pick(OPEN_PAGE)}</a>
+                                {qr.map(|src| view! { <img class="share-qr" data-testid="customer-qr" src=src alt=lang().pick(QR_ALT)/> })}
                             }.into_any()
                         }
                         Some(Err(error)) => view! {

@@ -26,10 +26,6 @@ const MERGE: Bi = ("合并到商机", "Merge into the deal");
 const MERGED: Bi = ("已合并客户对“{0}”的回复", "Merged the customer's reply on “{0}”");
 const REFUSED: Bi = ("无法合并这条回复：{0}", "This reply cannot be merged: {0}");
 
-fn pick(lang: Lang, text: Bi) -> &'static str {
-    lang.pick(text)
-}
-
 /// Opens the reply in the address: its dialog when it can be merged, else the reason.
 pub fn open(state: AppState, hash: &str) {
     let Some(read) = customer_link::read_reply(hash) else { return };
@@ -42,7 +38,7 @@ pub fn open(state: AppState, hash: &str) {
     let checked = state.workspace.with_untracked(|ws| reply_changes(ws, &reply, clock::local_today()));
     match checked {
         Ok(_) => state.open(Overlay::Reply(Box::new(reply))),
-        Err(error) => state.say(Notice::error(move |lang| fill(pick(lang, REFUSED), &[&describe::reply_error(lang, &error)]))),
+        Err(error) => state.say(Notice::error(move |lang| fill(lang.pick(REFUSED), &[&describe::reply_error(lang, &error)]))),
     }
 }
 
@@ -67,7 +63,7 @@ pub fn ReplyDialog(reply: CustomerReply) -> impl IntoView {
             let title = title.clone();
             match state.dispatch(Command::MergeReply(Box::new(reply.clone()))) {
                 Ok(_) => {
-                    state.say(Notice::info(move |lang| fill(pick(lang, MERGED), &[&title])));
+                    state.say(Notice::info(move |lang| fill(lang.pick(MERGED), &[&title])));
                     state.open(Overlay::Deal(Editing::Existing(deal_id)));
                 }
                 Err(error) => {
@@ -80,10 +76,10 @@ pub fn ReplyDialog(reply: CustomerReply) -> impl IntoView {
     };
     view! {
         <Modal on_close=move |_| state.close() labelled_by="reply-title" testid="reply-dialog" class="dialog share">
-            <h2 id="reply-title" class="dialog-title">{move || pick(lang(), TITLE)}</h2>
+            <h2 id="reply-title" class="dialog-title">{move || lang().pick(TITLE)}</h2>
             <p class="hint">{move || {
-                let who = if from.is_empty() { pick(lang(), SOMEONE).to_owned() } else { from.clone() };
-                fill(pick(lang(), FROM), &[&who, &heading_title, &customer, &replied_on])
+                let who = if from.is_empty() { lang().pick(SOMEONE).to_owned() } else { from.clone() };
+                fill(lang().pick(FROM), &[&who, &heading_title, &customer, &replied_on])
             }}</p>
             {move || {
                 let lang = lang();
@@ -92,14 +88,14 @@ pub fn ReplyDialog(reply: CustomerReply) -> impl IntoView {
                     <ul class="merge-summary" data-testid="reply-changes">
                         {changes.iter().map(|change| view! { <li data-testid="reply-change">{describe_change(lang, change)}</li> }).collect_view()}
                     </ul>
-                    {changes.is_empty().then(|| view! { <p class="hint">{pick(lang, NOTHING)}</p> })}
-                    {(gone > 0).then(|| view! { <p class="hint" data-testid="reply-gone">{fill(pick(lang, GONE), &[&gone.to_string()])}</p> })}
+                    {changes.is_empty().then(|| view! { <p class="hint">{lang.pick(NOTHING)}</p> })}
+                    {(gone > 0).then(|| view! { <p class="hint" data-testid="reply-gone">{fill(lang.pick(GONE), &[&gone.to_string()])}</p> })}
                 }.into_any()
             }}
             <div class="form-actions">
                 <span class="spacer"></span>
                 <button type="button" class="btn" data-testid="reply-cancel" on:click=move |_| state.close()>{move || state.t(Msg::Cancel)}</button>
-                <button type="button" class="btn btn-primary" data-testid="reply-merge" on:click=merge>{move || pick(lang(), MERGE)}</button>
+                <button type="button" class="btn btn-primary" data-testid="reply-merge" on:click=merge>{move || lang().pick(MERGE)}</button>
             </div>
         </Modal>
     }
@@ -107,9 +103,9 @@ pub fn ReplyDialog(reply: CustomerReply) -> impl IntoView {
 
 fn describe_change(lang: Lang, change: &ReplyChange) -> String {
     match change {
-        ReplyChange::TaskDone { title } => fill(pick(lang, TASK_DONE), &[title]),
+        ReplyChange::TaskDone { title } => fill(lang.pick(TASK_DONE), &[title]),
         ReplyChange::NewDate { title, from, to, note } => {
-            let line = fill(pick(lang, NEW_DATE), &[title.get(lang), &from.to_string(), &to.to_string()]);
+            let line = fill(lang.pick(NEW_DATE), &[title.get(lang), &from.to_string(), &to.to_string()]);
             if note.is_empty() {
                 line
             } else {
@@ -117,7 +113,7 @@ fn describe_change(lang: Lang, change: &ReplyChange) -> String {
             }
         }
         ReplyChange::Rated { title, score, comment } => {
-            let line = fill(pick(lang, RATED), &[title.get(lang), &score.to_string()]);
+            let line = fill(lang.pick(RATED), &[title.get(lang), &score.to_string()]);
             if comment.is_empty() {
                 line
             } else {

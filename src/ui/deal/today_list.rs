@@ -12,7 +12,7 @@ use crate::browser::clock;
 use crate::browser::storage::{keys, read_pref, write_pref};
 use crate::core::deal::follow_up::{due_follow_ups, DueFollowUp};
 use crate::core::learn::samples::Bi;
-use crate::core::text::i18n::{fill, Lang};
+use crate::core::text::i18n::fill;
 use crate::ui::prefs::use_prefs;
 use crate::ui::state::{use_app, AppState, Editing, Notice, Overlay};
 
@@ -32,10 +32,6 @@ const NOTIFY_LATE: Bi = ("跟进已逾期 {1} 天：{0}", "Follow-up {1} days la
 const SHOWN: usize = 5;
 /// How often reminders look for follow-ups that came due.
 const REMIND_EVERY: Duration = Duration::from_secs(10 * 60);
-
-fn pick(lang: Lang, text: Bi) -> &'static str {
-    lang.pick(text)
-}
 
 /// The follow-ups this person should see: theirs when "I am" is chosen (read from storage:
 /// reminders run outside any component).
@@ -71,7 +67,7 @@ pub fn TodayList(dismissed: RwSignal<bool>) -> impl IntoView {
             if granted {
                 start_reminders(state);
             } else {
-                state.say(Notice::error(move |lang| pick(lang, DENIED).to_owned()));
+                state.say(Notice::error(move |lang| lang.pick(DENIED).to_owned()));
             }
         });
     };
@@ -79,9 +75,9 @@ pub fn TodayList(dismissed: RwSignal<bool>) -> impl IntoView {
         <Show when=move || due.with(|d| !d.is_empty())>
             <aside class="today-list" aria-labelledby="today-title" data-testid="today-list">
                 <div class="panel-head">
-                    <h2 id="today-title" class="panel-title">{move || pick(lang(), TITLE)}</h2>
+                    <h2 id="today-title" class="panel-title">{move || lang().pick(TITLE)}</h2>
                     <span class="spacer"></span>
-                    <button type="button" class="btn btn-small" data-testid="today-dismiss" on:click=dismiss>{move || pick(lang(), DISMISS)}</button>
+                    <button type="button" class="btn btn-small" data-testid="today-dismiss" on:click=dismiss>{move || lang().pick(DISMISS)}</button>
                 </div>
                 <ul class="entry-list">
                     {move || {
@@ -89,7 +85,7 @@ pub fn TodayList(dismissed: RwSignal<bool>) -> impl IntoView {
                         due.get().into_iter().take(SHOWN).map(|line| {
                             let id = line.deal_id.clone();
                             let late = line.late > 0;
-                            let when = if line.late == 0 { pick(lang, TODAY).to_owned() } else { fill(pick(lang, LATE), &[&line.late.to_string()]) };
+                            let when = if line.late == 0 { lang.pick(TODAY).to_owned() } else { fill(lang.pick(LATE), &[&line.late.to_string()]) };
                             view! {
                                 <li>
                                     <button type="button" class="today-line" data-testid="today-item"
@@ -105,11 +101,11 @@ pub fn TodayList(dismissed: RwSignal<bool>) -> impl IntoView {
                 </ul>
                 {move || {
                     let more = due.with(Vec::len).saturating_sub(SHOWN);
-                    (more > 0).then(|| view! { <p class="hint">{fill(pick(lang(), MORE), &[&more.to_string()])}</p> })
+                    (more > 0).then(|| view! { <p class="hint">{fill(lang().pick(MORE), &[&more.to_string()])}</p> })
                 }}
                 <label class="check">
                     <input type="checkbox" data-testid="today-remind" prop:checked=move || reminders.get() on:change=toggle/>
-                    {move || pick(lang(), REMIND)}
+                    {move || lang().pick(REMIND)}
                 </label>
             </aside>
         </Show>
@@ -156,7 +152,7 @@ pub fn start_reminders(state: AppState) {
             let options = web_sys::NotificationOptions::new();
             options.set_body(&line.title);
             options.set_tag(&format!("waypoint-follow-up-{}", line.deal_id));
-            let title = fill(pick(lang, text), &[&line.customer, &line.late.to_string()]);
+            let title = fill(lang.pick(text), &[&line.customer, &line.late.to_string()]);
             if let Ok(notification) = web_sys::Notification::new_with_options(&title, &options) {
                 // Clicking it brings the page forward with the deal open.
                 let id = line.deal_id.clone();

@@ -13,10 +13,15 @@ use crate::core::text::i18n::{tr, trf, Msg};
 use crate::ui::modal::Modal;
 use crate::ui::state::{use_app, AppState, Notice, Screen};
 
+/// This page's address without its fragment: what every link Waypoint makes starts with.
+pub fn page_address() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
 /// The link for what is open now: the short one for a scenario as it started.
 pub fn share_link(state: AppState) -> Result<String, LinkError> {
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default().to_owned();
+    let base = page_address();
     let fragment = match state.untouched_scenario() {
         Some(id) => share::scenario_fragment(id),
         None => state.workspace.with_untracked(|ws| share::workspace_fragment(ws, clock::now_ms()))?,
@@ -36,6 +41,12 @@ pub fn open_link_in_address(state: AppState) -> bool {
     if hash.starts_with(crate::core::learn::record::RECORD_PREFIX) {
         // The record reader loads with its own part: facilitators open these links, few others do.
         leptos::task::spawn_local(crate::ui::lazy::take_in_record(state, hash));
+        return true;
+    }
+    if hash.starts_with(crate::core::files::customer_link::PLAN_PREFIX) {
+        // A customer's page is the whole page (App decides at start): pasted into an open tab,
+        // the link loads the page afresh rather than being turned back into a screen's hash.
+        let _ = window().location().reload();
         return true;
     }
     if hash.starts_with(crate::core::files::customer_link::REPLY_PREFIX) {

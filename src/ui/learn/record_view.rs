@@ -100,8 +100,7 @@ fn current(record: &LearningRecord, learned: &[String], roadmap: Option<&crate::
 
 /// The hand-in link for `record`: this page's address with the record in the fragment.
 fn hand_in_link(record: &LearningRecord) -> String {
-    let href = window().location().href().unwrap_or_default();
-    format!("{}{}", href.split('#').next().unwrap_or_default(), record.to_fragment())
+    format!("{}{}", crate::ui::files::share_dialog::page_address(), record.to_fragment())
 }
 
 #[component]
