@@ -20,8 +20,9 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# make test checks formatting and lints; rustup may have left these components out.
-for component in rustfmt clippy; do
+# make test checks formatting and lints; rustup may have left these components out. The release
+# build rebuilds the standard library without panic messages (scripts/split-build.sh): rust-src.
+for component in rustfmt clippy rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "adding the $component component"
     rustup component add "$component"

@@ -179,8 +179,14 @@ fn arb_json() -> impl Strategy<Value = Value> {
 #[test]
 fn text_at_the_length_limit_passes_and_one_more_character_does_not() {
     use waypoint::core::files::envelope::MAX_TEXT_CHARS;
-    for (text, ok) in [("界".repeat(MAX_TEXT_CHARS), true), ("\"".repeat(MAX_TEXT_CHARS), true), ("界".repeat(MAX_TEXT_CHARS + 1), false)]
-    {
+    // Quotes inside a text are escaped: they never look like its end, however many there are.
+    let quoted = "a\"".repeat(MAX_TEXT_CHARS / 2 + 1);
+    for (text, ok) in [
+        ("界".repeat(MAX_TEXT_CHARS), true),
+        ("\"".repeat(MAX_TEXT_CHARS), true),
+        ("界".repeat(MAX_TEXT_CHARS + 1), false),
+        (quoted, false),
+    ] {
         let mut file = exported_value();
         file["workspace"]["deals"][0]["title"] = json!(text);
         let file = file.to_string();
@@ -248,4 +254,29 @@ fn start_falls_back_to_the_previous_good_copy() {
     }
     assert!(matches!(start_from(Some(torn), Some("also broken")), StartFrom::Neither(ImportError::Damaged)));
     assert!(matches!(start_from(Some(torn), None), StartFrom::Neither(_)));
+}
+
+#[test]
+fn a_date_that_is_not_a_day_is_named_with_its_field_and_the_form_a_date_takes() {
+    use waypoint::core::text::describe::import_error;
+    for bad in ["2026-13-01", "2026-02-30", "30.11.2026", "soon"] {
+        let mut file = exported_value();
+        file["workspace"]["deals"][0]["expected_close"] = json!(bad);
+        let err = import_json(&file.to_string()).unwrap_err();
+        assert!(matches!(&err, ImportError::Malformed { path, .. } if path == "workspace.deals[0].expected_close"), "{bad}: {err:?}");
+        assert!(import_error(Lang::Zh, &err).contains("日期应写成 YYYY-MM-DD"), "{}", import_error(Lang::Zh, &err));
+        assert!(import_error(Lang::En, &err).contains("a date is written YYYY-MM-DD"), "{}", import_error(Lang::En, &err));
+    }
+    // A number where a day belongs: the kind of value is named.
+    let mut file = exported_value();
+    file["workspace"]["deals"][0]["expected_close"] = json!(20261130);
+    let err = import_json(&file.to_string()).unwrap_err();
+    assert!(import_error(Lang::En, &err).contains("a date (YYYY-MM-DD)"), "{}", import_error(Lang::En, &err));
+    // Days written the way files always write them still read, and so does an absent one.
+    let mut file = exported_value();
+    file["workspace"]["deals"][0]["expected_close"] = json!("2027-01-20");
+    let ws = import_json(&file.to_string()).unwrap();
+    assert_eq!(ws.deals[0].expected_close, chrono::NaiveDate::from_ymd_opt(2027, 1, 20));
+    file["workspace"]["deals"][0].as_object_mut().unwrap().remove("expected_close");
+    assert_eq!(import_json(&file.to_string()).unwrap().deals[0].expected_close, None);
 }

@@ -23,3 +23,4 @@ pub mod roadmap;
 pub mod shortcuts;
 pub mod text;
 pub mod validate;
+pub mod ymd;

@@ -43,7 +43,7 @@ pub struct PlanStep {
     #[serde(rename = "g")]
     pub stage: usize,
     /// The day it is due.
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::core::ymd::day")]
     pub due: NaiveDate,
     /// Whether it is done.
     #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
@@ -66,7 +66,7 @@ pub struct CustomerPlan {
     #[serde(rename = "o", default, skip_serializing_if = "String::is_empty")]
     pub seller: String,
     /// The day both sides aim to sign, if set.
-    #[serde(rename = "e", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "e", default, with = "crate::core::ymd::optional_day", skip_serializing_if = "Option::is_none")]
     pub target: Option<NaiveDate>,
     /// The language the page is written in.
     #[serde(rename = "l")]

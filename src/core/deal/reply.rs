@@ -20,7 +20,7 @@ pub struct ProposedDate {
     #[serde(rename = "i")]
     pub step: Id,
     /// The day proposed.
-    #[serde(rename = "d")]
+    #[serde(rename = "d", with = "crate::core::ymd::day")]
     pub date: NaiveDate,
     /// Why; may be empty.
     #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]

@@ -291,8 +291,21 @@ fn read_typed(text: &str) -> Result<CurrentEnvelope, TypedError> {
 /// A text of more characters than that has at least as many bytes, so when this
 /// is false no text is too long, and the exact (slower) check can be skipped.
 fn may_hold_long_text(text: &str) -> bool {
+    // Looking at every byte of a 10,000-deal copy took a quarter of reading it. A quote no
+    // backslash precedes always starts or ends a string; when every stretch of half the
+    // limit holds one, no string can span the limit, and a few bytes per stretch tell.
+    let half = MAX_TEXT_CHARS / 2;
+    let bytes = text.as_bytes();
+    let sure_quote_at = |i: usize| bytes[i] == b'"' && (i == 0 || bytes[i - 1] != b'\\');
+    let every_stretch_has_a_quote =
+        (0..bytes.len().saturating_sub(half - 1)).step_by(half).all(|start| (start..start + half).any(sure_quote_at));
+    !every_stretch_has_a_quote && holds_long_text(bytes)
+}
+
+/// The exact check: walks every string of `bytes`.
+fn holds_long_text(bytes: &[u8]) -> bool {
     let (mut start, mut inside, mut escaped) = (0, false, false);
-    for (i, byte) in text.bytes().enumerate() {
+    for (i, &byte) in bytes.iter().enumerate() {
         if !inside {
             if byte == b'"' {
                 (inside, start) = (true, i + 1);

@@ -164,7 +164,7 @@ pub fn design_gaps(draft: &DesignDraft) -> Vec<DesignGap> {
     if draft.goal_target.is_none_or(|t| t <= 0) {
         gaps.push(DesignGap::NoTarget);
     }
-    if chrono::NaiveDate::parse_from_str(draft.goal_end.trim(), "%Y-%m-%d").is_err() {
+    if crate::core::ymd::parse(draft.goal_end.trim()).is_none() {
         gaps.push(DesignGap::NoEnd);
     }
     if blank(&draft.needs) {

@@ -84,11 +84,8 @@ pub fn parser_detail(lang: Lang, detail: &str) -> String {
     if detail.starts_with("invalid length") {
         return (if zh { "列表的长度不对" } else { "the list has the wrong length" }).to_owned();
     }
-    // chrono's date reader: a date that is not YYYY-MM-DD.
-    if ["input contains invalid characters", "premature end of input", "trailing input", "input is out of range", "input is not enough"]
-        .iter()
-        .any(|m| detail.starts_with(m))
-    {
+    // The day reader (`core::ymd`): a date that is not YYYY-MM-DD.
+    if detail.starts_with(crate::core::ymd::NOT_A_DAY) {
         return (if zh { "日期应写成 YYYY-MM-DD，例如 2027-01-20" } else { "a date is written YYYY-MM-DD, such as 2027-01-20" }).to_owned();
     }
     (if zh { "不是这里需要的那种数据" } else { "not the kind of value needed here" }).to_owned()

@@ -1,6 +1,6 @@
 //! Goals: each with its actual, today's pace and the SMART check; a form to add one.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::browser::clock;
@@ -59,7 +59,7 @@ pub fn GoalsPanel() -> impl IntoView {
             state.say(Notice::error(|lang| tr(lang, Msg::ErrNotANumber).to_owned()));
             return;
         };
-        let Ok(period_start) = NaiveDate::parse_from_str(&start.get_untracked(), "%Y-%m-%d") else {
+        let Some(period_start) = crate::core::ymd::parse(&start.get_untracked()) else {
             state.say(Notice::error(|lang| tr(lang, Msg::ErrBadDate).to_owned()));
             return;
         };
@@ -67,7 +67,7 @@ pub fn GoalsPanel() -> impl IntoView {
             metric: metric.get_untracked(),
             target: amount,
             period_start,
-            period_end: NaiveDate::parse_from_str(&end.get_untracked(), "%Y-%m-%d").ok(),
+            period_end: crate::core::ymd::parse(&end.get_untracked()),
             owner: owner.get_untracked(),
             roadmap_id: roadmap.get_untracked(),
         };

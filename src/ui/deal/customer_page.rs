@@ -221,7 +221,7 @@ fn ProposeDate(id: Id, due: NaiveDate, lang: Lang, reply: RwSignal<CustomerReply
     let date = RwSignal::new(current.as_ref().map_or(due, |d| d.date).to_string());
     let note = RwSignal::new(current.map(|d| d.note).unwrap_or_default());
     let save = move || {
-        let chosen = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d").ok();
+        let chosen = crate::core::ymd::parse(&date.get_untracked());
         reply.update(|r| {
             r.dates.retain(|d| d.step != id);
             if let Some(day) = chosen.filter(|d| *d != due) {

@@ -2,7 +2,6 @@
 //! re-dated, removed), the dates they proposed in a reply waiting for an answer, and the
 //! customer's page of the plan shared as a link and QR code in the language chosen.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::clock;
@@ -53,7 +52,7 @@ pub fn CustomerTasks(deal_id: Id) -> impl IntoView {
         if title.get_untracked().trim().is_empty() {
             return problem.set(Some(NEED_TITLE));
         }
-        let Ok(day) = NaiveDate::parse_from_str(&due.get_untracked(), "%Y-%m-%d") else { return problem.set(Some(NEED_DATE)) };
+        let Some(day) = crate::core::ymd::parse(&due.get_untracked()) else { return problem.set(Some(NEED_DATE)) };
         let fields = TaskFields { title: title.get_untracked(), contact: contact.get_untracked(), role: role.get_untracked(), due: day };
         if state.dispatch(Command::AddCustomerTask { deal_id: add_id.clone(), fields }).is_ok() {
             title.set(String::new());
@@ -92,7 +91,7 @@ pub fn CustomerTasks(deal_id: Id) -> impl IntoView {
                                 <input type="date" class="entry-date-input" data-testid="customer-task-due" aria-label=lang.pick(DUE)
                                     prop:value=task.due.to_string()
                                     on:change=move |ev| {
-                                        let Ok(day) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") else { return };
+                                        let Some(day) = crate::core::ymd::parse(&event_target_value(&ev)) else { return };
                                         let command = state.workspace.with_untracked(|ws| reschedule_step(ws, &date_id, &date_task, Some(day)));
                                         if let Some(command) = command { let _ = state.dispatch(command); }
                                     }/>

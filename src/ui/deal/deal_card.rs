@@ -69,7 +69,7 @@ fn pick_follow_up(state: AppState, button: &web_sys::Element, deal_id: Id) {
     let _ = button.after_with_node_1(&input);
     let changed = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        if let Ok(day) = NaiveDate::parse_from_str(&field.value(), "%Y-%m-%d") {
+        if let Some(day) = crate::core::ymd::parse(&field.value()) {
             let _ = state.dispatch(crate::core::command::Command::SetFollowUp { deal_id: deal_id.clone(), date: Some(day) });
         }
     });

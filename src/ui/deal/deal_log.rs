@@ -1,7 +1,6 @@
 //! The working parts of a deal's dialog: its outcome (won, lost with a reason,
 //! reopened), its activity log and the customer's feedback.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::clock;
@@ -10,10 +9,6 @@ use crate::core::model::{ActivityKind, DealStatus, Id};
 use crate::core::text::i18n::{trf, Lang, Msg};
 use crate::core::text::labels;
 use crate::ui::state::{use_app, Notice};
-
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
 
 #[component]
 pub fn DealOutcome(deal_id: Id) -> impl IntoView {
@@ -127,14 +122,14 @@ pub fn ActivityLog(deal_id: Id) -> impl IntoView {
     let add_id = deal_id.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(day) = parse_date(&date.get_untracked()) else { return };
+        let Some(day) = crate::core::ymd::parse(&date.get_untracked()) else { return };
         let command = Command::AddActivity {
             deal_id: add_id.clone(),
             kind: kind.get_untracked(),
             date: day,
             who: who.get_untracked(),
             notes: notes.get_untracked(),
-            follow_up: parse_date(&follow_up.get_untracked()),
+            follow_up: crate::core::ymd::parse(&follow_up.get_untracked()),
         };
         if state.dispatch(command).is_ok() {
             notes.set(String::new());
@@ -213,7 +208,7 @@ pub fn FeedbackLog(deal_id: Id) -> impl IntoView {
     let add_id = deal_id.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(day) = parse_date(&date.get_untracked()) else { return };
+        let Some(day) = crate::core::ymd::parse(&date.get_untracked()) else { return };
         let chosen = milestone.get_untracked();
         let command = Command::AddFeedback {
             deal_id: add_id.clone(),

@@ -219,7 +219,7 @@ pub fn DealTimeline(deal_id: Id) -> impl IntoView {
                                         data-testid="plan-due"
                                         prop:value=m.due.to_string()
                                         on:change=move |ev| {
-                                            if let Ok(due) = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                                            if let Some(due) = crate::core::ymd::parse(&event_target_value(&ev)) {
                                                 if let Some(command) = state.workspace.with_untracked(|ws| reschedule_step(ws, &due_id, &due_m, Some(due))) {
                                                     let _ = state.dispatch(command);
                                                 }

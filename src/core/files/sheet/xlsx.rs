@@ -60,7 +60,7 @@ fn cell(data: &Data) -> Cell {
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
         Data::DateTimeIso(s) => {
             let day = s.split('T').next().unwrap_or_default();
-            chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_or_else(|_| Cell::Text(s.clone()), Cell::Date)
+            crate::core::ymd::parse(day).map_or_else(|| Cell::Text(s.clone()), Cell::Date)
         }
         Data::DurationIso(s) => Cell::Text(s.clone()),
     }
