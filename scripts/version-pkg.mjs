@@ -22,7 +22,14 @@ const name = `pkg-${hash.digest('hex').slice(0, 16)}`;
 fs.renameSync(pkg, path.join(dir, name));
 const index = path.join(dir, 'index.html');
 const html = fs.readFileSync(index, 'utf8');
-const renamed = html.replace(/(["'(]\.?\/?)pkg\//g, `$1${name}/`);
+let renamed = html.replace(/(["'(]\.?\/?)pkg\//g, `$1${name}/`);
 if (renamed === html) throw new Error('index.html names no pkg/ file');
+// The modules waypoint.js imports (the chunk loader, the JavaScript snippets) are preloaded
+// beside it: otherwise they are asked for only once it has arrived, one round trip later.
+const main = fs.readFileSync(path.join(dir, name, 'waypoint.js'), 'utf8');
+const imported = [...new Set([...main.matchAll(/^import\b[^'"]*['"]\.\/([^'"]+\.js)['"]/gm)].map((m) => m[1]))];
+const anchor = `<link rel="modulepreload" href="${name}/waypoint.js" />`;
+if (!renamed.includes(anchor)) throw new Error('index.html has no modulepreload of waypoint.js');
+renamed = renamed.replace(anchor, [anchor, ...imported.map((file) => `<link rel="modulepreload" href="${name}/${file}" />`)].join('\n    '));
 fs.writeFileSync(index, renamed);
 console.log(`version-pkg: pkg/ is ${name}/`);

@@ -21,6 +21,22 @@ fn a_packed_copy_reads_back_as_the_same_workspace() {
 }
 
 #[test]
+fn a_copy_that_packs_far_smaller_than_usual_reads_back_whole() {
+    // Notes of one repeated phrase deflate to almost nothing: reading the copy must grow
+    // its output many times past the usual ratio.
+    let mut ws = generate_workspace(5, 300, NOW);
+    for deal in &mut ws.deals {
+        for activity in &mut std::sync::Arc::make_mut(deal).activities {
+            activity.notes = "跟进".repeat(500);
+        }
+    }
+    let text = encode(&ws, NOW);
+    let json_len = encode_compact(&ws, NOW).len();
+    assert!(json_len > 40 * stored_bytes(&text) / 2, "the copy packs {json_len} bytes of JSON into {} bytes", stored_bytes(&text));
+    assert_eq!(decode(&text), Ok(ws));
+}
+
+#[test]
 fn packing_in_slices_gives_the_same_text_as_packing_at_once() {
     let ws = generate_workspace(3, 400, NOW);
     let whole = encode(&ws, NOW);

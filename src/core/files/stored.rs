@@ -8,7 +8,8 @@
 //! written as plain JSON (by an earlier version) still reads.
 
 use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
+use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+use miniz_oxide::inflate::TINFLStatus;
 
 use crate::core::files::envelope::{self, ImportError, MAX_IMPORT_BYTES};
 use crate::core::model::{Timestamp, Workspace};
@@ -143,8 +144,34 @@ pub fn readable_text(text: &str) -> String {
 fn unpacked_json(rest: &str) -> Option<String> {
     let (len, chars) = rest.split_once(':')?;
     let bytes = unpack(chars, len.parse().ok()?)?;
-    let json = decompress_to_vec_with_limit(&bytes, MAX_IMPORT_BYTES as usize).ok()?;
+    let json = inflate(&bytes, MAX_IMPORT_BYTES as usize)?;
     String::from_utf8(json).ok()
+}
+
+/// Deflated JSON is about a ninth of the JSON; the output starts a little larger than that.
+const EXPECTED_RATIO: usize = 12;
+
+/// Inflates raw deflate `bytes` into at most `limit` bytes. miniz_oxide's
+/// `decompress_to_vec_with_limit` starts at twice the input and doubles, zero-filling
+/// and copying at each step: for 10,000 deals that was a quarter of reading the copy.
+fn inflate(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
+    let mut out = vec![0; bytes.len().saturating_mul(EXPECTED_RATIO).clamp(1024, limit.max(1024))];
+    let mut decompressor = Box::<DecompressorOxide>::default();
+    let (mut input, mut written) = (bytes, 0);
+    loop {
+        let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+        let (status, read, wrote) = decompress(&mut decompressor, input, &mut out, written, flags);
+        written += wrote;
+        input = input.get(read..)?;
+        match status {
+            TINFLStatus::Done => {
+                out.truncate(written);
+                return Some(out);
+            }
+            TINFLStatus::HasMoreOutput if out.len() < limit => out.resize((out.len() + out.len() / 2).min(limit), 0),
+            _ => return None,
+        }
+    }
 }
 
 fn pack(bytes: &[u8], out: &mut String) {
