@@ -58,12 +58,20 @@ function card(deal, stage, stages, today) {
   article.append(meta);
   const foot = el('div', 'card-foot');
   foot.append(el('span', open.length ? 'card-milestones' : 'card-milestones all-done', open.length ? `${open.length} 个里程碑未完成` : '里程碑已全部完成'));
+  // The follow-up button every card carries (issue 22), as the app draws it.
+  const followUp = el('button', 'card-follow-up-set', '跟进');
+  followUp.type = 'button';
+  followUp.dataset.testid = 'card-follow-up-set';
+  followUp.addEventListener('click', () => {});
+  foot.append(followUp);
   const moves = el('span', 'card-moves');
   for (const [target, glyph, testid] of [[stages[index - 1], '◀', 'move-back'], [stages[index + 1], '▶', 'move-forward']]) {
     if (!target) continue;
     const button = el('button', 'card-move', glyph);
     button.dataset.testid = testid;
-    button.setAttribute('aria-label', `移到「${target.name.zh ?? target.name}」`);
+    const label = `移到「${target.name.zh ?? target.name}」`;
+    button.setAttribute('aria-label', label);
+    button.title = label;
     button.addEventListener('click', () => {});
     moves.append(button);
   }

@@ -6,7 +6,7 @@
 //! board draw nearly as fast as hand-written DOM code. Texts go in with
 //! `textContent` and attributes, never as HTML.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{intern, JsCast};
 use web_sys::{Document, DocumentFragment, Element};
 
 use crate::core::deal::card::CardTexts;
@@ -112,7 +112,7 @@ pub fn fill(card: &Element, texts: &CardTexts) {
         match text {
             Some(text) => {
                 line.set_text_content(Some(text));
-                let _ = line.set_attribute("title", text);
+                let _ = line.set_attribute(intern("title"), text);
             }
             None => line.remove(),
         }
@@ -123,7 +123,7 @@ pub fn fill(card: &Element, texts: &CardTexts) {
     } else {
         let doc = document();
         for tag in &texts.tags {
-            let span = part(&doc, "span", "tag", None);
+            let span = part(&doc, intern("span"), intern("tag"), None);
             span.set_text_content(Some(tag));
             append(&tags, &[&span]);
         }
@@ -136,18 +136,18 @@ pub fn fill(card: &Element, texts: &CardTexts) {
     let mut foot_parts = children(&foot);
     if let (Some(milestones), Some(follow_up), Some(moves)) = (foot_parts.next(), foot_parts.next(), foot_parts.next()) {
         milestones.set_text_content(Some(&texts.milestones));
-        follow_up.set_text_content(Some(texts.follow_up_button));
+        follow_up.set_text_content(Some(intern(texts.follow_up_button)));
         if texts.all_done {
-            let _ = milestones.class_list().add_1("all-done");
+            let _ = milestones.class_list().add_1(intern("all-done"));
         }
         let mut buttons = children(&moves);
         for target in [&texts.back, &texts.forward] {
             let Some(button) = buttons.next() else { break };
             match target {
                 Some((stage, label)) => {
-                    let _ = button.set_attribute("data-move-to", stage);
-                    let _ = button.set_attribute("aria-label", label);
-                    let _ = button.set_attribute("title", label);
+                    let _ = button.set_attribute(intern("data-move-to"), stage);
+                    let _ = button.set_attribute(intern("aria-label"), label);
+                    let _ = button.set_attribute(intern("title"), label);
                 }
                 None => button.remove(),
             }
