@@ -1,9 +1,9 @@
 //! Whole-document integrity: what must hold before a workspace is accepted
 //! from a file, from storage or as a replacement.
 
-// Ids are short strings the app minted: a fast non-keyed hash suits them (SipHash made the
-// checks a fifth of reading 10,000 stored deals), and nothing here faces a hash-flooding attack.
-use rustc_hash::{FxHashMap, FxHashSet};
+// std's randomly keyed SipHash, not a faster fixed hash: these ids come from files too, and a
+// file crafted so its ids collide must not make the checks quadratic.
+use std::collections::{HashMap, HashSet};
 
 use crate::core::deal::form::{FieldError, FieldsRef};
 use crate::core::model::{Id, Workspace};
@@ -103,7 +103,7 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
     }
 
     // Each roadmap's milestone ids, looked up once rather than searched for every deal's progress.
-    let milestones_of: FxHashMap<&Id, FxHashSet<&Id>> =
+    let milestones_of: HashMap<&Id, HashSet<&Id>> =
         ws.roadmaps.iter().map(|r| (&r.id, r.stages.iter().flat_map(|s| s.milestones.iter().map(|m| &m.id)).collect())).collect();
     for deal in &ws.deals {
         let roadmap = ws
@@ -163,7 +163,8 @@ pub fn check(ws: &Workspace) -> Result<(), IntegrityError> {
 }
 
 fn check_unique_ids(ws: &Workspace) -> Result<(), IntegrityError> {
-    let mut seen = FxHashSet::default();
+    // Sized once: growing the set while 10,000 deals' ids go in rehashed it again and again.
+    let mut seen = HashSet::with_capacity(all_ids(ws).count());
     for id in all_ids(ws) {
         if !seen.insert(id) {
             return Err(IntegrityError::DuplicateId(id.clone()));
