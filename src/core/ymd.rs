@@ -31,22 +31,17 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
 /// they are written with as many digits as they need).
 pub fn format(day: NaiveDate) -> String {
     let mut out = String::with_capacity(10);
-    push(day, &mut out);
-    out
-}
-
-/// Appends the day as `YYYY-MM-DD`.
-pub fn push(day: NaiveDate, out: &mut String) {
     let year = day.year();
     if !(0..=9999).contains(&year) {
         out.push_str(&year.to_string());
     } else {
-        push_digits(year as u32, 4, out);
+        push_digits(year as u32, 4, &mut out);
     }
     out.push('-');
-    push_digits(day.month(), 2, out);
+    push_digits(day.month(), 2, &mut out);
     out.push('-');
-    push_digits(day.day(), 2, out);
+    push_digits(day.day(), 2, &mut out);
+    out
 }
 
 fn push_digits(value: u32, width: u32, out: &mut String) {
