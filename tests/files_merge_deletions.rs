@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -194,6 +194,11 @@ fn ids_within(ws: &Workspace) -> Vec<(Id, Vec<Id>)> {
     out
 }
 
+/// Whether `id` was deleted, or anything that holds it was, however many steps up.
+fn gone_with(id: &Id, holders: &BTreeMap<Id, Vec<Id>>, buried: &BTreeSet<Id>) -> bool {
+    buried.contains(id) || holders.get(id).is_some_and(|up| up.iter().any(|h| gone_with(h, holders, buried)))
+}
+
 /// Every record id a workspace holds.
 fn ids(ws: &Workspace) -> BTreeSet<Id> {
     let mut ids = BTreeSet::new();
@@ -311,10 +316,13 @@ proptest! {
         let ab = merged(&a, &b);
         let buried: BTreeSet<Id> = deleted(&a).union(&deleted(&b)).cloned().collect();
         let kept = ids(&ab);
+        // What holds what, on either side: a customer's proposed date for a milestone Bo
+        // added is gone with the stage Ana deleted, two steps up.
+        let holders: BTreeMap<Id, Vec<Id>> = ids_within(&a).into_iter().chain(ids_within(&b)).collect();
         for side in [&a, &b] {
             let lost: Vec<Id> = ids_within(side)
                 .into_iter()
-                .filter(|(id, within)| !kept.contains(id) && !buried.contains(id) && !within.iter().any(|w| buried.contains(w)))
+                .filter(|(id, _)| !kept.contains(id) && !gone_with(id, &holders, &buried))
                 .map(|(id, _)| id)
                 .collect();
             prop_assert!(lost.is_empty(), "lost without a deletion: {:?}", lost);
