@@ -221,12 +221,13 @@ fn ids(ws: &Workspace) -> BTreeSet<Id> {
     ids
 }
 
-/// The workspace without the activities, feedback and customer side of the deals in `ids`.
+/// The workspace without the activities, feedback, milestone progress and customer side
+/// of the deals in `ids` (all merged as a union, like a log).
 fn without_logs(ws: &Workspace, ids: &BTreeSet<Id>) -> Workspace {
     let mut ws = ws.clone();
     for deal in ws.deals.iter_mut().filter(|d| ids.contains(&d.id)) {
         let deal = std::sync::Arc::make_mut(deal);
-        (deal.activities, deal.feedback) = (Vec::new(), Vec::new());
+        (deal.activities, deal.feedback, deal.milestones) = (Vec::new(), Vec::new(), Vec::new());
         (deal.customer_tasks, deal.proposals, deal.replies) = (Vec::new(), Vec::new(), Vec::new());
     }
     ws
@@ -295,8 +296,8 @@ proptest! {
         let base = base(seed, deals);
         let (a, b, c) = (teammate(&base, "ana", 1, &x), teammate(&base, "bo", 2, &y), teammate(&base, "cy", 3, &z));
         let groupings = [merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)), merged(&merged(&c, &a), &b)];
-        // The same, record for record, except one case (merge.rs): the log of a deal one
-        // teammate deleted, another logged on before that and a third changed after.
+        // The same, record for record, except one case (merge.rs): the log and milestone
+        // progress of a deal one teammate deleted, another changed before that and a third after.
         let revived: BTreeSet<Id> = [&a, &b, &c].iter().flat_map(|w| deleted(w)).collect();
         for other in &groupings[1..] {
             same(&without_logs(&groupings[0], &revived), &without_logs(other, &revived))?;

@@ -17,8 +17,12 @@
 //!   (`merge_roadmap` says why); a deal in a deleted stage moves where the deleter
 //!   moved that stage's deals. A roadmap a kept deal follows or a goal names, and a
 //!   lost reason a kept deal names, stay. A roadmap deleted on one side while
-//!   another adds deals to it is the one case where the version kept can depend on
-//!   the order files are merged in (it is the newest version the merge has);
+//!   another adds deals to it is one case where the version kept can depend on
+//!   the order files are merged in (it is the newest version the merge has). The
+//!   other: a deal one teammate deleted, another changed before the deletion and a
+//!   third after. The deal stays; whether the earlier change's log entries and
+//!   milestone progress stay with it depends on whether that file met the deletion
+//!   first (which erased them) or the later change first (which merged them in);
 //! - activities and feedback never change once written, so the same id with other
 //!   content is a clash (two old workspaces that shared an origin): both are kept,
 //!   the file's under a fresh id. A deal with the same id but another creation time
