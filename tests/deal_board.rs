@@ -172,3 +172,38 @@ fn card_texts_follow_the_language_and_leave_out_what_a_deal_lacks() {
     assert_ne!(en.owner, zh.owner, "the no-owner text is in each language");
     assert_ne!(en.milestones, zh.milestones);
 }
+
+#[test]
+fn a_packed_card_splits_back_into_its_texts_whatever_they_hold() {
+    use waypoint::core::deal::card::{card_facts, card_texts, CARD_FIELD, CARD_TAG};
+    use waypoint::core::text::i18n::Lang;
+    let mut ws = workspace();
+    let rid = roadmap_id(&ws);
+    // Separators typed into a customer's name or a tag (a crafted file) must not shift the fields.
+    let mut f = fields(&ws, "Ac\u{1f}me", 500_00);
+    f.tags = vec!["key\u{1e}account".into(), "east".into()];
+    let Ok(Outcome::Created(id)) = apply(&mut ws, Command::CreateDeal { roadmap_id: rid, fields: f, sample: false }, NOW) else { panic!() };
+    // Moved on a stage, so the card has both move buttons.
+    let next = stage_id(&ws, 1);
+    apply(&mut ws, Command::MoveDeal { deal_id: id.clone(), to_stage: next, confirmed: true }, NOW).unwrap();
+    let facts = card_facts(&ws.roadmaps[0], ws.deal(&id).unwrap(), today()).unwrap();
+    let texts = card_texts(&facts, Lang::En);
+    let packed = texts.packed(&id);
+    let fields: Vec<&str> = packed.split(CARD_FIELD).collect();
+    assert_eq!(fields.len(), 19, "{packed:?}");
+    assert_eq!(fields[0], id.as_str());
+    assert_eq!(fields[1], texts.label.replace(CARD_FIELD, " "));
+    assert_eq!(fields[3], "Ac me");
+    assert_eq!(fields[4], "", "not a sample: no badge");
+    assert_eq!(fields[5], texts.title.replace(CARD_FIELD, " "));
+    assert_eq!(fields[9], texts.follow_up_button);
+    assert_eq!(fields[10], texts.value);
+    assert_eq!(fields[11].split(CARD_TAG).collect::<Vec<_>>(), ["key account", "east"]);
+    assert_eq!((fields[12], fields[13], fields[14]), (texts.owner.as_str(), texts.close.as_str(), texts.milestones.as_str()));
+    let (back, forward) = (texts.back.clone().unwrap(), texts.forward.clone().unwrap());
+    assert_eq!(fields[15..], [back.0.as_str(), back.1.as_str(), forward.0.as_str(), forward.1.as_str()]);
+    // Flags: late, stalled plan and all done, by letter, only when so.
+    assert_eq!(fields[2].contains('l'), texts.late);
+    assert_eq!(fields[2].contains('d'), texts.all_done);
+    assert!(!texts.all_done && !fields[2].contains('d'));
+}

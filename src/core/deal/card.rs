@@ -103,6 +103,65 @@ pub struct CardTexts {
     pub back: Option<(String, String)>,
     /// The next stage's id and the ▶ button's label; none on the last stage.
     pub forward: Option<(String, String)>,
+    /// Whether a milestone is overdue (the card is marked late).
+    pub late: bool,
+    /// Whether the deal's plan has stalled (a step a week or more late).
+    pub stalled_plan: bool,
+}
+
+/// Separates the fields of a packed card (ASCII unit separator).
+pub const CARD_FIELD: char = '\u{1f}';
+/// Separates the tags inside their field (ASCII record separator).
+pub const CARD_TAG: char = '\u{1e}';
+
+impl CardTexts {
+    /// The card of deal `id` as one string, for the page's card builder
+    /// (`src/browser/card.js`, which splits it in the same order): one string crosses
+    /// from wasm to the page per card instead of a dozen, each of which costs a decode.
+    /// Fields are separated by `CARD_FIELD` and tags by `CARD_TAG`; a text holding
+    /// either has it written as a space. An absent line is an empty field. In order:
+    /// id, label, flags (`l` late, `s` stalled plan, `d` all milestones done),
+    /// customer, sample badge, title, overdue, stalled, follow-up, follow-up button,
+    /// value, tags, owner, close, milestones, back stage id and label, forward stage id
+    /// and label.
+    pub fn packed(&self, id: &Id) -> String {
+        let none = (String::new(), String::new());
+        let (back, forward) = (self.back.as_ref().unwrap_or(&none), self.forward.as_ref().unwrap_or(&none));
+        let flags = [(self.late, "l"), (self.stalled_plan, "s"), (self.all_done, "d")];
+        let flags: String = flags.iter().filter(|(on, _)| *on).map(|(_, letter)| *letter).collect();
+        let before_tags: [&str; 11] = [
+            id.as_str(),
+            &self.label,
+            &flags,
+            &self.customer,
+            self.sample_badge.unwrap_or_default(),
+            &self.title,
+            self.overdue.as_deref().unwrap_or_default(),
+            self.stalled.as_deref().unwrap_or_default(),
+            self.follow_up.as_deref().unwrap_or_default(),
+            self.follow_up_button,
+            &self.value,
+        ];
+        let after_tags: [&str; 7] = [&self.owner, &self.close, &self.milestones, &back.0, &back.1, &forward.0, &forward.1];
+        let tags_len: usize = self.tags.iter().map(|t| t.len() + 1).sum();
+        let mut out = String::with_capacity(before_tags.iter().chain(&after_tags).map(|f| f.len() + 1).sum::<usize>() + tags_len);
+        let write = |out: &mut String, text: &str| out.extend(text.chars().map(|c| if c == CARD_FIELD || c == CARD_TAG { ' ' } else { c }));
+        for field in before_tags {
+            write(&mut out, field);
+            out.push(CARD_FIELD);
+        }
+        for (i, tag) in self.tags.iter().enumerate() {
+            if i > 0 {
+                out.push(CARD_TAG);
+            }
+            write(&mut out, tag);
+        }
+        for field in after_tags {
+            out.push(CARD_FIELD);
+            write(&mut out, field);
+        }
+        out
+    }
 }
 
 /// Puts `card` into words in `lang`.
@@ -140,5 +199,7 @@ pub fn card_texts(card: &CardFacts, lang: Lang) -> CardTexts {
         all_done: card.open_milestones == 0,
         back: button(&card.back, Msg::MoveBack),
         forward: button(&card.forward, Msg::MoveForward),
+        late: card.overdue > 0,
+        stalled_plan: matches!(card.health, PlanHealth::Stalled { .. }),
     }
 }

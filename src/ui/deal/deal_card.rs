@@ -102,27 +102,15 @@ pub fn on_board_drag_end(ev: &web_sys::DragEvent) {
 }
 
 /// Fills a card element as it is built (a directive runs before the card is placed).
-fn card_body(card: web_sys::Element, texts: Arc<CardTexts>) {
-    card_dom::fill(&card, &texts);
+fn card_body(card: web_sys::Element, (id, texts): (Id, CardTexts)) {
+    card_dom::fill(&card, &id, &texts);
 }
 
 #[component]
 pub fn DealCard(deal: Arc<Deal>, context: CardContext) -> impl IntoView {
     let CardContext { roadmap, lang, today } = context;
     let card = card_facts(&roadmap, &deal, today)?;
-    let texts = Arc::new(card_texts(&card, lang));
-    let late = card.overdue > 0;
-    let stalled = matches!(card.health, crate::core::deal::plan::PlanHealth::Stalled { .. });
-    Some(view! {
-        <article
-            class="card"
-            class:card-late=late
-            class:card-stalled-plan=stalled
-            draggable="true"
-            data-testid="deal-card"
-            data-deal-id=deal.id.to_string()
-            aria-label=texts.label.clone()
-            use:card_body=texts
-        ></article>
-    })
+    let texts = card_texts(&card, lang);
+    // Its id, label and marks are written with its lines (card_dom), in one call.
+    Some(view! { <article class="card" draggable="true" data-testid="deal-card" use:card_body=(deal.id.clone(), texts)></article> })
 }
