@@ -115,12 +115,16 @@ pub fn Shell(state: AppState) -> impl IntoView {
         Some(Overlay::Sheet(file)) => Some(file),
         _ => None,
     });
+    // The screen drawn changes only when another screen is chosen: the hash written for
+    // a tab click comes back as a hashchange naming the same screen, which would
+    // otherwise draw the whole board a second time.
+    let shown_screen = Memo::new(move |_| state.screen.get());
     view! {
         <div class="app">
             <Header/>
             <Notices/>
             <main class="main" id="main">
-                {move || match state.screen.get() {
+                {move || match shown_screen.get() {
                     Screen::Board => view! { <Board/> }.into_any(),
                     Screen::Roadmap => view! { <Later part=lazy::roadmap_screen()/> }.into_any(),
                     Screen::Agenda => view! { <Later part=lazy::agenda_screen()/> }.into_any(),
@@ -155,7 +159,10 @@ fn follow_hash(state: AppState) {
     // A share link pasted into the address bar of an open page arrives as a hash change.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if !crate::ui::files::share_dialog::open_link_in_address(state) {
-            state.screen.set(read());
+            let screen = read();
+            if state.screen.get_untracked() != screen {
+                state.screen.set(screen);
+            }
         }
     });
     on_cleanup(move || listener.remove());
