@@ -196,3 +196,30 @@ test("sample deals stay behind: an export leaves them out, and a teammate's samp
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a tab click draws its screen once: the board is not built twice over', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('tab-learn').click();
+  await page.getByTestId('board').waitFor({ state: 'detached' });
+  // Every column the board takes away again after showing it is work thrown away (the
+  // hash written for the click once came back as a hashchange that drew the board afresh).
+  await page.evaluate(() => {
+    window.columnsRemoved = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.removedNodes) {
+          if (node.nodeType === 1) window.columnsRemoved += node.matches('[data-testid=stage-column]') ? 1 : node.querySelectorAll('[data-testid=stage-column]').length;
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByTestId('tab-board').click();
+  await page.getByTestId('deal-card').first().waitFor();
+  await page.waitForFunction(() => location.hash === '#board');
+  // The hashchange is handled in a task of its own: let it run.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  assert.equal(await page.evaluate(() => window.columnsRemoved), 0);
+  assert.equal(await page.getByTestId('stage-column').count(), 6);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
