@@ -37,9 +37,18 @@ async function openWithFolder({ locale = 'zh-CN', pickers = true, askAfterRestar
   return { context, page, errors };
 }
 
+/** The team file's text. Read while the app is writing it, the browser refuses with a
+ *  NotReadableError (a person's sync client would wait too): read again shortly after. */
 const readFile = (page) => page.evaluate(async () => {
-  const handle = await (await navigator.storage.getDirectory()).getFileHandle('team.json');
-  return (await handle.getFile()).text();
+  for (let tries = 0; ; tries++) {
+    try {
+      const handle = await (await navigator.storage.getDirectory()).getFileHandle('team.json');
+      return await (await handle.getFile()).text();
+    } catch (error) {
+      if (error.name !== 'NotReadableError' || tries >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 });
 const writeFile = (page, text) => page.evaluate(async (text) => {
   const handle = await (await navigator.storage.getDirectory()).getFileHandle('team.json', { create: true });
