@@ -63,7 +63,8 @@ function card(deal, stage, stages, today) {
   followUp.type = 'button';
   followUp.dataset.testid = 'card-follow-up-set';
   followUp.addEventListener('click', () => {});
-  foot.append(followUp);
+  const actions = el('span', 'card-actions');
+  actions.append(followUp);
   const moves = el('span', 'card-moves');
   for (const [target, glyph, testid] of [[stages[index - 1], '◀', 'move-back'], [stages[index + 1], '▶', 'move-forward']]) {
     if (!target) continue;
@@ -75,7 +76,8 @@ function card(deal, stage, stages, today) {
     button.addEventListener('click', () => {});
     moves.append(button);
   }
-  foot.append(moves);
+  actions.append(moves);
+  foot.append(actions);
   article.append(foot);
   return article;
 }

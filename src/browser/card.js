@@ -70,6 +70,9 @@ export function fillCard(card, packed) {
   const moves = el('span', 'card-moves');
   if (backStage) moves.append(moveButton('move-back', '◀', backStage, backLabel));
   if (forwardStage) moves.append(moveButton('move-forward', '▶', forwardStage, forwardLabel));
-  foot.append(openMilestones, setFollowUp, moves);
+  // The buttons stay together: in a narrow column they go under the milestones line as one row.
+  const actions = el('span', 'card-actions');
+  actions.append(setFollowUp, moves);
+  foot.append(openMilestones, actions);
   card.append(foot);
 }
