@@ -173,8 +173,7 @@ pub async fn load_team_sync() {
 /// ran before that paint and held the cards back by about a fifth of a second on a slow phone.
 pub fn preload_later_parts() {
     #[cfg(feature = "split")]
-    // A timeout set in an animation frame callback runs after that frame is painted.
-    request_animation_frame(|| set_timeout(preload_each_part, std::time::Duration::ZERO));
+    crate::browser::timing::after_next_paint(preload_each_part);
 }
 
 #[cfg(feature = "split")]

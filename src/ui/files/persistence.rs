@@ -155,10 +155,12 @@ pub fn check_storage_meter(state: AppState) {
     });
 }
 
-/// Once at start: ask for persistent storage and read the meter.
+/// Once at start, after the first screen is painted: ask for persistent storage and read the meter.
 pub fn guard_storage(state: AppState) {
-    leptos::task::spawn_local(crate::browser::storage::ask_to_persist());
-    check_storage_meter(state);
+    crate::browser::timing::after_next_paint(move || {
+        leptos::task::spawn_local(crate::browser::storage::ask_to_persist());
+        check_storage_meter(state);
+    });
 }
 
 /// After each change, save within the debounce (packed in steps); when the page is

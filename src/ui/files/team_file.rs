@@ -77,11 +77,15 @@ impl TeamFile {
         if !fs::supported() {
             return team;
         }
-        spawn_local(async move {
-            if let Some(handle) = fs::recall().await {
-                team.handle.set_value(Some(SendWrapper::new(handle)));
-                team.sync(state, false);
-            }
+        // A link kept from an earlier visit is looked up once the board is painted (opening
+        // the browser's database is start-up work the first screen need not wait on).
+        crate::browser::timing::after_next_paint(move || {
+            spawn_local(async move {
+                if let Some(handle) = fs::recall().await {
+                    team.handle.set_value(Some(SendWrapper::new(handle)));
+                    team.sync(state, false);
+                }
+            })
         });
         let focus = window_event_listener(leptos::ev::focus, move |_| team.sync(state, false));
         let poll = set_interval_with_handle(
