@@ -166,10 +166,16 @@ fn follow_hash(state: AppState) {
         }
     });
     on_cleanup(move || listener.remove());
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         let hash = state.screen.get().hash();
         if window().location().hash().unwrap_or_default() != hash {
-            let _ = window().location().set_hash(hash);
+            // The address a visit opened with (no hash) is completed in place: a history
+            // entry for it would make Back show the same board again.
+            let replaced = first.is_none()
+                && window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))).is_ok();
+            if !replaced {
+                let _ = window().location().set_hash(hash);
+            }
         }
     });
 }

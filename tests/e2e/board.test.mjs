@@ -223,3 +223,21 @@ test('a tab click draws its screen once: the board is not built twice over', asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the address of a visit is completed in place, and Back goes from a screen to the board, then out', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.waitForFunction(() => location.hash === '#board');
+  const entries = await page.evaluate(() => history.length);
+  await page.getByTestId('tab-analytics').click();
+  await page.waitForFunction(() => location.hash === '#analytics');
+  assert.equal(await page.evaluate(() => history.length), entries + 1);
+  await page.goBack();
+  await page.getByTestId('board').waitFor();
+  assert.equal(await page.getByTestId('tab-board').getAttribute('aria-current'), 'page');
+  // '#board' had no history entry of its own: one more Back leaves the app instead of
+  // showing the same board again at the address without it.
+  await page.goBack();
+  assert.ok(!page.url().startsWith(server.url), `left the app, at ${page.url()}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
