@@ -204,6 +204,13 @@ fn a_packed_card_splits_back_into_its_texts_whatever_they_hold() {
     assert_eq!(fields[15..], [back.0.as_str(), back.1.as_str(), forward.0.as_str(), forward.1.as_str()]);
     // Flags: late, stalled plan and all done, by letter, only when so.
     assert_eq!(fields[2].contains('l'), texts.late);
+    assert_eq!(fields[2].contains('s'), texts.stalled_plan);
     assert_eq!(fields[2].contains('d'), texts.all_done);
     assert!(!texts.all_done && !fields[2].contains('d'));
+    // The flag lines: empty when the card has none.
+    let line = |text: &Option<String>| text.clone().unwrap_or_default();
+    assert_eq!(
+        (fields[6], fields[7], fields[8]),
+        (line(&texts.overdue).as_str(), line(&texts.stalled).as_str(), line(&texts.follow_up).as_str())
+    );
 }

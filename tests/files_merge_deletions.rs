@@ -319,7 +319,10 @@ proptest! {
         let kept = ids(&ab);
         // What holds what, on either side: a customer's proposed date for a milestone Bo
         // added is gone with the stage Ana deleted, two steps up.
-        let holders: BTreeMap<Id, Vec<Id>> = ids_within(&a).into_iter().chain(ids_within(&b)).collect();
+        let mut holders: BTreeMap<Id, Vec<Id>> = BTreeMap::new();
+        for (id, within) in ids_within(&a).into_iter().chain(ids_within(&b)) {
+            holders.entry(id).or_default().extend(within);
+        }
         for side in [&a, &b] {
             let lost: Vec<Id> = ids_within(side)
                 .into_iter()

@@ -46,20 +46,3 @@ pub fn record(name: &str, duration_ms: f64) {
         let _ = measure.call2(&p, &name.into(), &options);
     }
 }
-
-/// Runs `work` once the page has painted its next frame: for start-up work the first
-/// screen does not wait on (fetching later parts, asking for persistent storage). A
-/// timeout set in an animation frame callback runs after that frame is painted; work
-/// started straight from start-up would run in its microtasks, before the first paint.
-pub fn after_next_paint(work: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else { return };
-    let in_frame = Closure::once_into_js(move || {
-        let after = Closure::once_into_js(work);
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(after.unchecked_ref());
-        }
-    });
-    let _ = window.request_animation_frame(in_frame.unchecked_ref());
-}

@@ -116,8 +116,8 @@ pub fn Shell(state: AppState) -> impl IntoView {
         _ => None,
     });
     // The screen drawn changes only when another screen is chosen: the hash written for
-    // a tab click comes back as a hashchange naming the same screen, which would
-    // otherwise draw the whole board a second time.
+    // a tab click comes back as a hashchange naming the same screen, and a click on the
+    // tab already open names it too; either would otherwise draw the whole screen again.
     let shown_screen = Memo::new(move |_| state.screen.get());
     view! {
         <div class="app">
@@ -159,10 +159,7 @@ fn follow_hash(state: AppState) {
     // A share link pasted into the address bar of an open page arrives as a hash change.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if !crate::ui::files::share_dialog::open_link_in_address(state) {
-            let screen = read();
-            if state.screen.get_untracked() != screen {
-                state.screen.set(screen);
-            }
+            state.screen.set(read());
         }
     });
     on_cleanup(move || listener.remove());

@@ -173,7 +173,7 @@ pub async fn load_team_sync() {
 /// ran before that paint and held the cards back by about a fifth of a second on a slow phone.
 pub fn preload_later_parts() {
     #[cfg(feature = "split")]
-    crate::browser::timing::after_next_paint(preload_each_part);
+    crate::ui::after_paint::after_next_paint(preload_each_part);
 }
 
 #[cfg(feature = "split")]

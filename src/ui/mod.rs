@@ -2,6 +2,7 @@
 //! Grouped like the core: `deal`, `roadmap`, `analytics`, `learn`, `files`; the
 //! page itself (app, header, notices, dialogs' frame, state) sits at the top.
 
+pub mod after_paint;
 pub mod analytics;
 pub mod app;
 pub mod canvas_width;

@@ -219,6 +219,10 @@ test('a tab click draws its screen once: the board is not built twice over', asy
   // The hashchange is handled in a task of its own: let it run.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   assert.equal(await page.evaluate(() => window.columnsRemoved), 0);
+  // A click on the tab already open draws nothing again either.
+  await page.getByTestId('tab-board').click();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  assert.equal(await page.evaluate(() => window.columnsRemoved), 0);
   assert.equal(await page.getByTestId('stage-column').count(), 6);
   assert.deepEqual(errors, []);
   await context.close();

@@ -157,7 +157,7 @@ pub fn check_storage_meter(state: AppState) {
 
 /// Once at start, after the first screen is painted: ask for persistent storage and read the meter.
 pub fn guard_storage(state: AppState) {
-    crate::browser::timing::after_next_paint(move || {
+    crate::ui::after_paint::after_next_paint(move || {
         leptos::task::spawn_local(crate::browser::storage::ask_to_persist());
         check_storage_meter(state);
     });

@@ -79,7 +79,7 @@ impl TeamFile {
         }
         // A link kept from an earlier visit is looked up once the board is painted (opening
         // the browser's database is start-up work the first screen need not wait on).
-        crate::browser::timing::after_next_paint(move || {
+        crate::ui::after_paint::after_next_paint(move || {
             spawn_local(async move {
                 if let Some(handle) = fs::recall().await {
                     team.handle.set_value(Some(SendWrapper::new(handle)));
