@@ -52,6 +52,14 @@ if ! wasm-split-cli --help >/dev/null 2>&1; then
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
+# npm ci only when the lock changed since the last install: the build minifies its
+# JavaScript with terser (scripts/minify-js.mjs); the tests drive Chromium with Playwright.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
+  say "installing the npm packages from package-lock.json"
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.setup-lock
+fi
+
 if [ "$MODE" = build ]; then
   cargo fetch --quiet --target wasm32-unknown-unknown
   say "ready to build"
@@ -69,12 +77,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
-# npm ci only when the lock changed since the last install.
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
-  say "installing the E2E packages from package-lock.json"
-  npm ci --no-audit --no-fund
-  cp package-lock.json node_modules/.setup-lock
-fi
 
 # Trunk builds offline, so every crate must be here first.
 cargo fetch --quiet

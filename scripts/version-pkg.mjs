@@ -27,7 +27,9 @@ if (renamed === html) throw new Error('index.html names no pkg/ file');
 // The modules waypoint.js imports (the chunk loader, the JavaScript snippets) are preloaded
 // beside it: otherwise they are asked for only once it has arrived, one round trip later.
 const main = fs.readFileSync(path.join(dir, name, 'waypoint.js'), 'utf8');
-const imported = [...new Set([...main.matchAll(/^import\b[^'"]*['"]\.\/([^'"]+\.js)['"]/gm)].map((m) => m[1]))];
+// Static imports only (minified, they share one line): `import{a as b}from"./x.js"`.
+const imported = [...new Set([...main.matchAll(/\bimport\s*[^'"();]*?['"]\.\/([^'"]+\.js)['"]/g)].map((m) => m[1]))];
+if (!imported.length) throw new Error('waypoint.js imports no module: the modulepreload scan is out of date');
 const anchor = `<link rel="modulepreload" href="${name}/waypoint.js" />`;
 if (!renamed.includes(anchor)) throw new Error('index.html has no modulepreload of waypoint.js');
 renamed = renamed.replace(anchor, [anchor, ...imported.map((file) => `<link rel="modulepreload" href="${name}/${file}" />`)].join('\n    '));
