@@ -46,10 +46,28 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
   cargo install --locked wasm-opt || cargo install wasm-opt
 fi
 
-# The release build splits the wasm so the board loads first (scripts/split-build.sh).
-if ! wasm-split-cli --help >/dev/null 2>&1; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
-  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+# The release build splits the wasm so the board loads first (scripts/split-build.sh), with
+# wasm-split-cli patched by tools/wasm-split-gather.patch (it gathers the chunks the codec
+# part shares into one file). Built from the crate's source into target/tools/, and again
+# whenever the patch changes.
+WASM_SPLIT_ROOT=target/tools
+WASM_SPLIT_STAMP="$WASM_SPLIT_ROOT/wasm-split-$WASM_SPLIT_VERSION-$(sha256sum tools/wasm-split-gather.patch | cut -c1-16)"
+if [ ! -f "$WASM_SPLIT_STAMP" ] || ! "$WASM_SPLIT_ROOT/bin/wasm-split-cli" --help >/dev/null 2>&1; then
+  say "building wasm-split-cli $WASM_SPLIT_VERSION with Waypoint's patch (about 2 minutes)"
+  # The crate's source, through a throwaway manifest that depends on it.
+  fetcher="$WASM_SPLIT_ROOT/fetch"
+  mkdir -p "$fetcher/src"
+  printf '[package]\nname = "fetch-wasm-split"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\nwasm_split_cli_support = "=%s"\n' \
+    "$WASM_SPLIT_VERSION" > "$fetcher/Cargo.toml"
+  : > "$fetcher/src/lib.rs"
+  (cd "$fetcher" && cargo fetch --quiet)
+  source_dir=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"wasm_split_cli_support-$WASM_SPLIT_VERSION" | head -n 1)
+  rm -rf "$WASM_SPLIT_ROOT/src"
+  cp -r "$source_dir" "$WASM_SPLIT_ROOT/src"
+  patch --quiet -p1 -d "$WASM_SPLIT_ROOT/src" < tools/wasm-split-gather.patch
+  cargo install --locked --force --path "$WASM_SPLIT_ROOT/src" --features build-binary --root "$WASM_SPLIT_ROOT"
+  rm -f "$WASM_SPLIT_ROOT"/wasm-split-*
+  touch "$WASM_SPLIT_STAMP"
 fi
 
 # npm ci only when the lock changed since the last install: the build minifies its

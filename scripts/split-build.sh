@@ -7,8 +7,9 @@
 #      relocations to move code and data into the parts); a release build also rebuilds the
 #      standard library so that a panic aborts at once;
 #   2. wasm-split-cli cuts the module at each #[lazy] entry point (src/ui/lazy.rs): the main
-#      module, split_*.wasm per entry point, chunk_*.wasm for code two parts share, and the
-#      loader __wasm_split.js;
+#      module, split_*.wasm per entry point, chunk_*.wasm for code two parts share (all the code
+#      the codec part shares in one chunk: tools/wasm-split-gather.patch), and the loader
+#      __wasm_split.js;
 #   3. wasm-bindgen on the main module only, keeping the exports the parts import from it;
 #   4. release builds: wasm-opt -Oz on every .wasm (binaryen 116, same features as rustc's target).
 # A separate target folder keeps these flags from invalidating the everyday wasm build.
@@ -44,7 +45,9 @@ LINKED="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/$APP.wasm"
 PARTS="$TARGET_DIR/parts"
 rm -rf "$PARTS" "$OUT"
 mkdir -p "$PARTS" "$OUT"
-wasm-split-cli --target web --out-name "$APP" "$LINKED" "$PARTS"
+# The patched splitter (scripts/setup.sh builds it): the chunks the codec part shares with other
+# parts become one file, so a visit with a stored copy fetches two files before its board, not sixty.
+WASM_SPLIT_GATHER_WITH=codec target/tools/bin/wasm-split-cli --target web --out-name "$APP" "$LINKED" "$PARTS"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript --out-name "$APP" --out-dir "$OUT" "$PARTS/$APP.wasm"
 # The loader imports ./waypoint.js and fetches the parts next to itself.
 cp "$PARTS"/__wasm_split.js "$OUT"/

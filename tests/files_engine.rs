@@ -211,3 +211,45 @@ fn a_detached_engine_never_touches_storage() {
     assert_eq!(editor.engine.save_now(&mut store, &shown, NOW).written, None);
     assert_eq!(store.writes, 0);
 }
+
+#[test]
+fn a_first_visit_starts_without_the_codec_and_saves_once_it_is_handed_over() {
+    use waypoint::core::files::codec::Formats;
+    let mut store = MemoryStore::new();
+    assert!(!Engine::needs_codec_to_start(&mut store), "nothing stored: nothing to read");
+    let main = Engine::read_main(&mut store);
+    let (engine, started) = Engine::start_with(&mut store, main, None, "a", workspace);
+    assert!(started.save_at_start && started.problem.is_none());
+    assert_eq!(started.workspace.origin, "a", "the fresh workspace mints this page's ids");
+    let (mut editor, mut ws) = (Editor::new(engine), started.workspace);
+    assert!(!editor.engine.has_codec());
+    create(&mut editor, &mut ws, "Acme");
+    // Without the codec nothing can be written: the change waits, nothing is lost.
+    assert_eq!(editor.engine.save_now(&mut store, &ws, NOW).written, None);
+    assert_eq!(editor.engine.begin_save(&mut store, &ws, NOW).map(|s| s.written), Some(None));
+    assert_eq!(store.writes, 0);
+    assert!(editor.engine.has_unsaved());
+    editor.engine.set_codec(&Formats);
+    assert_eq!(editor.engine.save_now(&mut store, &ws, NOW).written, Some(Ok(())));
+    assert!(stored_customers(&store).contains(&"Acme".to_owned()));
+    assert!(!editor.engine.has_unsaved());
+    assert!(Engine::needs_codec_to_start(&mut store), "a stored copy needs the codec to be read");
+}
+
+#[test]
+fn a_stored_copy_met_without_the_codec_is_never_written_over() {
+    let mut store = MemoryStore::new();
+    let (mut editor, mut ws) = open(&mut store, "a");
+    create(&mut editor, &mut ws, "Acme");
+    editor.engine.save_now(&mut store, &ws, NOW);
+    let kept = store.get(keys::WORKSPACE).unwrap().to_owned();
+    let main = Engine::read_main(&mut store);
+    let (engine, started) = Engine::start_with(&mut store, main, None, "b", workspace);
+    assert_eq!(started.problem, Some(StartProblem::Failed(StoreFailure::Unavailable)));
+    assert!(!started.save_at_start);
+    let (mut editor, mut ws) = (Editor::new(engine), started.workspace);
+    editor.engine.set_codec(&waypoint::core::files::codec::Formats);
+    create(&mut editor, &mut ws, "Other");
+    editor.engine.save_now(&mut store, &ws, NOW);
+    assert_eq!(store.get(keys::WORKSPACE), Some(kept.as_str()), "the stored copy is untouched");
+}

@@ -69,3 +69,30 @@ fn a_new_change_forgets_the_redo_and_the_history_keeps_a_hundred_steps() {
     editor.apply(&mut ws, cmd, NOW).unwrap();
     assert!(!editor.can_redo(), "a new change forgets what could be redone");
 }
+
+#[test]
+fn without_the_codec_an_undo_waits_only_when_another_change_must_be_combined() {
+    use waypoint::core::files::codec::Formats;
+    use waypoint::core::history::{History, Stepped};
+    let base = workspace();
+    let mut created = base.clone();
+    let cmd = Command::CreateDeal { roadmap_id: roadmap_id(&base), fields: fields(&base, "Acme", 1), sample: false };
+    waypoint::core::command::apply(&mut created, cmd, NOW).unwrap();
+    let mut history = History::default();
+    history.record(base.clone(), created.clone());
+    // Nothing else changed since: the codec is not needed.
+    assert_eq!(history.clone().undo_with(None, &created), Stepped::Done(base.clone()));
+    // Another tab's change came in since: combining needs the codec, so the step stays.
+    let mut theirs = created.clone();
+    let cmd = Command::CreateDeal { roadmap_id: roadmap_id(&theirs), fields: fields(&theirs, "Other", 2), sample: false };
+    waypoint::core::command::apply(&mut theirs, cmd, NOW).unwrap();
+    assert_eq!(history.undo_with(None, &theirs), Stepped::Nothing);
+    assert!(history.can_undo(), "the step is kept for when the codec has loaded");
+    match history.undo_with(Some(&Formats), &theirs) {
+        Stepped::Done(ws) => {
+            let customers: Vec<_> = ws.deals.iter().map(|d| d.customer.as_str()).collect();
+            assert!(customers.contains(&"Other") && !customers.contains(&"Acme"), "{customers:?}");
+        }
+        other => panic!("expected the undo to be carried onto the other change, got {other:?}"),
+    }
+}

@@ -60,13 +60,13 @@ impl Editor {
 
     /// Steps `ws` back one change of this tab's, keeping other tabs' changes.
     pub fn undo(&mut self, ws: &mut Workspace) -> StepReport {
-        let stepped = self.history.undo(ws);
+        let stepped = self.history.undo_with(self.engine.codec(), ws);
         self.take(ws, stepped)
     }
 
     /// Steps `ws` forward again one undone change.
     pub fn redo(&mut self, ws: &mut Workspace) -> StepReport {
-        let stepped = self.history.redo(ws);
+        let stepped = self.history.redo_with(self.engine.codec(), ws);
         self.take(ws, stepped)
     }
 

@@ -9,7 +9,8 @@
 
 use std::collections::VecDeque;
 
-use crate::core::files::combine::{combine, Prefer};
+use crate::core::files::codec::{Codec, Formats};
+use crate::core::files::combine::{combine_quickly, Prefer};
 use crate::core::model::Workspace;
 use crate::core::validate::IntegrityError;
 
@@ -58,12 +59,24 @@ impl History {
 
     /// Steps back one change, on top of `current`.
     pub fn undo(&mut self, current: &Workspace) -> Stepped {
-        step(&mut self.undo, &mut self.redo, current, |s| (&s.after, &s.before))
+        self.undo_with(Some(&Formats), current)
     }
 
     /// Steps forward again one undone change, on top of `current`.
     pub fn redo(&mut self, current: &Workspace) -> Stepped {
-        step(&mut self.redo, &mut self.undo, current, |s| (&s.before, &s.after))
+        self.redo_with(Some(&Formats), current)
+    }
+
+    /// [`History::undo`] combining with `codec`. Without it only a step with nothing
+    /// else changed since can be taken (the usual case); any other stays, and `Nothing`
+    /// is returned (a first visit's first moments, before the codec has loaded).
+    pub fn undo_with(&mut self, codec: Option<&dyn Codec>, current: &Workspace) -> Stepped {
+        step(&mut self.undo, &mut self.redo, codec, current, |s| (&s.after, &s.before))
+    }
+
+    /// [`History::redo`] combining with `codec`, as [`History::undo_with`] does.
+    pub fn redo_with(&mut self, codec: Option<&dyn Codec>, current: &Workspace) -> Stepped {
+        step(&mut self.redo, &mut self.undo, codec, current, |s| (&s.before, &s.after))
     }
 
     /// Whether there is something to undo.
@@ -86,11 +99,17 @@ impl History {
 /// Takes the newest step off `from` and carries it onto `current` in the direction
 /// `way` gives (from, to); a step that cannot be carried stays where it was, any
 /// other moves to `to` (so it can be redone or undone again).
-fn step(from: &mut VecDeque<Step>, to: &mut VecDeque<Step>, current: &Workspace, way: fn(&Step) -> (&Workspace, &Workspace)) -> Stepped {
+fn step(
+    from: &mut VecDeque<Step>,
+    to: &mut VecDeque<Step>,
+    codec: Option<&dyn Codec>,
+    current: &Workspace,
+    way: fn(&Step) -> (&Workspace, &Workspace),
+) -> Stepped {
     let Some(taken) = from.pop_back() else { return Stepped::Nothing };
     let (start, end) = way(&taken);
-    let stepped = carry(start, end, current);
-    if matches!(stepped, Stepped::Refused(_)) {
+    let stepped = carry(codec, start, end, current);
+    if matches!(stepped, Stepped::Refused(_) | Stepped::Nothing) {
         from.push_back(taken);
     } else {
         to.push_back(taken);
@@ -99,8 +118,15 @@ fn step(from: &mut VecDeque<Step>, to: &mut VecDeque<Step>, current: &Workspace,
 }
 
 /// The change `from → to` carried onto `current`; later changes by others win.
-fn carry(from: &Workspace, to: &Workspace, current: &Workspace) -> Stepped {
-    let combined = match combine(from, to, current, Prefer::Theirs) {
+fn carry(codec: Option<&dyn Codec>, from: &Workspace, to: &Workspace, current: &Workspace) -> Stepped {
+    let combined = match combine_quickly(from, to, current) {
+        Some(quick) => Ok(quick),
+        None => match codec {
+            Some(codec) => codec.combine(from, to, current, Prefer::Theirs),
+            None => return Stepped::Nothing,
+        },
+    };
+    let combined = match combined {
         Ok(combined) => combined,
         Err(why) => return Stepped::Refused(why),
     };

@@ -27,10 +27,11 @@ pub fn App() -> impl IntoView {
     crate::ui::files::share_dialog::open_link_in_address(state);
     follow_hash(state);
     if save_at_start {
-        // In the next task: a first visit's board is up before its samples are packed and
-        // written (a sixth of the start-up work on a phone). A share link opened meanwhile
-        // saves them itself before its sandbox opens, and the sandbox refuses this save.
-        set_timeout(move || persistence::save_now(state), std::time::Duration::ZERO);
+        // After the first paint: a first visit's board is up before its samples are packed
+        // and written (a sixth of the start-up work on a phone), and before the codec that
+        // writes them loads. A share link opened meanwhile saves them itself before its
+        // sandbox opens, and the sandbox refuses this save.
+        crate::ui::after_paint::after_next_paint(move || persistence::save_now(state));
     }
     persistence::guard_storage(state);
     // Follow-up reminders, when this browser turned them on (the code loads only then).

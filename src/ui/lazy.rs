@@ -21,6 +21,14 @@ where
     view! { <Suspense fallback=loading>{Suspend::new(part)}</Suspense> }
 }
 
+/// Reading and writing the JSON formats: serde's readers and writers for the whole model,
+/// deflate and inflate, the file checks. `ui::files::codec` loads and keeps it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn codec() -> &'static dyn crate::core::files::codec::Codec {
+    let formats: &'static dyn crate::core::files::codec::Codec = &crate::core::files::codec::Formats;
+    formats
+}
+
 /// The Analytics screen.
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn analytics_screen() -> AnyView {
@@ -165,35 +173,39 @@ pub async fn load_team_sync() {
     __preload_team_sync().await;
 }
 
-/// Fetches every later part once the board is on screen, one after the other, so the first
-/// visit to a screen or dialog does not wait on the network (and a part is on hand before the
-/// person goes offline). Without the split there is nothing to fetch.
+/// Loads the codec and fetches every later part once the board is on screen, one after
+/// the other, so the first visit to a screen or dialog does not wait on the network (and a
+/// part is on hand before the person goes offline). Without the split only the codec's
+/// (instant) load is left.
 ///
 /// It starts after the first frame is painted: started at once, the loader's first requests
 /// ran before that paint and held the cards back by about a fifth of a second on a slow phone.
 pub fn preload_later_parts() {
-    #[cfg(feature = "split")]
     crate::ui::after_paint::after_next_paint(preload_each_part);
 }
 
-#[cfg(feature = "split")]
 fn preload_each_part() {
     leptos::task::spawn_local(async {
-        __preload_deal_form().await;
-        __preload_analytics_screen().await;
-        __preload_roadmap_screen().await;
-        __preload_learn_screen().await;
-        __preload_agenda_screen().await;
-        __preload_help_dialog().await;
-        __preload_share_dialog().await;
-        __preload_merge_dialog().await;
-        __preload_team_dialog().await;
-        __preload_presentation().await;
-        __preload_export_csv().await;
-        __preload_prepare_merge().await;
-        __preload_team_sync().await;
-        __preload_today_list().await;
-        __preload_open_reply().await;
-        __preload_reply_dialog().await;
+        // First the codec: a first visit's first save waits on it.
+        crate::ui::files::codec::load().await;
+        #[cfg(feature = "split")]
+        {
+            __preload_deal_form().await;
+            __preload_analytics_screen().await;
+            __preload_roadmap_screen().await;
+            __preload_learn_screen().await;
+            __preload_agenda_screen().await;
+            __preload_help_dialog().await;
+            __preload_share_dialog().await;
+            __preload_merge_dialog().await;
+            __preload_team_dialog().await;
+            __preload_presentation().await;
+            __preload_export_csv().await;
+            __preload_prepare_merge().await;
+            __preload_team_sync().await;
+            __preload_today_list().await;
+            __preload_open_reply().await;
+            __preload_reply_dialog().await;
+        }
     });
 }

@@ -19,6 +19,7 @@ fn save_failure_text(lang: Lang, failure: &StoreFailure) -> String {
 /// Downloads a stored copy as readable JSON (a packed copy is unpacked first).
 fn download_stored(key: &str, name: &str) {
     if let Ok(Some(text)) = LocalStore.read(key) {
+        // Unpacking needs no codec (start-up unpacks with it too).
         let text = crate::core::files::stored::readable_text(&text);
         let _ = files::download(name, &text, "application/json");
     }

@@ -322,8 +322,13 @@ impl AppState {
 
     /// Downloads the whole workspace as a dated JSON file.
     pub fn export(&self) {
+        let state = *self;
+        crate::ui::files::codec::with_codec(move |codec| state.export_with(codec));
+    }
+
+    fn export_with(&self, codec: &dyn crate::core::files::codec::Codec) {
         // Sample deals stay here: a file goes to teammates, and samples are nobody's data.
-        let text = self.workspace.with_untracked(|ws| envelope::export_json(&ws.without_samples(), clock::now_ms()));
+        let text = self.workspace.with_untracked(|ws| codec.export_json(&ws.without_samples(), clock::now_ms()));
         // Inside a practice scenario the file is a hand-out for the room, named as such.
         let name = match self.sandbox.get_untracked() {
             Some(Sandbox::Scenario(id)) => format!("waypoint-scenario-{}-{}.json", id.scenario().key, clock::local_today()),

@@ -100,6 +100,7 @@ test('an export imported into a fresh browser profile shows the same board', asy
 test('a broken file gets a clear message and changes nothing', async () => {
   const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' });
   const before = await boardSnapshot(page);
+  await readStored(page); // the first visit's own save, once the codec has loaded
   const storedBefore = await page.evaluate(() => localStorage.getItem('waypoint.workspace.v1'));
   const cases = [
     ['notes.json', 'this is not json', /不是有效的 JSON/],

@@ -1,6 +1,7 @@
 // First paint (issue 19): index.html paints the app's chrome before the wasm arrives, in the
 // language the app will open in, light or dark as the system asks, with this person's own
-// stages on a return visit; the app takes it over without moving anything.
+// stages on a return visit; the app takes it over without moving anything. A first visit's
+// board needs no later part; a visit with a stored copy loads the codec part first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch } from './support.mjs';
@@ -101,5 +102,37 @@ test('a returning person sees their own language and stages at once', async () =
   assert.equal(titles[0], 'Qualified leads');
   assert.equal(titles.length, 6);
   assert.match(await early.locator('.skeleton:not([hidden]) .roadmap-name').textContent(), /^Roadmap: /);
+  await context.close();
+});
+
+test('a first visit starts without the codec; a visit with a stored copy loads it and one shared chunk first', async () => {
+  // The wasm files asked for before the board was usable.
+  const wasmBeforeBoard = (page) => page.evaluate(() => {
+    const interactive = performance.getEntriesByName('waypoint:interactive')[0].startTime;
+    return performance.getEntriesByType('resource')
+      .filter((r) => r.name.endsWith('.wasm') && r.startTime < interactive)
+      .map((r) => new URL(r.name).pathname.split('/').pop().replace(/_\d+\.wasm$/, '').replace(/\.wasm$/, ''))
+      .sort();
+  });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByTestId('deal-card').first().waitFor();
+  assert.deepEqual(await wasmBeforeBoard(page), ['waypoint_bg'], 'the samples are made, not read: no later part');
+  // Saved once the codec has loaded after the first paint; an edit then is saved too.
+  await page.waitForFunction(() => localStorage.getItem('waypoint.workspace.v1') !== null);
+  await page.getByTestId('deal-card').filter({ hasText: 'Eastline Precision' }).getByTestId('move-forward').click();
+  await page.getByTestId('stage-column').nth(1).getByText('Eastline Precision').waitFor();
+  await page.waitForTimeout(400);
+
+  await page.reload();
+  await page.getByTestId('stage-column').nth(1).getByText('Eastline Precision').waitFor();
+  const loaded = await wasmBeforeBoard(page);
+  assert.ok(loaded.includes('split_codec'), `the codec loads before a stored copy is read: ${loaded}`);
+  // Its code shared with other parts is one chunk (tools/wasm-split-gather.patch), not sixty.
+  assert.equal(loaded.filter((name) => name.startsWith('chunk')).length, 1, `one shared chunk: ${loaded}`);
+  assert.deepEqual(errors, []);
   await context.close();
 });

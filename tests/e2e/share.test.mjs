@@ -103,7 +103,7 @@ test('an own workspace travels packed in a link, and arrives exactly', async () 
 
 test('a damaged link is refused with its reason and nothing is touched', async () => {
   const { page, context } = await openApp(browser, server.url, { locale: 'en-US' });
-  await page.waitForTimeout(400);
+  await readStored(page); // the first visit's own save, once the codec has loaded
   const before = await storedText(page);
   const cards = await customers(page);
   await page.goto(`${server.url}#share=eJzLSM3JyVcozy_KSQEAGgQEXQ-cut-off`);

@@ -120,8 +120,10 @@ export async function readKey(page, key) {
   return page.evaluate((k) => localStorage.getItem(k), key);
 }
 
-/** The stored document (envelope) of `page`'s origin. */
+/** The stored document (envelope) of `page`'s origin. A first visit saves its samples once
+ *  the codec has loaded, a moment after its board: this waits for that first save. */
 export async function readStored(page, key = STORE_KEY) {
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, key);
   return decodeStored(await page.evaluate((k) => localStorage.getItem(k), key));
 }
 

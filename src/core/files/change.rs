@@ -6,7 +6,8 @@
 //! whole document (an import, a merge, an undo or redo) travels as the difference
 //! it made, combined three-way with the newer copy: never as an overwrite.
 
-use super::combine::{combine, Prefer};
+use super::codec::{Codec, Formats};
+use super::combine::Prefer;
 use crate::core::command::{apply_by, Command};
 use crate::core::model::{Timestamp, Workspace};
 
@@ -66,6 +67,11 @@ pub struct Replayed {
 /// `theirs` with `pending` applied in order. A change that no longer fits is
 /// dropped and counted; the rest still apply.
 pub fn replay(theirs: Workspace, pending: &[Change]) -> Replayed {
+    replay_with(&Formats, theirs, pending)
+}
+
+/// [`replay`], combining whole-document changes with `codec` (the engine passes its own).
+pub fn replay_with(codec: &dyn Codec, theirs: Workspace, pending: &[Change]) -> Replayed {
     let mut out = Replayed { workspace: theirs, dropped: 0, conflicts: 0 };
     for change in pending {
         match change {
@@ -78,7 +84,7 @@ pub fn replay(theirs: Workspace, pending: &[Change]) -> Replayed {
                 }
                 ws.next_id = ws.next_id.max(counter);
             }
-            Change::Whole { before, after } => match combine(before, after, &out.workspace, Prefer::Mine) {
+            Change::Whole { before, after } => match codec.combine(before, after, &out.workspace, Prefer::Mine) {
                 Ok(combined) => {
                     out.conflicts += combined.conflicts;
                     out.workspace = combined.workspace;

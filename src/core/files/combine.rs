@@ -47,15 +47,24 @@ pub struct Combined {
     pub restored: usize,
 }
 
+/// The common cases of [`combine`], exact and cheap: one side did nothing. `None` when
+/// both sides changed something, which takes the whole combination (and the codec's
+/// JSON forms of the records, so callers without the codec loaded try this first).
+pub fn combine_quickly(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Option<Combined> {
+    if theirs == base {
+        return Some(Combined { workspace: mine.clone(), conflicts: 0, restored: 0 });
+    }
+    if mine == base {
+        return Some(Combined { workspace: theirs.clone(), conflicts: 0, restored: 0 });
+    }
+    None
+}
+
 /// Carries the change `base → mine` onto `theirs`. Fails only when the result cannot
 /// be made whole (then nothing should change, and the person is told).
 pub fn combine(base: &Workspace, mine: &Workspace, theirs: &Workspace, prefer: Prefer) -> Result<Combined, IntegrityError> {
-    // The common cases, exact and cheap: one side did nothing.
-    if theirs == base {
-        return Ok(Combined { workspace: mine.clone(), conflicts: 0, restored: 0 });
-    }
-    if mine == base {
-        return Ok(Combined { workspace: theirs.clone(), conflicts: 0, restored: 0 });
+    if let Some(done) = combine_quickly(base, mine, theirs) {
+        return Ok(done);
     }
     let mut conflicts = 0;
     let mut ws = mine.clone();

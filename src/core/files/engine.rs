@@ -11,9 +11,12 @@
 //! copy is written and read back, then the revision is raised (which tells other
 //! tabs). A page that dies between two of these steps still holds a good copy.
 
-use super::change::{replay, Change, Replayed};
+use super::change::{replay_with, Change, Replayed};
+use super::codec::{Codec, Formats, Packing};
 use super::store::{keys, Store, StoreFailure};
-use crate::core::files::envelope::{self, ImportError, StartFrom};
+use std::borrow::Cow;
+
+use crate::core::files::envelope::{ImportError, StartFrom};
 use crate::core::files::stored;
 use crate::core::model::{Timestamp, Workspace};
 use crate::core::validate;
@@ -30,6 +33,15 @@ pub enum StartProblem {
     Newer(u64),
     /// Storage could not be read at all.
     Failed(StoreFailure),
+}
+
+/// The main stored copy as start-up read it, unpacked before the codec is needed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadCopy {
+    /// The stored text, kept as the last good copy if it reads.
+    text: String,
+    /// Its JSON when it was packed (`None`: the text is plain JSON), or why it does not unpack.
+    json: Result<Option<String>, ImportError>,
 }
 
 /// What the app starts with.
@@ -70,7 +82,7 @@ pub enum Step {
 
 /// Where a save in steps has got to.
 enum Phase {
-    Packing(Box<stored::Encoding>),
+    Packing(Box<dyn Packing>),
     /// Packed: next the last good copy becomes the previous one.
     Packed(String),
     /// The previous copy is written: next the new one, read back, then the revision.
@@ -98,6 +110,9 @@ pub struct Engine {
     stored: bool,
     /// The last write failed like this; cleared by the next good one.
     failure: Option<StoreFailure>,
+    /// How stored copies are read and written. A first visit starts without it (nothing
+    /// is stored yet) and the shell hands it over once loaded; until then nothing is saved.
+    codec: Option<&'static dyn Codec>,
 }
 
 impl Engine {
@@ -105,25 +120,77 @@ impl Engine {
     /// (never written over); the previous good copy is used if it reads, else
     /// `fresh()`. A copy written by a newer build is left alone and never written over.
     pub fn start(store: &mut impl Store, origin: &str, fresh: impl FnOnce() -> Workspace) -> (Engine, Started) {
-        let mut engine = Engine { known_revision: store.revision(), stored: true, ..Engine::detached(origin) };
-        let main = match store.read(keys::WORKSPACE) {
-            Ok(text) => text,
+        let main = Engine::read_main(store);
+        Engine::start_with(store, main, Some(&Formats), origin, fresh)
+    }
+
+    /// Whether starting needs the codec: a copy is stored (a first visit starts without it).
+    pub fn needs_codec_to_start(store: &mut impl Store) -> bool {
+        matches!(store.read(keys::WORKSPACE), Ok(Some(_)))
+    }
+
+    /// Reads the main stored copy and unpacks it: the share of start-up that needs no
+    /// codec, which the shell does while the codec loads.
+    pub fn read_main(store: &mut impl Store) -> Result<Option<ReadCopy>, StoreFailure> {
+        let text = store.read(keys::WORKSPACE)?;
+        Ok(text.map(|text| {
+            let json = stored::json_of(&text).map(|json| match json {
+                Cow::Owned(json) => Some(json),
+                Cow::Borrowed(_) => None,
+            });
+            ReadCopy { text, json }
+        }))
+    }
+
+    /// [`Engine::start`] from the main copy [`Engine::read_main`] read, with the codec the
+    /// shell has loaded, if any. Without one a stored copy cannot be read
+    /// ([`Engine::needs_codec_to_start`] says to load it first): should that happen
+    /// anyway, the app starts fresh and never writes over the stored copy.
+    pub fn start_with(
+        store: &mut impl Store,
+        main: Result<Option<ReadCopy>, StoreFailure>,
+        codec: Option<&'static dyn Codec>,
+        origin: &str,
+        fresh: impl FnOnce() -> Workspace,
+    ) -> (Engine, Started) {
+        let mut engine = Engine { known_revision: store.revision(), stored: true, codec, ..Engine::detached(origin) };
+        let main = match main {
+            Ok(main) => main,
             Err(failure) => {
                 let started =
                     Started { workspace: fresh(), problem: Some(StartProblem::Failed(failure)), failure: None, save_at_start: false };
                 return (engine, started);
             }
         };
+        let (Some(main), Some(codec)) = (main.as_ref(), codec) else {
+            let started = if main.is_none() {
+                Started { workspace: engine.adopt(fresh()), problem: None, failure: None, save_at_start: true }
+            } else {
+                engine.stored = false;
+                let problem = Some(StartProblem::Failed(StoreFailure::Unavailable));
+                Started { workspace: engine.adopt(fresh()), problem, failure: None, save_at_start: false }
+            };
+            return (engine, started);
+        };
+        let read_main = match &main.json {
+            Ok(Some(json)) => codec.import_json(json),
+            Ok(None) => codec.import_json(&main.text),
+            Err(error) => Err(error.clone()),
+        };
         // The previous copy is read only when the main one cannot be used: at 10,000 deals
         // reading it costs as much again as reading the main one.
         let mut previous = None;
-        let mut from = envelope::start_from(main.as_deref(), None);
-        if matches!(from, StartFrom::Neither(_)) {
-            previous = store.read(keys::PREVIOUS).ok().flatten();
-            if previous.is_some() {
-                from = envelope::start_from(main.as_deref(), previous.as_deref());
+        let from = match read_main {
+            Ok(workspace) => StartFrom::Main(Box::new(workspace)),
+            Err(main_error) => {
+                previous = store.read(keys::PREVIOUS).ok().flatten();
+                match previous.as_deref().map(|p| codec.decode(p)) {
+                    Some(Ok(workspace)) => StartFrom::Previous(Box::new(workspace), main_error),
+                    _ => StartFrom::Neither(main_error),
+                }
             }
-        }
+        };
+        let main = Some(main.text.clone());
         let started = match from {
             StartFrom::Nothing => Started { workspace: fresh(), problem: None, failure: None, save_at_start: true },
             StartFrom::Main(workspace) => {
@@ -133,7 +200,7 @@ impl Engine {
             StartFrom::Previous(_, ImportError::NewerVersion { found, .. })
             | StartFrom::Neither(ImportError::NewerVersion { found, .. }) => {
                 engine.newer = Some(found);
-                let workspace = previous.as_deref().and_then(|p| stored::decode(p).ok()).unwrap_or_else(fresh);
+                let workspace = previous.as_deref().and_then(|p| codec.decode(p).ok()).unwrap_or_else(fresh);
                 Started { workspace, problem: Some(StartProblem::Newer(found)), failure: None, save_at_start: false }
             }
             StartFrom::Previous(workspace, error) => {
@@ -166,7 +233,23 @@ impl Engine {
             newer: None,
             sandboxed: false,
             failure: None,
+            codec: None,
         }
+    }
+
+    /// The codec, once the shell has loaded it (a first visit starts without it).
+    pub fn set_codec(&mut self, codec: &'static dyn Codec) {
+        self.codec = Some(codec);
+    }
+
+    /// Whether saves can be made: the codec is here.
+    pub fn has_codec(&self) -> bool {
+        self.codec.is_some()
+    }
+
+    /// The codec, once here (undo and redo combine with it too).
+    pub fn codec(&self) -> Option<&'static dyn Codec> {
+        self.codec
     }
 
     /// A workspace this page will work on (loaded, imported, received or from another
@@ -231,15 +314,15 @@ impl Engine {
     pub fn save_now(&mut self, store: &mut impl Store, ws: &Workspace, now: Timestamp) -> Saved {
         self.saving = None;
         let stored = store.revision();
-        if !self.needs_saving(stored) {
+        let Some(codec) = self.codec.filter(|_| self.needs_saving(stored)) else {
             return Saved::default();
-        }
+        };
         let mut saved = Saved::default();
         let mut text = None;
         if stored > self.known_revision {
             match self.take_in(store) {
                 Ok(Some(replayed)) => {
-                    text = Some(stored::encode(&replayed.workspace, now));
+                    text = Some(codec.encode(&replayed.workspace, now));
                     saved.taken_in = Some(replayed);
                 }
                 Ok(None) => {}
@@ -247,7 +330,7 @@ impl Engine {
                 Err(None) => return saved,
             }
         }
-        let text = text.unwrap_or_else(|| stored::encode(ws, now));
+        let text = text.unwrap_or_else(|| codec.encode(ws, now));
         let revision = stored.max(self.known_revision) + 1;
         let result = self.keep_previous(store).and_then(|()| write_verified(store, &text));
         self.finish(store, saved, text, revision, result)
@@ -257,10 +340,11 @@ impl Engine {
     /// it is damaged, so it is set aside and this tab's copy is written. `Err(None)`:
     /// a newer build wrote it, so nothing is written.
     fn take_in(&mut self, store: &mut impl Store) -> Result<Option<Replayed>, Option<StoreFailure>> {
+        let Some(codec) = self.codec else { return Err(None) };
         let text = store.read(keys::WORKSPACE).map_err(Some)?.unwrap_or_default();
-        match stored::decode(&text) {
+        match codec.decode(&text) {
             Ok(theirs) => {
-                let replayed = replay(self.adopt(theirs), &self.pending);
+                let replayed = replay_with(codec, self.adopt(theirs), &self.pending);
                 self.last_good = Some(text);
                 Ok(Some(replayed))
             }
@@ -281,13 +365,13 @@ impl Engine {
     pub fn begin_save(&mut self, store: &mut impl Store, ws: &Workspace, now: Timestamp) -> Option<Saved> {
         self.saving = None;
         let stored = store.revision();
-        if !self.needs_saving(stored) {
+        let Some(codec) = self.codec.filter(|_| self.needs_saving(stored)) else {
             return Some(Saved::default());
-        }
+        };
         if stored > self.known_revision {
             return Some(self.save_now(store, ws, now));
         }
-        self.saving = Some((Phase::Packing(Box::new(stored::Encoding::new(ws, now))), self.known_revision + 1));
+        self.saving = Some((Phase::Packing(codec.packing(ws, now)), self.known_revision + 1));
         None
     }
 
@@ -327,7 +411,7 @@ impl Engine {
     /// otherwise this tab saves now, which puts its changes on top of it.
     pub fn other_tab_saved(&mut self, store: &mut impl Store, ws: &Workspace, now: Timestamp) -> Saved {
         let revision = store.revision();
-        if !self.stored || self.sandboxed || self.newer.is_some() || revision <= self.known_revision {
+        if !self.stored || self.sandboxed || self.newer.is_some() || self.codec.is_none() || revision <= self.known_revision {
             return Saved::default();
         }
         if !self.pending.is_empty() {

@@ -85,6 +85,11 @@ fn base64_len(bytes: usize) -> usize {
     (bytes * 4).div_ceil(3)
 }
 
+/// Whether a page's fragment is a share link (of a workspace or a scenario), without reading it.
+pub fn is_link(hash: &str) -> bool {
+    hash.starts_with(SHARE_PREFIX) || hash.starts_with(SCENARIO_PREFIX)
+}
+
 /// Reads a page's fragment; `None` when it is not a share link (a screen's hash).
 pub fn read_fragment(hash: &str) -> Option<Result<Shared, LinkError>> {
     if let Some(key) = hash.strip_prefix(SCENARIO_PREFIX) {

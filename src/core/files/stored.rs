@@ -7,6 +7,8 @@
 //! stay plain, readable JSON; only the stored copy is packed, and a stored copy
 //! written as plain JSON (by an earlier version) still reads.
 
+use std::borrow::Cow;
+
 use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
@@ -128,9 +130,16 @@ impl Encoding {
 
 /// Reads a stored copy, packed or plain, into a checked workspace.
 pub fn decode(text: &str) -> Result<Workspace, ImportError> {
+    envelope::import_json(&json_of(text)?)
+}
+
+/// The JSON of a stored copy: a packed copy unpacked and inflated, a plain one as it is.
+/// This part of reading needs none of the JSON code (see `codec`), so start-up does it
+/// while that code loads.
+pub fn json_of(text: &str) -> Result<Cow<'_, str>, ImportError> {
     match text.strip_prefix(PREFIX) {
-        Some(rest) => envelope::import_json(&unpacked_json(rest).ok_or(ImportError::Damaged)?),
-        None => envelope::import_json(text),
+        Some(rest) => unpacked_json(rest).map(Cow::Owned).ok_or(ImportError::Damaged),
+        None => Ok(Cow::Borrowed(text)),
     }
 }
 

@@ -3,7 +3,7 @@
 //! (`core::files::engine`), which makes every decision. Here only the results are
 //! shown: another tab's copy, a failed save, a newer build's copy.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -12,10 +12,12 @@ use leptos::prelude::*;
 use crate::browser::storage::{keys, read_pref, write_pref, LocalStore};
 use crate::browser::{clock, timing};
 use crate::core::editor::Editor;
-use crate::core::files::engine::{Engine, Saved, StartProblem, Step};
+use crate::core::files::engine::{Engine, ReadCopy, Saved, StartProblem, Step};
+use crate::core::files::store::StoreFailure;
 use crate::core::learn::samples::first_visit_workspace;
 use crate::core::text::describe;
 use crate::core::text::i18n::{trf, Lang, Msg};
+use crate::ui::files::codec;
 use crate::ui::state::{AppState, Notice};
 
 /// Saves wait this long after the last change, so a burst of edits is one write.
@@ -32,9 +34,11 @@ const STORAGE_WARNING_PERCENT: f64 = 80.0;
 /// person must be told about it already on screen. True when it must be saved at once.
 pub fn start(lang: Lang) -> (AppState, bool) {
     let origin = clock::random_origin();
-    // Reading, unpacking, parsing and checking the stored copy: start-up's share that grows with the data.
+    let main = READ_AT_START.take().unwrap_or_else(|| Engine::read_main(&mut LocalStore));
+    // Parsing and checking the stored copy (and reading it, when `read_stored_copy` did
+    // not): start-up's share that grows with the data.
     let (engine, started) = timing::measure("waypoint:start-load", || {
-        Engine::start(&mut LocalStore, &origin, || first_visit_workspace(&origin, lang, clock::now_ms()))
+        Engine::start_with(&mut LocalStore, main, codec::loaded(), &origin, || first_visit_workspace(&origin, lang, clock::now_ms()))
     });
     let state = AppState::with_editor(started.workspace, lang, Editor::new(engine));
     // Why the stored copy could not be used as it was, in the person's language.
@@ -50,6 +54,38 @@ pub fn start(lang: Lang) -> (AppState, bool) {
         state.save_failure.set(Some(failure));
     }
     (state, started.save_at_start)
+}
+
+thread_local! {
+    /// The main stored copy, read and unpacked while the codec loaded (`read_stored_copy`).
+    static READ_AT_START: RefCell<Option<Result<Option<ReadCopy>, StoreFailure>>> = const { RefCell::new(None) };
+}
+
+/// Reads and unpacks the stored copy, the share of reading it that needs no codec: start-up
+/// does this while the codec's files download, and `start` takes it from there.
+pub fn read_stored_copy() {
+    let main = timing::measure("waypoint:start-unpack", || Engine::read_main(&mut LocalStore));
+    READ_AT_START.set(Some(main));
+}
+
+/// Whether start-up must load the codec first: a copy is stored, or the address holds a
+/// share link. A first visit starts without it (the samples are made, not read).
+pub fn codec_needed_at_start() -> bool {
+    let hash = window().location().hash().unwrap_or_default();
+    crate::core::files::share::is_link(&hash) || Engine::needs_codec_to_start(&mut LocalStore)
+}
+
+/// Runs `save` once the engine has the codec: at once when it has (from start-up, or a
+/// moment after a first visit's first paint), else as soon as it has loaded. A page left
+/// in that first moment cannot save; there is little to lose, as the samples are made anew.
+fn with_engine_codec(state: AppState, save: impl FnOnce() + 'static) {
+    if state.editor.try_with_value(|e| e.engine.has_codec()).unwrap_or(false) {
+        return save();
+    }
+    codec::with_codec(move |codec| {
+        state.editor.try_update_value(|e| e.engine.set_codec(codec));
+        save();
+    });
 }
 
 /// The stored language, else the browser's.
@@ -89,6 +125,10 @@ fn show(state: AppState, saved: Saved) {
 /// Saves now (a page being left or hidden, *Reload now*): crash-safe, and on top of
 /// any newer copy another tab saved. Any save being packed in steps is dropped.
 pub fn save_now(state: AppState) {
+    with_engine_codec(state, move || save_at_once(state));
+}
+
+fn save_at_once(state: AppState) {
     let now = clock::now_ms();
     let saved = timing::measure("waypoint:save", || {
         state.workspace.with_untracked(|ws| state.editor.try_update_value(|e| e.engine.save_now(&mut LocalStore, ws, now)))
@@ -105,6 +145,10 @@ struct StepTimes {
 
 /// The autosave: packs the workspace in steps between frames, then writes it.
 fn save_in_steps(state: AppState) {
+    with_engine_codec(state, move || begin_save_in_steps(state));
+}
+
+fn begin_save_in_steps(state: AppState) {
     // Marked for the performance panel, and for the E2E that changes things mid-save.
     timing::mark("waypoint:save-start");
     let started = timing::now();
@@ -142,6 +186,10 @@ fn save_step(state: AppState, mut times: StepTimes) {
 
 /// Another tab saved: the engine takes its copy in, or saves this tab's work on top of it.
 fn on_other_tab_saved(state: AppState) {
+    with_engine_codec(state, move || take_in_other_tab(state));
+}
+
+fn take_in_other_tab(state: AppState) {
     let now = clock::now_ms();
     let saved = state.workspace.with_untracked(|ws| state.editor.try_update_value(|e| e.engine.other_tab_saved(&mut LocalStore, ws, now)));
     show(state, saved.unwrap_or_default());

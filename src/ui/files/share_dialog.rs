@@ -58,7 +58,17 @@ pub fn open_link_in_address(state: AppState) -> bool {
         state.screen.set(Screen::Board);
         return true;
     }
-    let Some(result) = share::read_fragment(&hash) else { return false };
+    if !share::is_link(&hash) {
+        return false;
+    }
+    // Start-up loads the codec before a link in the address is read, so this runs at once
+    // then; a link pasted into an open first visit waits the moment the codec takes.
+    crate::ui::files::codec::with_codec(move |codec| open_link(state, codec, &hash));
+    true
+}
+
+fn open_link(state: AppState, codec: &dyn crate::core::files::codec::Codec, hash: &str) {
+    let Some(result) = codec.read_link(hash) else { return };
     match result {
         Ok(Shared::Scenario(id)) => state.enter_scenario(id),
         Ok(Shared::Workspace(workspace)) => state.enter_shared(state.adopt(*workspace)),
@@ -72,7 +82,6 @@ pub fn open_link_in_address(state: AppState) -> bool {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(Screen::Board.hash()));
     }
     state.screen.set(Screen::Board);
-    true
 }
 
 /// Puts `text` on the clipboard; false when the page may not (no clipboard outside a

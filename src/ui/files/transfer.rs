@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::{clock, files};
 use crate::core::command::Command;
 use crate::core::files::csv;
-use crate::core::files::envelope::{self, MAX_IMPORT_BYTES};
+use crate::core::files::envelope::MAX_IMPORT_BYTES;
 use crate::core::text::describe;
 use crate::core::text::i18n::{self, tr, trf, Msg};
 use crate::ui::state::{AppState, Notice};
@@ -129,7 +129,8 @@ pub fn import_file(state: AppState, file: web_sys::File, purpose: Purpose) {
             Ok(text) => text,
             Err(_) => return fail(Box::new(|lang| tr(lang, Msg::ImportReadFailed).to_owned())),
         };
-        let workspace = match crate::browser::timing::measure("waypoint:import-parse", || envelope::import_json(&text)) {
+        let codec = crate::ui::files::codec::load().await;
+        let workspace = match crate::browser::timing::measure("waypoint:import-parse", || codec.import_json(&text)) {
             Err(error) => return fail(Box::new(move |lang| describe::import_error(lang, &error))),
             Ok(workspace) => workspace,
         };
