@@ -175,3 +175,44 @@ fn on_a_phone_the_dates_keep_most_of_the_width_and_their_labels_never_overlap() 
     let days: Vec<i64> = wide.ticks().windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
     assert!(days.iter().all(|d| *d == 7 || *d == 28 || *d == 30 || *d == 31), "{days:?}");
 }
+
+#[test]
+fn the_cards_overdue_count_agrees_with_the_full_plan_on_every_generated_deal() {
+    use waypoint::core::deal::plan::{deal_plan, overdue_days, PlanHealth};
+    use waypoint::core::model::{CustomerTask, MilestoneProgress};
+    let mut ws = waypoint::core::generate::generate_workspace(11, 1_500, ms(date(11, 23)));
+    let roadmaps = ws.roadmaps.clone();
+    // Customer tasks (open and done, past and future) and milestones moved to a day of their own.
+    for (i, deal) in ws.deals.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
+        let deal = std::sync::Arc::make_mut(deal);
+        let task = |n: u32, done: bool| CustomerTask {
+            id: Id(format!("task-{i}-{n}")),
+            title: "Sign off".into(),
+            contact: String::new(),
+            role: String::new(),
+            due: date(1 + (i as u32 + n) % 12, 1 + n * 7),
+            done_at: done.then_some(ms(date(10, 1))),
+            updated_at: 0,
+        };
+        deal.customer_tasks = vec![task(1, false), task(2, i % 2 == 0), task(3, false)];
+        let stage = roadmaps.iter().flat_map(|r| &r.stages).find(|s| s.id == deal.stage_id).unwrap();
+        if let Some(open) = stage.milestones.iter().find(|m| !deal.milestones.iter().any(|p| p.milestone_id == m.id)) {
+            deal.milestones.push(MilestoneProgress { milestone_id: open.id.clone(), done_at: None, due: Some(date(9, 15)), owner: None });
+        }
+    }
+    let mut checked_late = 0;
+    for today in [date(6, 1), date(11, 23), date(12, 31)] {
+        for deal in &ws.deals {
+            let roadmap = ws.roadmaps.iter().find(|r| r.id == deal.roadmap_id).unwrap();
+            let plan = deal_plan(roadmap, deal, today);
+            let mut full: Vec<i64> = plan.overdue().map(|m| (today - m.due).num_days()).collect();
+            let mut lean = overdue_days(roadmap, deal, today);
+            assert_eq!(PlanHealth::of(lean.clone()), plan.health(today), "{}", deal.id.as_str());
+            full.sort_unstable();
+            lean.sort_unstable();
+            assert_eq!(lean, full, "deal {} on {today}", deal.id.as_str());
+            checked_late += usize::from(!lean.is_empty());
+        }
+    }
+    assert!(checked_late > 100, "the generated deals include late ones ({checked_late})");
+}

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::core::deal::board::neighbours;
-use crate::core::deal::plan::{days_in_stage, deal_plan, is_stalled, PlanHealth};
+use crate::core::deal::plan::{days_in_stage, is_stalled, overdue_days, PlanHealth};
 use crate::core::model::{Deal, Id, Roadmap, Stage};
 use crate::core::text::i18n::{self, tr, trf, Lang, Msg};
 use crate::core::text::money;
@@ -48,7 +48,7 @@ pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<Ca
     let stage = roadmap.stage(&deal.stage_id)?;
     let (back, forward) = neighbours(roadmap, &deal.stage_id);
     let named = |s: Option<&Stage>| s.map(|s| (s.id.clone(), s.name.clone()));
-    let plan = deal_plan(roadmap, deal, today);
+    let late = overdue_days(roadmap, deal, today);
     Some(CardFacts {
         customer: deal.customer.clone(),
         title: deal.title.clone(),
@@ -56,8 +56,8 @@ pub fn card_facts(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Option<Ca
         owner: deal.owner.clone(),
         expected_close: deal.expected_close,
         open_milestones: deal.open_milestones(stage).count(),
-        overdue: plan.overdue().count(),
-        health: plan.health(today),
+        overdue: late.len(),
+        health: PlanHealth::of(late),
         stalled: is_stalled(roadmap, deal, today).then(|| (days_in_stage(deal, today), stage.target_days)),
         follow_up_late: crate::core::deal::follow_up::days_late(deal, today),
         tags: deal.tags.clone(),

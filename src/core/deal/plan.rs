@@ -91,20 +91,13 @@ fn plus_days(date: NaiveDate, days: u32) -> NaiveDate {
 /// as if it were in the first stage.
 pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
     let current = roadmap.stage_index(&deal.stage_id).unwrap_or(0);
-    let entered = |stage: &Id| deal.stage_history.iter().rev().find(|e| &e.stage_id == stage).map(|e| day_of(e.entered_at));
-
-    let mut stages = Vec::new();
-    let mut next_start: Option<NaiveDate> = None;
-    for (index, stage) in roadmap.stages.iter().enumerate() {
-        let start = if index <= current { entered(&stage.id) } else { next_start };
-        let Some(start) = start else { continue };
-        let end = plus_days(start, stage.target_days);
-        if index >= current {
-            // The next stage starts when this one should end, but never in the past.
-            next_start = Some(end.max(today));
-        }
-        stages.push(PlannedStage { stage_id: stage.id.clone(), index, name: stage.name.clone(), start, end, current: index == current });
-    }
+    let stages: Vec<PlannedStage> = stage_starts(roadmap, deal, today)
+        .map(|(index, start)| {
+            let stage = &roadmap.stages[index];
+            let end = plus_days(start, stage.target_days);
+            PlannedStage { stage_id: stage.id.clone(), index, name: stage.name.clone(), start, end, current: index == current }
+        })
+        .collect();
 
     let milestones = stages
         .iter()
@@ -144,6 +137,44 @@ pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
     let mut plan = DealPlan { stages, milestones };
     add_customer_tasks(&mut plan, deal, today);
     plan
+}
+
+/// The stages `deal`'s plan shows and the day each starts: the ones it went through (as it
+/// entered them last), then the ones ahead, each starting when the one before should end
+/// but never in the past.
+fn stage_starts<'a>(roadmap: &'a Roadmap, deal: &'a Deal, today: NaiveDate) -> impl Iterator<Item = (usize, NaiveDate)> + 'a {
+    let current = roadmap.stage_index(&deal.stage_id).unwrap_or(0);
+    let entered = |stage: &Id| deal.stage_history.iter().rev().find(|e| &e.stage_id == stage).map(|e| day_of(e.entered_at));
+    let mut next_start: Option<NaiveDate> = None;
+    roadmap.stages.iter().enumerate().filter_map(move |(index, stage)| {
+        let start = if index <= current { entered(&stage.id) } else { next_start }?;
+        if index >= current {
+            next_start = Some(plus_days(start, stage.target_days).max(today));
+        }
+        Some((index, start))
+    })
+}
+
+/// How many days late each overdue milestone and customer task of `deal` is: what
+/// `deal_plan(..).overdue()` lists, worked out without building the plan (the board
+/// does this for every card it draws).
+pub fn overdue_days(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Vec<i64> {
+    let mut late = Vec::new();
+    for (index, start) in stage_starts(roadmap, deal, today) {
+        let stage = &roadmap.stages[index];
+        for m in &stage.milestones {
+            let progress = deal.milestones.iter().find(|p| p.milestone_id == m.id);
+            if progress.is_some_and(|p| p.done_at.is_some()) {
+                continue;
+            }
+            let due = progress.and_then(|p| p.due).unwrap_or_else(|| plus_days(start, m.day_offset.min(stage.target_days)));
+            if due < today {
+                late.push((today - due).num_days());
+            }
+        }
+    }
+    late.extend(deal.customer_tasks.iter().filter(|t| t.done_at.is_none() && t.due < today).map(|t| (today - t.due).num_days()));
+    late
 }
 
 /// Puts each customer task after the milestones of the stage its due day falls in.
@@ -238,7 +269,14 @@ pub const STALLED_AFTER_DAYS: i64 = 7;
 impl DealPlan {
     /// The plan's health on `today`.
     pub fn health(&self, today: NaiveDate) -> PlanHealth {
-        let late: Vec<i64> = self.overdue().map(|m| (today - m.due).num_days()).filter(|d| *d > 0).collect();
+        PlanHealth::of(self.overdue().map(|m| (today - m.due).num_days()).collect())
+    }
+}
+
+impl PlanHealth {
+    /// The health of a plan whose overdue milestones are this many days late ([`overdue_days`]).
+    pub fn of(late: Vec<i64>) -> PlanHealth {
+        let late: Vec<i64> = late.into_iter().filter(|d| *d > 0).collect();
         match late.iter().max() {
             None => PlanHealth::OnTrack,
             Some(&days) if days >= STALLED_AFTER_DAYS => PlanHealth::Stalled { overdue: late.len(), days },
