@@ -9,16 +9,10 @@ import { minify } from 'terser';
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const pkg = path.join(dir, 'pkg');
 
-function walk(folder) {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    return entry.isDirectory() ? walk(full) : [full];
-  });
-}
-
 let before = 0;
 let after = 0;
-for (const file of walk(pkg).filter((f) => f.endsWith('.js'))) {
+const scripts = fs.readdirSync(pkg, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => path.join(pkg, f));
+for (const file of scripts) {
   const source = fs.readFileSync(file, 'utf8');
   // ES modules: top-level names may be mangled, exports and property names are kept
   // (the wasm imports its glue functions by property name).
