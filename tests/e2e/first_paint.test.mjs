@@ -4,6 +4,7 @@
 // board needs no later part; a visit with a stored copy loads the codec part first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { serveDist, launch } from './support.mjs';
 
 let server;
@@ -133,6 +134,34 @@ test('a first visit starts without the codec; a visit with a stored copy loads i
   assert.ok(loaded.includes('split_codec'), `the codec loads before a stored copy is read: ${loaded}`);
   // Its code shared with other parts is one chunk (tools/wasm-split-gather.patch), not sixty.
   assert.equal(loaded.filter((name) => name.startsWith('chunk')).length, 1, `one shared chunk: ${loaded}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a move and an export asked for before the codec has loaded are done once it has', async () => {
+  // No service worker, so the page's own request for the codec can be held back here.
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/split_codec_*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  const eastline = page.getByTestId('deal-card').filter({ hasText: 'Eastline Precision' });
+  await eastline.getByTestId('move-forward').click();
+  await page.getByTestId('stage-column').nth(1).getByText('Eastline Precision').waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export').click();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.workspace.v1')), null, 'nothing is written without the codec');
+  release();
+  const file = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
+  assert.equal(file.format, 'waypoint', 'the export waited for the codec, then was written');
+  await page.waitForFunction(() => localStorage.getItem('waypoint.workspace.v1') !== null);
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.getByTestId('stage-column').nth(1).getByText('Eastline Precision').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
