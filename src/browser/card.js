@@ -1,4 +1,4 @@
-// Builds the inside of a board card from the texts the app worked out in Rust
+// Builds a board card (its class, marks and inside) from the texts the app worked out in Rust
 // (core::deal::card::CardTexts::packed, which says the order of the fields).
 //
 // One string crosses from wasm per card, instead of a dozen that are each decoded
@@ -39,10 +39,11 @@ function moveButton(testid, glyph, stage, label) {
 export function fillCard(card, packed) {
   const [id, label, flags, customer, badge, title, overdue, stalled, followUp, followUpButton, value, tags, owner, close, milestones,
     backStage, backLabel, forwardStage, forwardLabel] = packed.split(FIELD);
+  card.className = `card${flags.includes('l') ? ' card-late' : ''}${flags.includes('s') ? ' card-stalled-plan' : ''}`;
+  card.draggable = true;
+  card.setAttribute('data-testid', 'deal-card');
   card.setAttribute('data-deal-id', id);
   card.setAttribute('aria-label', label);
-  if (flags.includes('l')) card.classList.add('card-late');
-  if (flags.includes('s')) card.classList.add('card-stalled-plan');
 
   const top = el('div', 'card-top');
   const open = withTestId(el('button', 'card-open'), 'deal-open');

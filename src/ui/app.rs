@@ -168,10 +168,17 @@ fn follow_hash(state: AppState) {
         let hash = state.screen.get().hash();
         if window().location().hash().unwrap_or_default() != hash {
             // The address a visit opened with (no hash) is completed in place: a history
-            // entry for it would make Back show the same board again.
-            let replaced = first.is_none()
-                && window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))).is_ok();
-            if !replaced {
+            // entry for it would make Back show the same board again. A screen chosen later
+            // gets an entry of its own, pushed rather than set through `location.hash`, which
+            // also looks for an element to scroll to and queues a hashchange we would only
+            // ignore (a few milliseconds of every tab switch). Back and Forward between
+            // these entries still fire hashchange, which the listener above follows.
+            let history = window().history();
+            let written = match first {
+                None => history.and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))),
+                Some(()) => history.and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))),
+            };
+            if written.is_err() {
                 let _ = window().location().set_hash(hash);
             }
         }

@@ -17,7 +17,7 @@ extern "C" {
     fn fill_card(card: &web_sys::Element, packed: &str);
 }
 
-/// Writes deal `id`'s card from `texts` into the empty `card` element: its label, marks and lines.
+/// Writes deal `id`'s card from `texts` into the bare `card` element: its class, label, marks and lines.
 pub fn fill(card: &web_sys::Element, id: &Id, texts: &CardTexts) {
     fill_card(card, &texts.packed(id));
 }

@@ -111,6 +111,6 @@ pub fn DealCard(deal: Arc<Deal>, context: CardContext) -> impl IntoView {
     let CardContext { roadmap, lang, today } = context;
     let card = card_facts(&roadmap, &deal, today)?;
     let texts = card_texts(&card, lang);
-    // Its id, label and marks are written with its lines (card_dom), in one call.
-    Some(view! { <article class="card" draggable="true" data-testid="deal-card" use:card_body=(deal.id.clone(), texts)></article> })
+    // Its class, id, label and marks are written with its lines (card_dom), in one call.
+    Some(view! { <article use:card_body=(deal.id.clone(), texts)></article> })
 }
