@@ -216,7 +216,7 @@ fn a_detached_engine_never_touches_storage() {
 fn a_first_visit_starts_without_the_codec_and_saves_once_it_is_handed_over() {
     use waypoint::core::files::codec::Formats;
     let mut store = MemoryStore::new();
-    assert!(!Engine::needs_codec_to_start(&mut store), "nothing stored: nothing to read");
+    assert!(!Engine::needs_codec_for(&store.read(keys::WORKSPACE)), "nothing stored: nothing to read");
     let main = Engine::read_main(&mut store);
     let (engine, started) = Engine::start_with(&mut store, main, None, "a", workspace);
     assert!(started.save_at_start && started.problem.is_none());
@@ -233,7 +233,7 @@ fn a_first_visit_starts_without_the_codec_and_saves_once_it_is_handed_over() {
     assert_eq!(editor.engine.save_now(&mut store, &ws, NOW).written, Some(Ok(())));
     assert!(stored_customers(&store).contains(&"Acme".to_owned()));
     assert!(!editor.engine.has_unsaved());
-    assert!(Engine::needs_codec_to_start(&mut store), "a stored copy needs the codec to be read");
+    assert!(Engine::needs_codec_for(&store.read(keys::WORKSPACE)), "a stored copy needs the codec to be read");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp, readKey } from './support.mjs';
+import { serveDist, launch, openApp, readKey, firstSave } from './support.mjs';
 
 let server;
 let browser;
@@ -65,6 +65,7 @@ test('an unreadable stored copy is kept aside, reported and offered for download
   const page = await context.newPage();
   await page.goto(server.url);
   await page.getByTestId('board').waitFor();
+  await firstSave(page);
   const garbage = '{"format":"waypoint","version":1,"workspace":{"deals": [tr';
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, garbage]);
   await page.reload();

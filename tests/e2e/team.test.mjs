@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp, readStored, card, customers, addDeal } from './support.mjs';
+import { serveDist, launch, openApp, readStored, card, customers, addDeal, firstSave } from './support.mjs';
 
 let server;
 let browser;
@@ -112,7 +112,7 @@ test('the team list: add someone, rename them on every deal, retire them', async
 test('a workspace saved by the previous version opens on the template ids, and is saved in the new format after a change', async () => {
   const fixture = fs.readFileSync(new URL('../fixtures/workspace-v1-team.json', import.meta.url), 'utf8');
   const { page, context, errors } = await openApp(browser, server.url, { locale: 'zh-CN' });
-  await page.waitForTimeout(400);
+  await firstSave(page);
   await page.evaluate((text) => localStorage.setItem('waypoint.workspace.v1', text), fixture);
   await page.reload();
   await card(page, '博远教育集团股份公司').waitFor();

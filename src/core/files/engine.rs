@@ -124,16 +124,22 @@ impl Engine {
         Engine::start_with(store, main, Some(&Formats), origin, fresh)
     }
 
-    /// Whether starting needs the codec: a copy is stored (a first visit starts without it).
-    pub fn needs_codec_to_start(store: &mut impl Store) -> bool {
-        matches!(store.read(keys::WORKSPACE), Ok(Some(_)))
+    /// Whether starting from this read of the main copy needs the codec: a copy is stored
+    /// (a first visit starts without it).
+    pub fn needs_codec_for(main: &Result<Option<String>, StoreFailure>) -> bool {
+        matches!(main, Ok(Some(_)))
     }
 
     /// Reads the main stored copy and unpacks it: the share of start-up that needs no
     /// codec, which the shell does while the codec loads.
     pub fn read_main(store: &mut impl Store) -> Result<Option<ReadCopy>, StoreFailure> {
-        let text = store.read(keys::WORKSPACE)?;
-        Ok(text.map(|text| {
+        Engine::unpack_main(store.read(keys::WORKSPACE))
+    }
+
+    /// [`Engine::read_main`] for a main copy already read (the shell reads it once, to decide
+    /// whether the codec must load first, and unpacks it while it does).
+    pub fn unpack_main(read: Result<Option<String>, StoreFailure>) -> Result<Option<ReadCopy>, StoreFailure> {
+        Ok(read?.map(|text| {
             let json = stored::json_of(&text).map(|json| match json {
                 Cow::Owned(json) => Some(json),
                 Cow::Borrowed(_) => None,
@@ -144,7 +150,7 @@ impl Engine {
 
     /// [`Engine::start`] from the main copy [`Engine::read_main`] read, with the codec the
     /// shell has loaded, if any. Without one a stored copy cannot be read
-    /// ([`Engine::needs_codec_to_start`] says to load it first): should that happen
+    /// ([`Engine::needs_codec_for`] says to load it first): should that happen
     /// anyway, the app starts fresh and never writes over the stored copy.
     pub fn start_with(
         store: &mut impl Store,
@@ -162,20 +168,23 @@ impl Engine {
                 return (engine, started);
             }
         };
-        let (Some(main), Some(codec)) = (main.as_ref(), codec) else {
-            let started = if main.is_none() {
-                Started { workspace: engine.adopt(fresh()), problem: None, failure: None, save_at_start: true }
-            } else {
+        let (ReadCopy { text, json }, codec) = match (main, codec) {
+            (Some(main), Some(codec)) => (main, codec),
+            (None, _) => {
+                let started = Started { workspace: engine.adopt(fresh()), problem: None, failure: None, save_at_start: true };
+                return (engine, started);
+            }
+            (Some(_), None) => {
                 engine.stored = false;
                 let problem = Some(StartProblem::Failed(StoreFailure::Unavailable));
-                Started { workspace: engine.adopt(fresh()), problem, failure: None, save_at_start: false }
-            };
-            return (engine, started);
+                let started = Started { workspace: engine.adopt(fresh()), problem, failure: None, save_at_start: false };
+                return (engine, started);
+            }
         };
-        let read_main = match &main.json {
-            Ok(Some(json)) => codec.import_json(json),
-            Ok(None) => codec.import_json(&main.text),
-            Err(error) => Err(error.clone()),
+        let read_main = match json {
+            Ok(Some(json)) => codec.import_json(&json),
+            Ok(None) => codec.import_json(&text),
+            Err(error) => Err(error),
         };
         // The previous copy is read only when the main one cannot be used: at 10,000 deals
         // reading it costs as much again as reading the main one.
@@ -190,7 +199,7 @@ impl Engine {
                 }
             }
         };
-        let main = Some(main.text.clone());
+        let main = Some(text);
         let started = match from {
             StartFrom::Nothing => Started { workspace: fresh(), problem: None, failure: None, save_at_start: true },
             StartFrom::Main(workspace) => {

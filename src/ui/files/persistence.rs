@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::browser::storage::{keys, read_pref, write_pref, LocalStore};
+use crate::browser::storage::{keys, read_pref, write_pref, LocalStore, Store};
 use crate::browser::{clock, timing};
 use crate::core::editor::Editor;
 use crate::core::files::engine::{Engine, ReadCopy, Saved, StartProblem, Step};
@@ -57,22 +57,29 @@ pub fn start(lang: Lang) -> (AppState, bool) {
 }
 
 thread_local! {
+    /// The main stored copy as `codec_needed_at_start` read it, until `read_stored_copy` unpacks it.
+    static STORED_AT_START: RefCell<Option<Result<Option<String>, StoreFailure>>> = const { RefCell::new(None) };
     /// The main stored copy, read and unpacked while the codec loaded (`read_stored_copy`).
     static READ_AT_START: RefCell<Option<Result<Option<ReadCopy>, StoreFailure>>> = const { RefCell::new(None) };
 }
 
-/// Reads and unpacks the stored copy, the share of reading it that needs no codec: start-up
-/// does this while the codec's files download, and `start` takes it from there.
+/// Unpacks the stored copy, the share of reading it that needs no codec: start-up does this
+/// while the codec's files download, and `start` takes it from there.
 pub fn read_stored_copy() {
-    let main = timing::measure("waypoint:start-unpack", || Engine::read_main(&mut LocalStore));
+    let stored = STORED_AT_START.take().unwrap_or_else(|| LocalStore.read(keys::WORKSPACE));
+    let main = timing::measure("waypoint:start-unpack", || Engine::unpack_main(stored));
     READ_AT_START.set(Some(main));
 }
 
 /// Whether start-up must load the codec first: a copy is stored, or the address holds a
-/// share link. A first visit starts without it (the samples are made, not read).
+/// share link. A first visit starts without it (the samples are made, not read). The copy
+/// read here is kept for `read_stored_copy` (at 10,000 deals it is some 1.5 MB of text).
 pub fn codec_needed_at_start() -> bool {
     let hash = window().location().hash().unwrap_or_default();
-    crate::core::files::share::is_link(&hash) || Engine::needs_codec_to_start(&mut LocalStore)
+    let stored = LocalStore.read(keys::WORKSPACE);
+    let needed = Engine::needs_codec_for(&stored) || crate::core::files::share::is_link(&hash);
+    STORED_AT_START.set(Some(stored));
+    needed
 }
 
 /// Runs `save` once the engine has the codec: at once when it has (from start-up, or a
