@@ -16,7 +16,7 @@ use super::codec::{Codec, Formats, Packing};
 use super::store::{keys, Store, StoreFailure};
 use std::borrow::Cow;
 
-use crate::core::files::envelope::{ImportError, StartFrom};
+use crate::core::files::envelope::{self, ImportError, StartFrom};
 use crate::core::files::stored;
 use crate::core::model::{Timestamp, Workspace};
 use crate::core::validate;
@@ -186,19 +186,11 @@ impl Engine {
             Ok(None) => codec.import_json(&text),
             Err(error) => Err(error),
         };
-        // The previous copy is read only when the main one cannot be used: at 10,000 deals
-        // reading it costs as much again as reading the main one.
         let mut previous = None;
-        let from = match read_main {
-            Ok(workspace) => StartFrom::Main(Box::new(workspace)),
-            Err(main_error) => {
-                previous = store.read(keys::PREVIOUS).ok().flatten();
-                match previous.as_deref().map(|p| codec.decode(p)) {
-                    Some(Ok(workspace)) => StartFrom::Previous(Box::new(workspace), main_error),
-                    _ => StartFrom::Neither(main_error),
-                }
-            }
-        };
+        let from = envelope::start_from_read(Some(read_main), || {
+            previous = store.read(keys::PREVIOUS).ok().flatten();
+            previous.as_deref().map(|p| codec.decode(p))
+        });
         let main = Some(text);
         let started = match from {
             StartFrom::Nothing => Started { workspace: fresh(), problem: None, failure: None, save_at_start: true },

@@ -416,12 +416,22 @@ pub enum StartFrom {
 
 /// Chooses between the main stored copy and the previous good one (packed or plain).
 pub fn start_from(main: Option<&str>, previous: Option<&str>) -> StartFrom {
-    let Some(main) = main else { return StartFrom::Nothing };
-    let main_error = match stored::decode(main) {
-        Ok(ws) => return StartFrom::Main(Box::new(ws)),
-        Err(e) => e,
+    start_from_read(main.map(stored::decode), || previous.map(stored::decode))
+}
+
+/// [`start_from`] with the main copy already read (`None`: nothing stored); `previous`
+/// reads the previous copy, and is called only when the main one cannot be used (at
+/// 10,000 deals reading it costs as much again as reading the main one).
+pub fn start_from_read(
+    main: Option<Result<Workspace, ImportError>>,
+    previous: impl FnOnce() -> Option<Result<Workspace, ImportError>>,
+) -> StartFrom {
+    let main_error = match main {
+        None => return StartFrom::Nothing,
+        Some(Ok(ws)) => return StartFrom::Main(Box::new(ws)),
+        Some(Err(e)) => e,
     };
-    match previous.map(stored::decode) {
+    match previous() {
         Some(Ok(ws)) => StartFrom::Previous(Box::new(ws), main_error),
         _ => StartFrom::Neither(main_error),
     }
