@@ -33,7 +33,8 @@ fn start() {
     leptos::mount::mount_to_body(waypoint::ui::app::App);
     // index.html's skeleton goes in the same task, so no frame shows both or neither.
     waypoint::browser::skeleton::remove();
-    // The first screen is built and its handlers are attached.
+    // The first screen is built, its cards written and its handlers attached.
+    waypoint::ui::deal::card_dom::fill_waiting();
     waypoint::browser::timing::mark("waypoint:interactive");
     // Then the codec and the parts that load later (src/ui/lazy.rs), while the person looks at the board.
     waypoint::ui::lazy::preload_later_parts();

@@ -214,3 +214,36 @@ fn a_packed_card_splits_back_into_its_texts_whatever_they_hold() {
         (line(&texts.overdue).as_str(), line(&texts.stalled).as_str(), line(&texts.follow_up).as_str())
     );
 }
+
+#[test]
+fn cards_packed_into_one_batch_split_back_card_by_card() {
+    use waypoint::core::deal::card::{card_facts, card_texts, CARD_FIELD, CARD_NEXT};
+    use waypoint::core::text::i18n::Lang;
+    let mut ws = workspace();
+    let rid = roadmap_id(&ws);
+    // The batch separator typed into a name (a crafted file) must not split a card in two.
+    let mut ids = Vec::new();
+    for customer in ["North\u{1d}wind", "Acme"] {
+        let f = fields(&ws, customer, 120_00);
+        let Ok(Outcome::Created(id)) = apply(&mut ws, Command::CreateDeal { roadmap_id: rid.clone(), fields: f, sample: false }, NOW)
+        else {
+            panic!()
+        };
+        ids.push(id);
+    }
+    let mut batch = String::new();
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            batch.push(CARD_NEXT);
+        }
+        let texts = card_texts(&card_facts(&ws.roadmaps[0], ws.deal(id).unwrap(), today()).unwrap(), Lang::Zh);
+        texts.pack_into(id, &mut batch);
+        // Packing alone and packing into a batch write the same card.
+        assert!(batch.ends_with(&texts.packed(id)));
+    }
+    let cards: Vec<Vec<&str>> = batch.split(CARD_NEXT).map(|card| card.split(CARD_FIELD).collect()).collect();
+    assert_eq!(cards.len(), 2, "{batch:?}");
+    assert!(cards.iter().all(|fields| fields.len() == 19));
+    assert_eq!((cards[0][0], cards[0][3]), (ids[0].as_str(), "North wind"));
+    assert_eq!((cards[1][0], cards[1][3]), (ids[1].as_str(), "Acme"));
+}

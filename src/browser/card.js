@@ -1,13 +1,14 @@
-// Builds a board card (its class, marks and inside) from the texts the app worked out in Rust
+// Builds board cards (their class, marks and inside) from the texts the app worked out in Rust
 // (core::deal::card::CardTexts::packed, which says the order of the fields).
 //
-// One string crosses from wasm per card, instead of a dozen that are each decoded
-// on the way, and the DOM calls are made here the way plain DOM code makes them:
-// that is what lets a board of a thousand cards draw nearly as fast as hand-written
-// DOM. Texts go in as textContent and attributes, never as HTML.
+// One string crosses from wasm for all the cards drawn in a task, instead of a dozen
+// per card that are each decoded on the way, and the DOM calls are made here the way
+// plain DOM code makes them: that is what lets a board of a thousand cards draw nearly
+// as fast as hand-written DOM. Texts go in as textContent and attributes, never as HTML.
 
 const FIELD = '\x1f';
 const TAG = '\x1e';
+const NEXT = '\x1d';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -36,7 +37,7 @@ function moveButton(testid, glyph, stage, label) {
   return button;
 }
 
-export function fillCard(card, packed) {
+function fillCard(card, packed) {
   const [id, label, flags, customer, badge, title, overdue, stalled, followUp, followUpButton, value, tags, owner, close, milestones,
     backStage, backLabel, forwardStage, forwardLabel] = packed.split(FIELD);
   card.className = `card${flags.includes('l') ? ' card-late' : ''}${flags.includes('s') ? ' card-stalled-plan' : ''}`;
@@ -76,4 +77,10 @@ export function fillCard(card, packed) {
   actions.append(setFollowUp, moves);
   foot.append(openMilestones, actions);
   card.append(foot);
+}
+
+/** Fills `cards` in order from `packed`, their texts separated by NEXT. */
+export function fillCards(cards, packed) {
+  const texts = packed.split(NEXT);
+  for (let i = 0; i < cards.length; i++) fillCard(cards[i], texts[i]);
 }

@@ -166,21 +166,38 @@ fn follow_hash(state: AppState) {
     on_cleanup(move || listener.remove());
     Effect::new(move |first: Option<()>| {
         let hash = state.screen.get().hash();
-        if window().location().hash().unwrap_or_default() != hash {
+        match first {
             // The address a visit opened with (no hash) is completed in place: a history
-            // entry for it would make Back show the same board again. A screen chosen later
-            // gets an entry of its own, pushed rather than set through `location.hash`, which
-            // also looks for an element to scroll to and queues a hashchange we would only
-            // ignore (a few milliseconds of every tab switch). Back and Forward between
-            // these entries still fire hashchange, which the listener above follows.
-            let history = window().history();
-            let written = match first {
-                None => history.and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))),
-                Some(()) => history.and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))),
-            };
-            if written.is_err() {
-                let _ = window().location().set_hash(hash);
-            }
+            // entry for it would make Back show the same board again.
+            None => write_hash(hash, false),
+            // A screen chosen later gets an entry of its own, written once that screen is
+            // painted: pushing history costs the browser a few milliseconds the new screen
+            // need not wait for. By then the person may have chosen yet another screen; the
+            // entry is for the screen shown.
+            Some(()) => crate::ui::after_paint::after_next_paint(move || {
+                if let Some(shown) = state.screen.try_get_untracked() {
+                    write_hash(shown.hash(), true);
+                }
+            }),
         }
     });
+}
+
+/// Puts `hash` in the address unless it is there: a new history entry when `push`, else
+/// in place. Written with the History API rather than `location.hash`, which also looks
+/// for an element to scroll to and queues a hashchange we would only ignore. Back and
+/// Forward between these entries still fire hashchange, which `follow_hash` follows.
+fn write_hash(hash: &str, push: bool) {
+    if window().location().hash().unwrap_or_default() == hash {
+        return;
+    }
+    let history = window().history();
+    let written = if push {
+        history.and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash)))
+    } else {
+        history.and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash)))
+    };
+    if written.is_err() {
+        let _ = window().location().set_hash(hash);
+    }
 }

@@ -113,18 +113,29 @@ pub struct CardTexts {
 pub const CARD_FIELD: char = '\u{1f}';
 /// Separates the tags inside their field (ASCII record separator).
 pub const CARD_TAG: char = '\u{1e}';
+/// Separates the cards of a batch drawn together (ASCII group separator).
+pub const CARD_NEXT: char = '\u{1d}';
 
 impl CardTexts {
     /// The card of deal `id` as one string, for the page's card builder
     /// (`src/browser/card.js`, which splits it in the same order): one string crosses
-    /// from wasm to the page per card instead of a dozen, each of which costs a decode.
-    /// Fields are separated by `CARD_FIELD` and tags by `CARD_TAG`; a text holding
-    /// either has it written as a space. An absent line is an empty field. In order:
+    /// from wasm to the page for a batch of cards instead of a dozen per card, each of
+    /// which costs a decode. Fields are separated by `CARD_FIELD` and tags by
+    /// `CARD_TAG`; a text holding either (or `CARD_NEXT`, which separates cards in a
+    /// batch) has it written as a space. An absent line is an empty field. In order:
     /// id, label, flags (`l` late, `s` stalled plan, `d` all milestones done),
     /// customer, sample badge, title, overdue, stalled, follow-up, follow-up button,
     /// value, tags, owner, close, milestones, back stage id and label, forward stage id
     /// and label.
     pub fn packed(&self, id: &Id) -> String {
+        let mut out = String::new();
+        self.pack_into(id, &mut out);
+        out
+    }
+
+    /// Appends the card of deal `id`, packed as `packed` says, to `out` (a batch of cards,
+    /// separated by `CARD_NEXT`, is written into one string this way).
+    pub fn pack_into(&self, id: &Id, out: &mut String) {
         let none = (String::new(), String::new());
         let (back, forward) = (self.back.as_ref().unwrap_or(&none), self.forward.as_ref().unwrap_or(&none));
         let flags = [(self.late, "l"), (self.stalled_plan, "s"), (self.all_done, "d")];
@@ -144,23 +155,28 @@ impl CardTexts {
         ];
         let after_tags: [&str; 7] = [&self.owner, &self.close, &self.milestones, &back.0, &back.1, &forward.0, &forward.1];
         let tags_len: usize = self.tags.iter().map(|t| t.len() + 1).sum();
-        let mut out = String::with_capacity(before_tags.iter().chain(&after_tags).map(|f| f.len() + 1).sum::<usize>() + tags_len);
-        let write = |out: &mut String, text: &str| out.extend(text.chars().map(|c| if c == CARD_FIELD || c == CARD_TAG { ' ' } else { c }));
+        out.reserve(before_tags.iter().chain(&after_tags).map(|f| f.len() + 1).sum::<usize>() + tags_len);
+        let write = |out: &mut String, text: &str| {
+            if text.contains([CARD_FIELD, CARD_TAG, CARD_NEXT]) {
+                out.extend(text.chars().map(|c| if c == CARD_FIELD || c == CARD_TAG || c == CARD_NEXT { ' ' } else { c }));
+            } else {
+                out.push_str(text);
+            }
+        };
         for field in before_tags {
-            write(&mut out, field);
+            write(out, field);
             out.push(CARD_FIELD);
         }
         for (i, tag) in self.tags.iter().enumerate() {
             if i > 0 {
                 out.push(CARD_TAG);
             }
-            write(&mut out, tag);
+            write(out, tag);
         }
         for field in after_tags {
             out.push(CARD_FIELD);
-            write(&mut out, field);
+            write(out, field);
         }
-        out
     }
 }
 
@@ -188,7 +204,7 @@ pub fn card_texts(card: &CardFacts, lang: Lang) -> CardTexts {
         tags: card.tags.clone(),
         owner: if card.owner.is_empty() { tr(lang, Msg::NoOwner).to_owned() } else { card.owner.clone() },
         close: match card.expected_close {
-            Some(date) => trf(lang, Msg::ExpectedCloseShort, &[&date.to_string()]),
+            Some(date) => trf(lang, Msg::ExpectedCloseShort, &[&crate::core::ymd::format(date)]),
             None => tr(lang, Msg::NoCloseDate).to_owned(),
         },
         milestones: if card.open_milestones == 0 {

@@ -551,8 +551,8 @@ catalog! {
     CalendarFile => "日历 (.ics)", "Calendar (.ics)";
     CalendarDealLabel => "把这个商机未完成的里程碑下载为日历文件（Outlook、Google、Apple、钉钉、企业微信都能导入；再次导入会更新而不是重复）", "Download this deal's open milestones as a calendar file (Outlook, Google, Apple, DingTalk and WeCom import it; importing again updates rather than duplicates)";
     CalendarOwnerLabel => "把这位负责人所有未完成的里程碑下载为日历文件，提前一天 9:00 提醒", "Download every open milestone of this owner as a calendar file, with a reminder at 09:00 the day before";
-    HealthAtRisk => "⚠ 有风险：{0} 个里程碑逾期，最久 {1} 天", "⚠ At risk: {0} overdue, up to {1} d late";
-    HealthStalled => "⛔ 停滞：{0} 个里程碑逾期，最久 {1} 天", "⛔ Stalled: {0} overdue, up to {1} d late";
+    HealthAtRisk => "⚠ 有风险：{0} 个里程碑逾期，最久 {1} 天", "⚠ At risk: {0} overdue, the oldest {1} d late";
+    HealthStalled => "⛔ 停滞：{0} 个里程碑逾期，最久 {1} 天", "⛔ Stalled: {0} overdue, the oldest {1} d late";
     TimelineTitle => "里程碑计划", "Milestone plan";
     TimelineHint => "拖动标记可改期；也可在下方修改日期。", "Drag a marker to reschedule, or change the date below.";
     TimelineAria => "商机“{0}”的里程碑时间线：{1} 个里程碑，{2} 个逾期", "Milestone timeline of “{0}”: {1} milestones, {2} overdue";
@@ -655,10 +655,29 @@ pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
 /// `text` with `{0}`, `{1}` … replaced by `args` (for texts kept outside the catalog,
 /// such as the learn screen's, which load with their own part).
 pub fn fill(text: &str, args: &[&str]) -> String {
-    let mut out = text.to_owned();
-    for (i, arg) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), arg);
+    // One pass over the text (a board fills several texts for each of its cards); an
+    // argument's own text is never searched for placeholders.
+    let mut out = String::with_capacity(text.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let arg = match from_brace.as_bytes() {
+            [b'{', digit @ b'0'..=b'9', b'}', ..] => args.get(usize::from(digit - b'0')),
+            _ => None,
+        };
+        match arg {
+            Some(arg) => {
+                out.push_str(arg);
+                rest = &from_brace[3..];
+            }
+            None => {
+                out.push('{');
+                rest = &from_brace[1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -708,5 +727,15 @@ mod tests {
         assert_eq!(count(Lang::En, 1, Msg::ColumnCountOne, Msg::ColumnCount), "1 deal");
         assert_eq!(count(Lang::En, 0, Msg::ColumnCountOne, Msg::ColumnCount), "0 deals");
         assert_eq!(count(Lang::Zh, 1, Msg::ColumnCountOne, Msg::ColumnCount), "1 个商机");
+    }
+
+    #[test]
+    fn filling_leaves_other_braces_and_the_arguments_own_text_alone() {
+        // A customer called "{1}" stays "{1}": arguments are never searched for places.
+        assert_eq!(fill("{0} and {1}", &["{1}", "b"]), "{1} and b");
+        assert_eq!(fill("{0}{0}", &["x"]), "xx");
+        // A place with no argument, a brace that opens nothing and a trailing brace stay as written.
+        assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {");
+        assert_eq!(fill("「{0}」移到「{1}」", &["甲", "乙"]), "「甲」移到「乙」");
     }
 }
