@@ -97,29 +97,38 @@ fn filters_narrow_the_board_by_owner_segment_status_text_overdue_and_stalled() {
 #[test]
 fn short_columns_draw_every_card_and_long_ones_only_those_in_view() {
     use waypoint::core::deal::board::{window, OVERSCAN, SLOT_PX, WINDOW_FROM};
-    let all = window(WINDOW_FROM, 5_000.0, 600.0);
+    let all = window(WINDOW_FROM, 5_000.0, 600.0, SLOT_PX);
     assert_eq!((all.start, all.end, all.windowed), (0, WINDOW_FROM, false));
 
-    let top = window(5_000, 0.0, 600.0);
-    assert!(top.windowed && top.start == 0 && top.before_px == 0.0);
-    assert!(top.end as f64 * SLOT_PX >= 600.0, "the view is covered");
-    assert!(top.end < 30, "but not much more: {}", top.end);
+    // A wide screen's slot and a touch screen's taller one.
+    for slot in [SLOT_PX, 262.0] {
+        let top = window(5_000, 0.0, 600.0, slot);
+        assert!(top.windowed && top.start == 0 && top.before_px == 0.0);
+        assert!(top.end as f64 * slot >= 600.0, "the view is covered");
+        assert!(top.end < 30, "but not much more: {}", top.end);
 
-    let middle = window(5_000, 100.0 * SLOT_PX + 10.0, 600.0);
-    assert_eq!(middle.start, 100 - OVERSCAN);
-    assert!(middle.end as f64 * SLOT_PX >= 100.0 * SLOT_PX + 610.0);
-    // The spacers and the drawn cards add up to the full column height.
-    let drawn = (middle.end - middle.start) as f64 * SLOT_PX;
-    assert_eq!(middle.before_px + drawn + middle.after_px, 5_000.0 * SLOT_PX);
+        let middle = window(5_000, 100.0 * slot + 10.0, 600.0, slot);
+        assert_eq!(middle.start, 100 - OVERSCAN);
+        assert!(middle.end as f64 * slot >= 100.0 * slot + 610.0);
+        // The spacers and the drawn cards add up to the full column height.
+        let drawn = (middle.end - middle.start) as f64 * slot;
+        assert_eq!(middle.before_px + drawn + middle.after_px, 5_000.0 * slot);
 
-    let past_end = window(5_000, 1e9, 600.0);
-    assert!(past_end.start <= past_end.end && past_end.end == 5_000 && past_end.after_px == 0.0);
+        let past_end = window(5_000, 1e9, 600.0, slot);
+        assert!(past_end.start <= past_end.end && past_end.end == 5_000 && past_end.after_px == 0.0);
+    }
+    // The same scroll reaches fewer cards down when each takes more room.
+    assert!(window(5_000, 50_000.0, 600.0, 262.0).start < window(5_000, 50_000.0, 600.0, SLOT_PX).start);
+    // A slot the page could not say (unstyled, or not a number) counts as the wide screen's.
+    for unknown in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+        assert_eq!(window(5_000, 10_000.0, 600.0, unknown), window(5_000, 10_000.0, 600.0, SLOT_PX));
+    }
 }
 
 #[test]
 fn a_window_says_which_cards_it_draws_and_reads_their_positions() {
     use waypoint::core::deal::board::{window, Window, OVERSCAN, SLOT_PX};
-    let middle = window(5_000, 100.0 * SLOT_PX, 600.0);
+    let middle = window(5_000, 100.0 * SLOT_PX, 600.0, SLOT_PX);
     assert!(middle.draws(100) && middle.draws(100 - OVERSCAN) && middle.draws(middle.end - 1));
     assert!(!middle.draws(100 - OVERSCAN - 1) && !middle.draws(middle.end) && !middle.draws(0));
     // aria-posinset counts from 1; anything else is not a position.

@@ -132,3 +132,57 @@ test('a long agenda shows a page of lines with whole counts, and more on request
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on a phone a long column gives each card a taller slot, with every line whole, and the wide one when turned wide', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(server.url);
+  await page.getByTestId('board').waitFor();
+  await importText(page, await longColumnFile(page));
+  await page.getByTestId('notice').filter({ hasText: 'Imported' }).waitFor();
+  const column = page.getByTestId('stage-column').first();
+  const total = Number((await column.getByTestId('column-count').textContent()).match(/\d+/)[0]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=stage-column] [data-testid=deal-card]')?.getAttribute('aria-posinset') === '1');
+
+  /** The slot the page gives this column's cards, and whether its spacers and drawn cards add up to every card in that slot. */
+  const layout = () => column.locator('.cards').evaluate((list, total) => {
+    const slot = parseFloat(getComputedStyle(list).getPropertyValue('--slot'));
+    const spacers = [...list.querySelectorAll(':scope > .card-spacer')].reduce((sum, s) => sum + parseFloat(s.style.height), 0);
+    const cards = [...list.querySelectorAll(':scope > .card')];
+    // A line squeezed by the card's fixed height shows less than it holds.
+    const squeezed = cards.flatMap((card) => [...card.querySelectorAll(':scope > .card-tags, :scope > .card-meta, :scope > .card-foot')]
+      .filter((line) => line.clientHeight < line.scrollHeight - 1).map((line) => `${card.querySelector('.card-customer').textContent}: ${line.className}`));
+    const cardHeight = cards[0].getBoundingClientRect().height;
+    return { slot, cardHeight, addsUp: Math.abs(spacers + cards.length * slot - total * slot) < 1, squeezed };
+  }, total);
+
+  await page.waitForFunction(() => {
+    const list = document.querySelector('[data-testid=stage-column] .cards');
+    const slot = parseFloat(getComputedStyle(list).getPropertyValue('--slot'));
+    return [...list.querySelectorAll(':scope > .card-spacer')].reduce((sum, s) => sum + parseFloat(s.style.height), 0) % slot < 1;
+  });
+  const phone = await layout();
+  assert.ok(phone.slot > 214, `a touch screen's slot is taller than a wide screen's (${phone.slot})`);
+  assert.equal(phone.cardHeight, phone.slot - 8);
+  assert.ok(phone.addsUp, 'the spacers stand for the undrawn cards in the phone slot');
+  assert.deepEqual(phone.squeezed, []);
+
+  // Scrolled to the end, the last card is drawn and whole.
+  await column.locator('.cards').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await column.getByTestId('deal-card').filter({ hasText: `Bulk customer ${BULK - 1}` }).waitFor();
+  assert.deepEqual((await layout()).squeezed, []);
+
+  // Turned into a wide window: the wide screen's slot, and the spacers follow it.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForFunction(() => {
+    const list = document.querySelector('[data-testid=stage-column] .cards');
+    return [...list.querySelectorAll(':scope > .card-spacer')].reduce((sum, s) => sum + parseFloat(s.style.height), 0) % 214 < 1;
+  });
+  const wide = await layout();
+  assert.equal(wide.slot, 214);
+  assert.ok(wide.addsUp, 'the spacers stand for the undrawn cards in the wide slot');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -171,8 +171,10 @@ pub fn neighbours<'a>(roadmap: &'a Roadmap, stage_id: &Id) -> (Option<&'a Stage>
 /// Columns with more cards than this draw only the cards in view (plus a margin);
 /// shorter ones draw every card, so small boards behave like plain lists.
 pub const WINDOW_FROM: usize = 200;
-/// Height of one card slot in a windowed column, in CSS pixels (card and gap; the
-/// stylesheet gives windowed cards this fixed height).
+/// Height of one card slot in a windowed column on a wide screen, in CSS pixels (card
+/// and gap). The stylesheet sets the slot (`--slot` on a windowed list) and gives
+/// windowed cards that height less the gap; a touch screen's larger buttons take a
+/// taller slot, which the board reads from the page once a column is drawn.
 pub const SLOT_PX: f64 = 214.0;
 /// Cards drawn above and below the view, so keyboard focus and quick scrolling
 /// always land on a drawn card.
@@ -205,16 +207,18 @@ impl Window {
     }
 }
 
-/// The cards of a `len`-card column to draw when it is scrolled to `scroll_top`
-/// and shows `view_px` pixels.
-pub fn window(len: usize, scroll_top: f64, view_px: f64) -> Window {
+/// The cards of a `len`-card column to draw when it is scrolled to `scroll_top`,
+/// shows `view_px` pixels and gives each card `slot_px` (a slot that is not a
+/// positive height counts as [`SLOT_PX`]).
+pub fn window(len: usize, scroll_top: f64, view_px: f64, slot_px: f64) -> Window {
     if len <= WINDOW_FROM {
         return Window { start: 0, end: len, before_px: 0.0, after_px: 0.0, windowed: false };
     }
-    let first = (scroll_top.max(0.0) / SLOT_PX).floor() as usize;
-    let shown = (view_px.max(SLOT_PX) / SLOT_PX).ceil() as usize + 1;
+    let slot = if slot_px.is_finite() && slot_px >= 1.0 { slot_px } else { SLOT_PX };
+    let first = (scroll_top.max(0.0) / slot).floor() as usize;
+    let shown = (view_px.max(slot) / slot).ceil() as usize + 1;
     let start = first.saturating_sub(OVERSCAN).min(len);
     let end = (first + shown + OVERSCAN).min(len);
     let start = start.min(end);
-    Window { start, end, before_px: start as f64 * SLOT_PX, after_px: (len - end) as f64 * SLOT_PX, windowed: true }
+    Window { start, end, before_px: start as f64 * slot, after_px: (len - end) as f64 * slot, windowed: true }
 }

@@ -125,8 +125,10 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
     let scroll_top = RwSignal::new(0.0);
     // Until measured, assume a tall screen: drawing a few extra cards is harmless.
     let view_px = RwSignal::new(1200.0);
+    // The slot the stylesheet gives a card here (taller on touch screens), read with the sizes.
+    let slot_px = RwSignal::new(board::SLOT_PX);
     let list = NodeRef::<leptos::html::Div>::new();
-    let window = Memo::new(move |_| board::window(count(), scroll_top.get(), view_px.get()));
+    let window = Memo::new(move |_| board::window(count(), scroll_top.get(), view_px.get(), slot_px.get()));
     let shown = Memo::new(move |_| {
         let w = window.get();
         column.with(|c| {
@@ -163,14 +165,16 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
     let measure = move || {
         if let Some(el) = list.try_get_untracked().flatten() {
             let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+            let slot = slot_of(&el);
             // Measured in the next frame, the column may be gone by then (a new roadmap or workspace).
             let Some(len) = column.try_with_untracked(|c| c.as_ref().map_or(0, |c| c.deals.len())) else { return };
-            if let Some(focus) = note_focus(&el, board::window(len, top, height)) {
+            if let Some(focus) = note_focus(&el, board::window(len, top, height, slot)) {
                 parked.try_set_value(Some(focus));
             }
             // Unchanged sizes wake nothing.
             scroll_top.maybe_update(|t| std::mem::replace(t, top) != top);
             view_px.maybe_update(|v| std::mem::replace(v, height) != height);
+            slot_px.maybe_update(|s| std::mem::replace(s, slot) != slot);
         }
     };
     let windowed = Memo::new(move |_| window.with(|w| w.windowed));
@@ -181,6 +185,13 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
             request_animation_frame(measure);
         }
     });
+    // A turned phone or a resized window changes the view and maybe the slot.
+    let resized = window_event_listener(leptos::ev::resize, move |_| {
+        if windowed.try_get_untracked().unwrap_or(false) {
+            request_animation_frame(measure);
+        }
+    });
+    on_cleanup(move || resized.remove());
     // In a windowed column, each drawn card says where it stands among all of them
     // (aria-posinset of aria-setsize); set here rather than in the card, so a card
     // above leaving does not redraw every card below it.
@@ -273,6 +284,17 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
             </button>
         </section>
     }
+}
+
+/// The card slot the stylesheet gives a windowed `list` (its `--slot`, in px); 0 when it says none.
+fn slot_of(list: &web_sys::HtmlElement) -> f64 {
+    window()
+        .get_computed_style(list)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("--slot").ok())
+        .and_then(|slot| slot.trim().strip_suffix("px")?.trim().parse().ok())
+        .unwrap_or(0.0)
 }
 
 /// Which card (by deal id) and which of its buttons had focus before it was scrolled away.
