@@ -165,11 +165,11 @@ fn follow_hash(state: AppState) {
     });
     on_cleanup(move || listener.remove());
     Effect::new(move |first: Option<()>| {
-        let hash = state.screen.get().hash();
+        let screen = state.screen.get();
         match first {
             // The address a visit opened with (no hash) is completed in place: a history
             // entry for it would make Back show the same board again.
-            None => write_hash(hash, false),
+            None => write_hash(screen.hash(), false),
             // A screen chosen later gets an entry of its own, written once that screen is
             // painted: pushing history costs the browser a few milliseconds the new screen
             // need not wait for. By then the person may have chosen yet another screen; the

@@ -122,13 +122,13 @@ export async function readKey(page, key) {
 
 /** Waits for a first visit's first save: its samples are saved once the codec has loaded, a
  *  moment after its board (a test that writes the stored copy itself waits for this first). */
-export async function firstSave(page) {
-  await page.waitForFunction((k) => localStorage.getItem(k) !== null, STORE_KEY);
+export async function firstSave(page, key = STORE_KEY) {
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, key);
 }
 
 /** The stored document (envelope) of `page`'s origin, once there is one (`firstSave`). */
 export async function readStored(page, key = STORE_KEY) {
-  await page.waitForFunction((k) => localStorage.getItem(k) !== null, key);
+  await firstSave(page, key);
   return decodeStored(await page.evaluate((k) => localStorage.getItem(k), key));
 }
 

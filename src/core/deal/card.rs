@@ -115,6 +115,8 @@ pub const CARD_FIELD: char = '\u{1f}';
 pub const CARD_TAG: char = '\u{1e}';
 /// Separates the cards of a batch drawn together (ASCII group separator).
 pub const CARD_NEXT: char = '\u{1d}';
+/// The separators of the packed form, which a packed text never holds.
+const SEPARATORS: [char; 3] = [CARD_FIELD, CARD_TAG, CARD_NEXT];
 
 impl CardTexts {
     /// The card of deal `id` as one string, for the page's card builder
@@ -157,8 +159,8 @@ impl CardTexts {
         let tags_len: usize = self.tags.iter().map(|t| t.len() + 1).sum();
         out.reserve(before_tags.iter().chain(&after_tags).map(|f| f.len() + 1).sum::<usize>() + tags_len);
         let write = |out: &mut String, text: &str| {
-            if text.contains([CARD_FIELD, CARD_TAG, CARD_NEXT]) {
-                out.extend(text.chars().map(|c| if c == CARD_FIELD || c == CARD_TAG || c == CARD_NEXT { ' ' } else { c }));
+            if text.contains(SEPARATORS) {
+                out.extend(text.chars().map(|c| if SEPARATORS.contains(&c) { ' ' } else { c }));
             } else {
                 out.push_str(text);
             }

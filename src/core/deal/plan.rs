@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, Days, NaiveDate};
 
-use crate::core::model::{Deal, Id, Roadmap, Timestamp};
+use crate::core::model::{Deal, Id, Milestone, MilestoneProgress, Roadmap, Stage, Timestamp};
 use crate::core::text::Text;
 
 /// Where a planned milestone stands on the day the plan is made for.
@@ -104,9 +104,9 @@ pub fn deal_plan(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> DealPlan {
         .flat_map(|planned| {
             let stage = &roadmap.stages[planned.index];
             stage.milestones.iter().map(move |m| {
-                let progress = deal.milestones.iter().find(|p| p.milestone_id == m.id);
+                let progress = progress_of(deal, m);
                 let manual = progress.and_then(|p| p.due);
-                let due = manual.unwrap_or_else(|| plus_days(planned.start, m.day_offset.min(stage.target_days)));
+                let due = milestone_due(stage, m, planned.start, progress);
                 let done_on = progress.and_then(|p| p.done_at).map(day_of);
                 let state = match done_on {
                     Some(_) => MilestoneState::Done,
@@ -155,6 +155,17 @@ fn stage_starts<'a>(roadmap: &'a Roadmap, deal: &'a Deal, today: NaiveDate) -> i
     })
 }
 
+/// `deal`'s progress on milestone `m`, if it has any.
+fn progress_of<'a>(deal: &'a Deal, m: &Milestone) -> Option<&'a MilestoneProgress> {
+    deal.milestones.iter().find(|p| p.milestone_id == m.id)
+}
+
+/// When milestone `m` of `stage` is due in a plan that starts the stage on `start`: the
+/// day the deal rescheduled it to, else its offset into the stage (never past the stage's end).
+fn milestone_due(stage: &Stage, m: &Milestone, start: NaiveDate, progress: Option<&MilestoneProgress>) -> NaiveDate {
+    progress.and_then(|p| p.due).unwrap_or_else(|| plus_days(start, m.day_offset.min(stage.target_days)))
+}
+
 /// How many days late each overdue milestone and customer task of `deal` is: what
 /// `deal_plan(..).overdue()` lists, worked out without building the plan (the board
 /// does this for every card it draws).
@@ -163,11 +174,11 @@ pub fn overdue_days(roadmap: &Roadmap, deal: &Deal, today: NaiveDate) -> Vec<i64
     for (index, start) in stage_starts(roadmap, deal, today) {
         let stage = &roadmap.stages[index];
         for m in &stage.milestones {
-            let progress = deal.milestones.iter().find(|p| p.milestone_id == m.id);
+            let progress = progress_of(deal, m);
             if progress.is_some_and(|p| p.done_at.is_some()) {
                 continue;
             }
-            let due = progress.and_then(|p| p.due).unwrap_or_else(|| plus_days(start, m.day_offset.min(stage.target_days)));
+            let due = milestone_due(stage, m, start, progress);
             if due < today {
                 late.push((today - due).num_days());
             }
