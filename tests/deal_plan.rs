@@ -186,7 +186,7 @@ fn the_cards_overdue_count_agrees_with_the_full_plan_on_every_generated_deal() {
     for (i, deal) in ws.deals.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
         let deal = std::sync::Arc::make_mut(deal);
         let task = |n: u32, done: bool| CustomerTask {
-            id: Id(format!("task-{i}-{n}")),
+            id: Id(format!("task-{i}-{n}").into()),
             title: "Sign off".into(),
             contact: String::new(),
             role: String::new(),

@@ -50,7 +50,7 @@ fn a_deals_plan_becomes_all_day_events_with_reminders_and_chinese_intact() {
         c.events.iter().map(|e| prop(&e.properties, "UID").unwrap().to_owned()).collect()
     };
     assert_eq!(uids(&calendar), uids(&again));
-    assert!(uids(&calendar).iter().all(|u| u.starts_with(&deal.id.0) && u.ends_with("@waypoint")));
+    assert!(uids(&calendar).iter().all(|u| u.starts_with(deal.id.as_str()) && u.ends_with("@waypoint")));
 }
 
 #[test]

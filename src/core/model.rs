@@ -20,12 +20,24 @@ pub type Timestamp = i64;
 /// per workspace, so files from different people can be merged without clashes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Id(pub String);
+pub struct Id(pub smol_str::SmolStr);
 
 impl Id {
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl From<String> for Id {
+    fn from(text: String) -> Self {
+        Id(text.into())
+    }
+}
+
+impl From<&str> for Id {
+    fn from(text: &str) -> Self {
+        Id(text.into())
     }
 }
 
@@ -610,7 +622,7 @@ impl Workspace {
 
     /// Mints a fresh id and advances the counter.
     pub fn mint_id(&mut self) -> Id {
-        let id = Id(format!("{}-{}", self.origin, self.next_id));
+        let id = Id(format!("{}-{}", self.origin, self.next_id).into());
         self.next_id += 1;
         id
     }

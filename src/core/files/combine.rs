@@ -290,7 +290,7 @@ fn combine_values_by(
     prefer: Prefer,
     clashed: &mut bool,
 ) -> Vec<Value> {
-    let id_of = |v: &Value| Id(v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned());
+    let id_of = |v: &Value| Id(v.get(key).and_then(Value::as_str).unwrap_or_default().into());
     let keyed = |list: &[Value]| list.iter().map(|v| (id_of(v), v.clone())).collect::<Vec<_>>();
     let (b, m, t) = (keyed(base), keyed(mine), keyed(theirs));
     let mut records_clashed = 0;

@@ -147,7 +147,7 @@ pub fn generate_workspace(seed: u64, deals: usize, now: Timestamp) -> Workspace 
             roadmap_id: roadmap.id.clone(),
             stage_id: roadmap.stages[stages_passed].id.clone(),
             status,
-            lost_reason: (status == DealStatus::Lost).then(|| Id(rng.pick(&LOST).to_string())),
+            lost_reason: (status == DealStatus::Lost).then(|| Id((*rng.pick(&LOST)).into())),
             close_note: String::new(),
             closed_at,
             created_at,

@@ -316,7 +316,7 @@ pub fn first_visit_workspace(origin: &str, lang: Lang, now: Timestamp) -> Worksp
     let (target, owner) = SAMPLE_GOAL;
     add_goal(&mut ws, GoalMetric::WonRevenue, target, owner, lang, now);
     if let Some(goal) = ws.goals.last_mut() {
-        goal.id = Id(format!("{SAMPLE_GOAL_ID_PREFIX}{origin}"));
+        goal.id = Id(format!("{SAMPLE_GOAL_ID_PREFIX}{origin}").into());
         // The minted id was never seen by anyone: give it back, so the counter stays tight.
         ws.next_id -= 1;
     }

@@ -324,14 +324,14 @@ fn bi(pair: Bi) -> Text {
 /// The id a roadmap built from `template` has in every workspace, so two people's
 /// deals on it meet on one board when their files are merged.
 pub fn template_roadmap_id(template: TemplateId) -> Id {
-    Id(format!("tpl-{}", template.key()))
+    Id(format!("tpl-{}", template.key()).into())
 }
 
 /// The fixed id of the template's stage at `stage` (from 1), and of its milestone at `milestone` (from 1).
 fn template_record_id(template: TemplateId, stage: usize, milestone: Option<usize>) -> Id {
     match milestone {
-        Some(m) => Id(format!("tpl-{}-s{stage}-m{m}", template.key())),
-        None => Id(format!("tpl-{}-s{stage}", template.key())),
+        Some(m) => Id(format!("tpl-{}-s{stage}-m{m}", template.key()).into()),
+        None => Id(format!("tpl-{}-s{stage}", template.key()).into()),
     }
 }
 

@@ -116,7 +116,7 @@ pub fn AnalyticsScreen() -> impl IntoView {
                     <span class="field-label">{move || t(Msg::CsvRoadmap)}</span>
                     <select data-testid="analytics-roadmap" on:change=move |ev| {
                         let chosen = event_target_value(&ev);
-                        roadmap_choice.set((!chosen.is_empty()).then_some(Id(chosen)));
+                        roadmap_choice.set((!chosen.is_empty()).then_some(Id::from(chosen)));
                     }>
                         <option value="">{move || t(Msg::RoadmapAll)}</option>
                         {move || roadmaps().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}

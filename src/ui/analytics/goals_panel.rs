@@ -134,7 +134,7 @@ pub fn GoalsPanel() -> impl IntoView {
                     prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
                 <select data-testid="goal-roadmap" aria-label=move || t(Msg::CsvRoadmap) on:change=move |ev| {
                     let chosen = event_target_value(&ev);
-                    roadmap.set((!chosen.is_empty()).then_some(Id(chosen)));
+                    roadmap.set((!chosen.is_empty()).then_some(Id::from(chosen)));
                 }>
                     <option value="" selected=move || roadmap.with(Option::is_none)>{move || t(Msg::RoadmapAll)}</option>
                     {move || {

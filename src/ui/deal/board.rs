@@ -153,7 +153,7 @@ fn StageColumn(stage: Stage, index: usize, columns: Memo<Vec<board::Column>>, co
         over.set(false);
         let dragged = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()).unwrap_or_default();
         if !dragged.is_empty() {
-            move_deal(state, Id(dragged), drop_stage.clone());
+            move_deal(state, Id::from(dragged), drop_stage.clone());
         }
     };
     // Focus in a card is lost when the card leaves the page (scrolled far out of the

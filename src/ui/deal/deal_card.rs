@@ -32,7 +32,7 @@ fn card_of(ev: &web_sys::Event) -> Option<(web_sys::Element, Id)> {
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     let card = target.closest("[data-deal-id]").ok()??;
     let id = card.get_attribute("data-deal-id")?;
-    Some((card, Id(id)))
+    Some((card, Id::from(id)))
 }
 
 /// Clicks anywhere on the board's cards, handled once for all of them: listening
@@ -44,7 +44,7 @@ pub fn on_board_click(state: AppState, ev: &web_sys::MouseEvent) {
     };
     let Some((_, deal_id)) = card_of(ev) else { return };
     if let Some(stage) = button.get_attribute("data-move-to") {
-        move_deal(state, deal_id, Id(stage));
+        move_deal(state, deal_id, Id::from(stage));
     } else if button.class_list().contains("card-open") {
         state.open(crate::ui::state::Overlay::Deal(Editing::Existing(deal_id)));
     } else if button.class_list().contains("card-follow-up-set") {

@@ -32,7 +32,7 @@ pub fn DealOutcome(deal_id: Id) -> impl IntoView {
             let command = Command::CloseDeal {
                 deal_id: deal_id.clone(),
                 won,
-                reason: (!chosen.is_empty()).then_some(Id(chosen)),
+                reason: (!chosen.is_empty()).then_some(Id::from(chosen)),
                 note: note.get_untracked(),
             };
             if state.dispatch(command).is_ok() {
@@ -212,7 +212,7 @@ pub fn FeedbackLog(deal_id: Id) -> impl IntoView {
         let chosen = milestone.get_untracked();
         let command = Command::AddFeedback {
             deal_id: add_id.clone(),
-            milestone_id: (!chosen.is_empty()).then_some(Id(chosen)),
+            milestone_id: (!chosen.is_empty()).then_some(Id::from(chosen)),
             satisfaction: score.get_untracked(),
             comment: comment.get_untracked(),
             date: day,

@@ -146,7 +146,7 @@ pub fn start_reminders(state: AppState) {
             _ => Vec::new(),
         };
         let lang = state.lang.get_untracked();
-        let fresh: Vec<DueFollowUp> = due_now(state).into_iter().filter(|l| !done.contains(&l.deal_id.0)).collect();
+        let fresh: Vec<DueFollowUp> = due_now(state).into_iter().filter(|l| !done.iter().any(|d| d == l.deal_id.as_str())).collect();
         for line in fresh {
             let text = if line.late == 0 { NOTIFY_TITLE } else { NOTIFY_LATE };
             let options = web_sys::NotificationOptions::new();
@@ -163,7 +163,7 @@ pub fn start_reminders(state: AppState) {
                 notification.set_onclick(Some(open.as_ref().unchecked_ref()));
                 open.forget();
             }
-            done.push(line.deal_id.0.clone());
+            done.push(line.deal_id.0.to_string());
         }
         write_pref(keys::REMINDED, &format!("{today}:{}", done.join(",")));
     };

@@ -37,7 +37,7 @@ fn RoadmapToolbar() -> impl IntoView {
     };
 
     let choose = move |ev: leptos::ev::Event| {
-        let _ = state.dispatch(Command::SetActiveRoadmap { roadmap_id: Id(event_target_value(&ev)) });
+        let _ = state.dispatch(Command::SetActiveRoadmap { roadmap_id: Id::from(event_target_value(&ev)) });
     };
     let create = move |ev: leptos::ev::Event| {
         let choice = event_target_value(&ev);

@@ -150,7 +150,7 @@ fn StageEditor(stage_id: Id, roadmap_id: Memo<Option<Id>>, deleting: RwSignal<Op
                 ev.prevent_default();
                 over.set(false);
                 if let Some(dragged) = drag_payload(&ev).strip_prefix("stage:") {
-                    let command = Command::MoveStage { roadmap_id: rid.clone(), stage_id: Id(dragged.to_owned()), to_index: target_index };
+                    let command = Command::MoveStage { roadmap_id: rid.clone(), stage_id: Id::from(dragged), to_index: target_index };
                     let _ = state.dispatch(command);
                 }
             }
@@ -301,7 +301,7 @@ fn MilestoneRow(milestone: Milestone, index: usize, count: usize, roadmap_id: Id
             if let Some(dragged) = drag_payload(&ev).strip_prefix("milestone:") {
                 ev.prevent_default();
                 ev.stop_propagation();
-                let command = Command::MoveMilestone { roadmap_id: rid.clone(), milestone_id: Id(dragged.to_owned()), to_index: index };
+                let command = Command::MoveMilestone { roadmap_id: rid.clone(), milestone_id: Id::from(dragged), to_index: index };
                 let _ = state.dispatch(command);
             }
         }
@@ -386,7 +386,7 @@ fn DeleteStageDialog(stage_id: Id, deleting: RwSignal<Option<Id>>) -> impl IntoV
                 view! {
                     <label class="field">
                         <span>{trf(lang, Msg::DeleteStageDeals, &[&deals.to_string()])}</span>
-                        <select data-testid="delete-stage-target" on:change=move |ev| target.set(Some(Id(event_target_value(&ev))))>
+                        <select data-testid="delete-stage-target" on:change=move |ev| target.set(Some(Id::from(event_target_value(&ev))))>
                             {others.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                         </select>
                     </label>
