@@ -181,7 +181,7 @@ async function storedBytes(page) {
 
 /** Reloads and reads when the board became interactive, from navigation start, with where
  *  the time went: until the wasm ran (fetch from the service worker, compile), reading the
- *  stored copy (unpacking it while the codec part loads, then parsing it), and the rest
+ *  stored copy (unpacking it once the codec part has loaded, then parsing it), and the rest
  *  (waiting on the codec, state, first render). */
 async function startup(page) {
   const runs = [];
@@ -193,7 +193,7 @@ async function startup(page) {
     await page.getByTestId('deal-card').first().waitFor();
     runs.push(await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      // Reading the stored copy: unpacking it (while the codec loads) and parsing it.
+      // Reading the stored copy: unpacking it and parsing it.
       const unpack = performance.getEntriesByName('waypoint:start-unpack')[0]?.duration ?? 0;
       const load = (performance.getEntriesByName('waypoint:start-load')[0]?.duration ?? NaN) + unpack;
       const total = at('waypoint:interactive');

@@ -9,18 +9,15 @@ fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // A stored copy (or a share link) is read with the codec, a part of its own in the
-    // split build. Its files are asked for first (this task's microtasks); the stored copy
-    // is read and unpacked while they download (the next task), and the app starts once
-    // both are done. Leptos's executor is set up by mounting, so these use the browser's.
-    // A first visit starts at once and loads the codec after painting.
+    // split build. index.html asked for its files beside the main wasm when a copy is
+    // stored, so they are on hand: it is compiled first, then the copy is unpacked and read
+    // in one stretch. (Unpacking first, while the files came, left the codec's compile
+    // waiting behind the unpacking: 8–20 ms more.) Leptos's executor is set up by mounting,
+    // so this uses the browser's. A first visit starts at once and loads the codec after painting.
     if persistence::codec_needed_at_start() {
         wasm_bindgen_futures::spawn_local(async {
             codec::load().await;
-        });
-        wasm_bindgen_futures::spawn_local(async {
-            waypoint::ui::after_paint::after_this_task().await;
             persistence::read_stored_copy();
-            codec::load().await;
             start();
         });
     } else {

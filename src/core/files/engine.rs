@@ -130,14 +130,13 @@ impl Engine {
         matches!(main, Ok(Some(_)))
     }
 
-    /// Reads the main stored copy and unpacks it: the share of start-up that needs no
-    /// codec, which the shell does while the codec loads.
+    /// Reads the main stored copy and unpacks it: the share of start-up that needs no codec.
     pub fn read_main(store: &mut impl Store) -> Result<Option<ReadCopy>, StoreFailure> {
         Engine::unpack_main(store.read(keys::WORKSPACE))
     }
 
     /// [`Engine::read_main`] for a main copy already read (the shell reads it once, to decide
-    /// whether the codec must load first, and unpacks it while it does).
+    /// whether the codec must load first, and unpacks it once it has).
     pub fn unpack_main(read: Result<Option<String>, StoreFailure>) -> Result<Option<ReadCopy>, StoreFailure> {
         Ok(read?.map(|text| {
             let json = stored::json_of(&text).map(|json| match json {

@@ -59,12 +59,12 @@ pub fn start(lang: Lang) -> (AppState, bool) {
 thread_local! {
     /// The main stored copy as `codec_needed_at_start` read it, until `read_stored_copy` unpacks it.
     static STORED_AT_START: RefCell<Option<Result<Option<String>, StoreFailure>>> = const { RefCell::new(None) };
-    /// The main stored copy, read and unpacked while the codec loaded (`read_stored_copy`).
+    /// The main stored copy, read and unpacked once the codec has loaded (`read_stored_copy`).
     static READ_AT_START: RefCell<Option<Result<Option<ReadCopy>, StoreFailure>>> = const { RefCell::new(None) };
 }
 
 /// Unpacks the stored copy, the share of reading it that needs no codec: start-up does this
-/// while the codec's files download, and `start` takes it from there.
+/// once the codec has loaded, and `start` takes it from there.
 pub fn read_stored_copy() {
     let stored = STORED_AT_START.take().unwrap_or_else(|| LocalStore.read(keys::WORKSPACE));
     let main = timing::measure("waypoint:start-unpack", || Engine::unpack_main(stored));
