@@ -134,3 +134,34 @@ fn a_packed_copy_downloads_as_json_that_imports() {
     // Text that is not a packed copy comes back unchanged.
     assert_eq!(waypoint::core::files::stored::readable_text("{broken"), "{broken");
 }
+
+/// A packed copy of any bytes, as `stored::encode` packs deflated JSON (`wp1z:<bytes>:<characters>`).
+fn packed_by_hand(deflated: &[u8]) -> String {
+    let mut text = format!("wp1z:{}:", deflated.len());
+    let (mut acc, mut held) = (0u32, 0u32);
+    for &byte in deflated {
+        acc = (acc << 8) | u32::from(byte);
+        held += 8;
+        if held >= 15 {
+            held -= 15;
+            text.push(char::from_u32(0x20 + ((acc >> held) & 0x7FFF)).unwrap());
+        }
+    }
+    if held > 0 {
+        text.push(char::from_u32(0x20 + ((acc << (15 - held)) & 0x7FFF)).unwrap());
+    }
+    text
+}
+
+#[test]
+fn a_packed_copy_that_would_inflate_past_the_import_limit_is_damaged_and_not_inflated_whole() {
+    use waypoint::core::files::envelope::MAX_IMPORT_BYTES;
+    let json = encode_compact(&generate_workspace(2, 10, NOW), NOW);
+    let within = packed_by_hand(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 3));
+    assert_eq!(decode(&within), Ok(generate_workspace(2, 10, NOW)), "the hand-made packing is the real one");
+    // 64 MiB and a little more of spaces deflate to a few kilobytes.
+    let huge = vec![b' '; usize::try_from(MAX_IMPORT_BYTES).unwrap() + 1024];
+    let bomb = packed_by_hand(&miniz_oxide::deflate::compress_to_vec(&huge, 3));
+    assert!(bomb.len() < 200_000);
+    assert_eq!(decode(&bomb), Err(ImportError::Damaged));
+}

@@ -16,12 +16,13 @@ fn save_failure_text(lang: Lang, failure: &StoreFailure) -> String {
     }
 }
 
-/// Downloads a stored copy as readable JSON (a packed copy is unpacked first).
-fn download_stored(key: &str, name: &str) {
+/// Downloads a stored copy as readable JSON (a packed copy is unpacked first, with the
+/// codec: loaded already whenever a stored copy was read at start-up).
+fn download_stored(key: &'static str, name: &'static str) {
     if let Ok(Some(text)) = LocalStore.read(key) {
-        // Unpacking needs no codec (start-up unpacks with it too).
-        let text = crate::core::files::stored::readable_text(&text);
-        let _ = files::download(name, &text, "application/json");
+        crate::ui::files::codec::with_codec(move |codec| {
+            let _ = files::download(name, &codec.readable_text(&text), "application/json");
+        });
     }
 }
 

@@ -1,5 +1,6 @@
-//! Waypoint's JSON as the rest of the program reaches it: the stored copy, the export
-//! file, share links and the field-by-field combination of records, behind one trait object.
+//! Waypoint's JSON as the rest of the program reaches it: the stored copy (unpacking it
+//! too), the export file, share links and the field-by-field combination of records, behind
+//! one trait object.
 //!
 //! Reading and writing JSON is most of the code a workspace needs (serde's generated
 //! readers and writers for the whole model, deflate and inflate, the checks), and a first
@@ -19,6 +20,10 @@ use crate::core::validate::IntegrityError;
 pub trait Codec: Sync {
     /// Reads a stored copy, packed or plain, into a checked workspace ([`stored::decode`]).
     fn decode(&self, text: &str) -> Result<Workspace, ImportError>;
+    /// The JSON of a packed stored copy, `None` for a plain one ([`stored::json_of`]).
+    fn unpack(&self, text: &str) -> Result<Option<String>, ImportError>;
+    /// A stored copy as readable JSON for the recovery download ([`stored::readable_text`]).
+    fn readable_text(&self, text: &str) -> String;
     /// The stored text of `ws` in one go ([`stored::encode`]).
     fn encode(&self, ws: &Workspace, now: Timestamp) -> String;
     /// The stored text of `ws`, to be made a slice at a time ([`stored::Encoding`]).
@@ -58,6 +63,17 @@ pub struct Formats;
 impl Codec for Formats {
     fn decode(&self, text: &str) -> Result<Workspace, ImportError> {
         stored::decode(text)
+    }
+
+    fn unpack(&self, text: &str) -> Result<Option<String>, ImportError> {
+        stored::json_of(text).map(|json| match json {
+            std::borrow::Cow::Owned(json) => Some(json),
+            std::borrow::Cow::Borrowed(_) => None,
+        })
+    }
+
+    fn readable_text(&self, text: &str) -> String {
+        stored::readable_text(text)
     }
 
     fn encode(&self, ws: &Workspace, now: Timestamp) -> String {

@@ -14,10 +14,8 @@
 use super::change::{replay_with, Change, Replayed};
 use super::codec::{Codec, Formats, Packing};
 use super::store::{keys, Store, StoreFailure};
-use std::borrow::Cow;
 
 use crate::core::files::envelope::{self, ImportError, StartFrom};
-use crate::core::files::stored;
 use crate::core::model::{Timestamp, Workspace};
 use crate::core::validate;
 
@@ -40,8 +38,9 @@ pub enum StartProblem {
 pub struct ReadCopy {
     /// The stored text, kept as the last good copy if it reads.
     text: String,
-    /// Its JSON when it was packed (`None`: the text is plain JSON), or why it does not unpack.
-    json: Result<Option<String>, ImportError>,
+    /// Once unpacked: its JSON when it was packed (`None`: the text is plain JSON), or why it
+    /// does not unpack. Not yet unpacked: `None`, and [`Engine::start_with`] unpacks it.
+    json: Option<Result<Option<String>, ImportError>>,
 }
 
 /// What the app starts with.
@@ -130,19 +129,17 @@ impl Engine {
         matches!(main, Ok(Some(_)))
     }
 
-    /// Reads the main stored copy and unpacks it: the share of start-up that needs no codec.
+    /// Reads the main stored copy (unpacked by [`Engine::start_with`], with the codec).
     pub fn read_main(store: &mut impl Store) -> Result<Option<ReadCopy>, StoreFailure> {
-        Engine::unpack_main(store.read(keys::WORKSPACE))
+        Engine::unpack_main(store.read(keys::WORKSPACE), None)
     }
 
     /// [`Engine::read_main`] for a main copy already read (the shell reads it once, to decide
-    /// whether the codec must load first, and unpacks it once it has).
-    pub fn unpack_main(read: Result<Option<String>, StoreFailure>) -> Result<Option<ReadCopy>, StoreFailure> {
+    /// whether the codec must load first), unpacked with `codec` when there is one: the shell
+    /// does this as a step of its own, to time it.
+    pub fn unpack_main(read: Result<Option<String>, StoreFailure>, codec: Option<&dyn Codec>) -> Result<Option<ReadCopy>, StoreFailure> {
         Ok(read?.map(|text| {
-            let json = stored::json_of(&text).map(|json| match json {
-                Cow::Owned(json) => Some(json),
-                Cow::Borrowed(_) => None,
-            });
+            let json = codec.map(|codec| codec.unpack(&text));
             ReadCopy { text, json }
         }))
     }
@@ -180,7 +177,7 @@ impl Engine {
                 return (engine, started);
             }
         };
-        let read_main = match json {
+        let read_main = match json.unwrap_or_else(|| codec.unpack(&text)) {
             Ok(Some(json)) => codec.import_json(&json),
             Ok(None) => codec.import_json(&text),
             Err(error) => Err(error),

@@ -63,11 +63,11 @@ thread_local! {
     static READ_AT_START: RefCell<Option<Result<Option<ReadCopy>, StoreFailure>>> = const { RefCell::new(None) };
 }
 
-/// Unpacks the stored copy, the share of reading it that needs no codec: start-up does this
-/// once the codec has loaded, and `start` takes it from there.
+/// Unpacks the stored copy with the codec (its inflate is the codec part's too): start-up
+/// does this once the codec has loaded, and `start` takes it from there.
 pub fn read_stored_copy() {
     let stored = STORED_AT_START.take().unwrap_or_else(|| LocalStore.read(keys::WORKSPACE));
-    let main = timing::measure("waypoint:start-unpack", || Engine::unpack_main(stored));
+    let main = timing::measure("waypoint:start-unpack", || Engine::unpack_main(stored, codec::loaded()));
     READ_AT_START.set(Some(main));
 }
 
