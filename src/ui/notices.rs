@@ -55,7 +55,7 @@ pub fn Notices() -> impl IntoView {
             {move || state.recovered.get().map(|notice| view! {
                 <div class="banner banner-error" role="alert" data-testid="recovered">
                     <span>{move || (notice.text)(state.lang.get())}</span>
-                    <button class="btn btn-small" on:click=download_recovery>{move || t(Msg::DownloadRecovery)}</button>
+                    <button class="btn btn-small" data-testid="download-recovery" on:click=download_recovery>{move || t(Msg::DownloadRecovery)}</button>
                     <button class="btn btn-small btn-ghost" on:click=move |_| state.recovered.set(None)>{move || t(Msg::Dismiss)}</button>
                 </div>
             })}

@@ -1,6 +1,8 @@
 // Reliability as a person meets it: undo and redo, an import undone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { serveDist, launch, openApp, readStored, readKey, openTwoTabs } from './support.mjs';
 
 let server;
@@ -194,5 +196,40 @@ test('a file over 64 MB is refused before it is read', async () => {
   await notice.filter({ hasText: '文件过大（65.0 MB，上限 64 MB）' }).waitFor();
   assert.match(await notice.textContent(), /当前数据没有任何改动/);
   assert.equal(await page.getByTestId('deal-card').count(), before);
+  await context.close();
+});
+
+/** A packed stored copy of `json`, as src/core/files/stored.rs packs one (`wp1z:<bytes>:<characters>`). */
+function packedCopy(json) {
+  const bytes = zlib.deflateRawSync(Buffer.from(json));
+  let text = `wp1z:${bytes.length}:`;
+  let acc = 0;
+  let held = 0;
+  for (const byte of bytes) {
+    acc = ((acc << 8) | byte) >>> 0;
+    held += 8;
+    if (held >= 15) {
+      held -= 15;
+      text += String.fromCharCode(0x20 + ((acc >>> held) & 0x7fff));
+    }
+    acc &= (1 << held) - 1;
+  }
+  if (held > 0) text += String.fromCharCode(0x20 + ((acc << (15 - held)) & 0x7fff));
+  return text;
+}
+
+test('a stored copy that unpacks but does not read downloads as its JSON, to repair by hand', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await page.getByTestId('deal-card').filter({ hasText: 'Eastline Precision' }).getByTestId('move-forward').click();
+  await page.waitForTimeout(400);
+  const broken = '{"format":"waypoint","version":3,"workspace":{"deals":[}';
+  await page.evaluate((text) => localStorage.setItem('waypoint.workspace.v1', text), packedCopy(broken));
+  await page.reload();
+  const banner = page.getByTestId('recovered');
+  await banner.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByTestId('download-recovery').click()]);
+  assert.equal(download.suggestedFilename(), 'waypoint-recovered.json');
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), broken, 'unpacked by the codec, not the packed text');
+  assert.deepEqual(errors, []);
   await context.close();
 });
