@@ -182,7 +182,7 @@ async function storedBytes(page) {
 /** Reloads and reads when the board became interactive, from navigation start, with where
  *  the time went: until the wasm ran (fetch from the service worker, compile), reading the
  *  stored copy (unpacking it once the codec part has loaded, then parsing it), and the rest
- *  (waiting on the codec, state, first render). */
+ *  (reading the copy from storage, compiling the codec, state, first render). */
 async function startup(page) {
   const runs = [];
   for (let i = 0; i < REPEATS; i++) {
