@@ -175,7 +175,7 @@ fn the_form_reports_parse_and_rule_problems_per_field() {
         currency: "USD".into(),
         owner: String::new(),
         expected_close: "2026-02-30".into(),
-        stage_id: stage_id(&ws, 0).0.to_string(),
+        stage_id: stage_id(&ws, 0).to_string(),
         tags: "Factory， key account, factory".into(),
         follow_up: String::new(),
     };

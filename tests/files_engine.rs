@@ -217,7 +217,7 @@ fn a_first_visit_starts_without_the_codec_and_saves_once_it_is_handed_over() {
     use waypoint::core::files::codec::Formats;
     let mut store = MemoryStore::new();
     assert!(!Engine::needs_codec_for(&store.read(keys::WORKSPACE)), "nothing stored: nothing to read");
-    let main = Engine::read_main(&mut store);
+    let main = store.read(keys::WORKSPACE);
     let (engine, started) = Engine::start_with(&mut store, main, None, "a", workspace);
     assert!(started.save_at_start && started.problem.is_none());
     assert_eq!(started.workspace.origin, "a", "the fresh workspace mints this page's ids");
@@ -243,7 +243,7 @@ fn a_stored_copy_met_without_the_codec_is_never_written_over() {
     create(&mut editor, &mut ws, "Acme");
     editor.engine.save_now(&mut store, &ws, NOW);
     let kept = store.get(keys::WORKSPACE).unwrap().to_owned();
-    let main = Engine::read_main(&mut store);
+    let main = store.read(keys::WORKSPACE);
     let (engine, started) = Engine::start_with(&mut store, main, None, "b", workspace);
     assert_eq!(started.problem, Some(StartProblem::Failed(StoreFailure::Unavailable)));
     assert!(!started.save_at_start);

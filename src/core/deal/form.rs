@@ -129,7 +129,7 @@ pub struct DealForm {
 impl DealForm {
     /// An empty form for a new deal in `currency`, starting in `stage`.
     pub fn blank(currency: &str, stage: &Id) -> Self {
-        DealForm { currency: currency.to_owned(), stage_id: stage.0.to_string(), ..Default::default() }
+        DealForm { currency: currency.to_owned(), stage_id: stage.to_string(), ..Default::default() }
     }
 
     /// The form filled in from `deal`, to edit it.
@@ -141,7 +141,7 @@ impl DealForm {
             currency: deal.currency.clone(),
             owner: deal.owner.clone(),
             expected_close: deal.expected_close.map(|d| d.to_string()).unwrap_or_default(),
-            stage_id: deal.stage_id.0.to_string(),
+            stage_id: deal.stage_id.to_string(),
             tags: deal.tags.join(", "),
             follow_up: deal.follow_up.map(|d| d.to_string()).unwrap_or_default(),
         }

@@ -33,16 +33,6 @@ pub enum StartProblem {
     Failed(StoreFailure),
 }
 
-/// The main stored copy as start-up read it, unpacked before the codec is needed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReadCopy {
-    /// The stored text, kept as the last good copy if it reads.
-    text: String,
-    /// Once unpacked: its JSON when it was packed (`None`: the text is plain JSON), or why it
-    /// does not unpack. Not yet unpacked: `None`, and [`Engine::start_with`] unpacks it.
-    json: Option<Result<Option<String>, ImportError>>,
-}
-
 /// What the app starts with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Started {
@@ -119,7 +109,7 @@ impl Engine {
     /// (never written over); the previous good copy is used if it reads, else
     /// `fresh()`. A copy written by a newer build is left alone and never written over.
     pub fn start(store: &mut impl Store, origin: &str, fresh: impl FnOnce() -> Workspace) -> (Engine, Started) {
-        let main = Engine::read_main(store);
+        let main = store.read(keys::WORKSPACE);
         Engine::start_with(store, main, Some(&Formats), origin, fresh)
     }
 
@@ -129,28 +119,13 @@ impl Engine {
         matches!(main, Ok(Some(_)))
     }
 
-    /// Reads the main stored copy (unpacked by [`Engine::start_with`], with the codec).
-    pub fn read_main(store: &mut impl Store) -> Result<Option<ReadCopy>, StoreFailure> {
-        Engine::unpack_main(store.read(keys::WORKSPACE), None)
-    }
-
-    /// [`Engine::read_main`] for a main copy already read (the shell reads it once, to decide
-    /// whether the codec must load first), unpacked with `codec` when there is one: the shell
-    /// does this as a step of its own, to time it.
-    pub fn unpack_main(read: Result<Option<String>, StoreFailure>, codec: Option<&dyn Codec>) -> Result<Option<ReadCopy>, StoreFailure> {
-        Ok(read?.map(|text| {
-            let json = codec.map(|codec| codec.unpack(&text));
-            ReadCopy { text, json }
-        }))
-    }
-
-    /// [`Engine::start`] from the main copy [`Engine::read_main`] read, with the codec the
-    /// shell has loaded, if any. Without one a stored copy cannot be read
+    /// [`Engine::start`] from the main copy as the shell read it (once, to decide whether
+    /// the codec must load first), with the codec it has loaded, if any; the codec unpacks it. Without one a stored copy cannot be read
     /// ([`Engine::needs_codec_for`] says to load it first): should that happen
     /// anyway, the app starts fresh and never writes over the stored copy.
     pub fn start_with(
         store: &mut impl Store,
-        main: Result<Option<ReadCopy>, StoreFailure>,
+        main: Result<Option<String>, StoreFailure>,
         codec: Option<&'static dyn Codec>,
         origin: &str,
         fresh: impl FnOnce() -> Workspace,
@@ -164,7 +139,7 @@ impl Engine {
                 return (engine, started);
             }
         };
-        let (ReadCopy { text, json }, codec) = match (main, codec) {
+        let (text, codec) = match (main, codec) {
             (Some(main), Some(codec)) => (main, codec),
             (None, _) => {
                 let started = Started { workspace: engine.adopt(fresh()), problem: None, failure: None, save_at_start: true };
@@ -177,7 +152,7 @@ impl Engine {
                 return (engine, started);
             }
         };
-        let read_main = match json.unwrap_or_else(|| codec.unpack(&text)) {
+        let read_main = match codec.unpack(&text) {
             Ok(Some(json)) => codec.import_json(&json),
             Ok(None) => codec.import_json(&text),
             Err(error) => Err(error),

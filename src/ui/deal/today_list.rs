@@ -163,7 +163,7 @@ pub fn start_reminders(state: AppState) {
                 notification.set_onclick(Some(open.as_ref().unchecked_ref()));
                 open.forget();
             }
-            done.push(line.deal_id.0.to_string());
+            done.push(line.deal_id.to_string());
         }
         write_pref(keys::REMINDED, &format!("{today}:{}", done.join(",")));
     };

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::browser::storage::{keys, read_pref, write_pref, LocalStore, Store};
 use crate::browser::{clock, timing};
 use crate::core::editor::Editor;
-use crate::core::files::engine::{Engine, ReadCopy, Saved, StartProblem, Step};
+use crate::core::files::engine::{Engine, Saved, StartProblem, Step};
 use crate::core::files::store::StoreFailure;
 use crate::core::learn::samples::first_visit_workspace;
 use crate::core::text::describe;
@@ -34,9 +34,8 @@ const STORAGE_WARNING_PERCENT: f64 = 80.0;
 /// person must be told about it already on screen. True when it must be saved at once.
 pub fn start(lang: Lang) -> (AppState, bool) {
     let origin = clock::random_origin();
-    let main = READ_AT_START.take().unwrap_or_else(|| Engine::read_main(&mut LocalStore));
-    // Parsing and checking the stored copy (and reading it, when `read_stored_copy` did
-    // not): start-up's share that grows with the data.
+    let main = STORED_AT_START.take().unwrap_or_else(|| LocalStore.read(keys::WORKSPACE));
+    // Unpacking, parsing and checking the stored copy: start-up's share that grows with the data.
     let (engine, started) = timing::measure("waypoint:start-load", || {
         Engine::start_with(&mut LocalStore, main, codec::loaded(), &origin, || first_visit_workspace(&origin, lang, clock::now_ms()))
     });
@@ -57,23 +56,13 @@ pub fn start(lang: Lang) -> (AppState, bool) {
 }
 
 thread_local! {
-    /// The main stored copy as `codec_needed_at_start` read it, until `read_stored_copy` unpacks it.
+    /// The main stored copy as `codec_needed_at_start` read it, until `start` reads it.
     static STORED_AT_START: RefCell<Option<Result<Option<String>, StoreFailure>>> = const { RefCell::new(None) };
-    /// The main stored copy, read and unpacked once the codec has loaded (`read_stored_copy`).
-    static READ_AT_START: RefCell<Option<Result<Option<ReadCopy>, StoreFailure>>> = const { RefCell::new(None) };
-}
-
-/// Unpacks the stored copy with the codec (its inflate is the codec part's too): start-up
-/// does this once the codec has loaded, and `start` takes it from there.
-pub fn read_stored_copy() {
-    let stored = STORED_AT_START.take().unwrap_or_else(|| LocalStore.read(keys::WORKSPACE));
-    let main = timing::measure("waypoint:start-unpack", || Engine::unpack_main(stored, codec::loaded()));
-    READ_AT_START.set(Some(main));
 }
 
 /// Whether start-up must load the codec first: a copy is stored, or the address holds a
 /// share link. A first visit starts without it (the samples are made, not read). The copy
-/// read here is kept for `read_stored_copy` (at 10,000 deals it is some 1.5 MB of text).
+/// read here is kept for `start` (at 10,000 deals it is some 1.5 MB of text).
 pub fn codec_needed_at_start() -> bool {
     let hash = window().location().hash().unwrap_or_default();
     let stored = LocalStore.read(keys::WORKSPACE);

@@ -276,7 +276,7 @@ fn StageChoices(preview: PreviewMemo, mapping: RwSignal<Mapping>) -> impl IntoVi
                                             <option value="skip" selected={chosen == StageChoice::Skip}>{lang.pick(SKIP_ROWS)}</option>
                                             {stages.into_iter().map(|(id, stage)| {
                                                 let selected = chosen == StageChoice::Existing(id.clone());
-                                                view! { <option value=id.0.to_string() selected=selected>{fill(lang.pick(PUT_IN), &[&stage])}</option> }
+                                                view! { <option value=id.to_string() selected=selected>{fill(lang.pick(PUT_IN), &[&stage])}</option> }
                                             }).collect_view()}
                                         }
                                     }}

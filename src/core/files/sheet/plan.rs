@@ -290,13 +290,13 @@ pub fn plan_import(ws: &Workspace, table: &Table, mapping: &Mapping, roadmap_id:
         let stage_name = text(row, Field::Stage);
         if !stage_name.is_empty() {
             match known_stage(roadmap, &stage_name) {
-                Some(id) => form.stage_id = id.0.to_string(),
+                Some(id) => form.stage_id = id.to_string(),
                 None => {
                     if !preview.unknown_stages.contains(&stage_name) {
                         preview.unknown_stages.push(stage_name.clone());
                     }
                     match mapping.stages.get(&stage_name).cloned().unwrap_or(StageChoice::Add) {
-                        StageChoice::Existing(id) if roadmap.stage(&id).is_some() => form.stage_id = id.0.to_string(),
+                        StageChoice::Existing(id) if roadmap.stage(&id).is_some() => form.stage_id = id.to_string(),
                         StageChoice::Existing(_) | StageChoice::Add => {
                             let at = match preview.import.new_stages.iter().position(|s| *s == stage_name) {
                                 Some(at) => at,
@@ -307,7 +307,7 @@ pub fn plan_import(ws: &Workspace, table: &Table, mapping: &Mapping, roadmap_id:
                             };
                             new_stage = Some(at);
                             // Checked against the first stage; the new one is made when the import is applied.
-                            form.stage_id = first_stage.0.to_string();
+                            form.stage_id = first_stage.to_string();
                         }
                         StageChoice::Skip => {
                             skip(&mut preview, RowProblem::SkippedStage(stage_name));
