@@ -28,15 +28,15 @@ test: setup test-lint test-safety test-native test-browser test-e2e
 ## Formatting and lints: rustfmt.toml, and clippy on the core, the tests and the examples,
 ## and on the Leptos shell, which only builds for the browser.
 test-lint:
-	cargo fmt --check
-	cargo clippy --locked --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-safety:
 	@bash scripts/check-safety.sh
 
 test-native:
-	cargo test --locked
+	cargo test --locked --workspace
 
 test-browser:
 	cargo test --locked --target wasm32-unknown-unknown --test browser_board --test browser_roadmap --test browser_customer

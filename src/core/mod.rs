@@ -18,9 +18,11 @@ pub mod generate;
 pub mod history;
 pub mod learn;
 mod marks;
-pub mod model;
+/// The document itself, from its own crate (compiled for speed: see `crates/model`).
+pub use waypoint_model::model;
 pub mod roadmap;
 pub mod shortcuts;
 pub mod text;
 pub mod validate;
-pub mod ymd;
+/// Calendar days as `YYYY-MM-DD` text, from the document's crate.
+pub use waypoint_model::ymd;

@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use waypoint_read::Envelope;
 
 use crate::core::files::stored;
 use crate::core::files::{json_path, migrate};
@@ -247,27 +248,17 @@ pub fn import_json(text: &str) -> Result<Workspace, ImportError> {
         return Err(ImportError::Empty);
     }
     let (mut ws, version) = match read_typed(text) {
-        Ok(envelope) if envelope.is_readable() && !may_hold_long_text(text) => (envelope.workspace, envelope.version as u32),
+        Ok(envelope) if is_readable(&envelope) && !may_hold_long_text(text) => (envelope.workspace, envelope.version as u32),
         typed => read_through_value(text, typed.err())?,
     };
     migrate::upgrade(&mut ws, version);
     checked(ws)
 }
 
-/// The envelope of a current file, read in one typed pass.
-#[derive(serde::Deserialize)]
-struct CurrentEnvelope {
-    format: String,
-    version: u64,
-    workspace: Workspace,
-}
-
-impl CurrentEnvelope {
-    /// A Waypoint file the typed pass reads as it is: every version so far only
-    /// added fields, so an older one reads too and its steps run after (`migrate`).
-    fn is_readable(&self) -> bool {
-        self.format == FORMAT_NAME && (1..=u64::from(SCHEMA_VERSION)).contains(&self.version)
-    }
+/// A Waypoint file the typed pass reads as it is: every version so far only added
+/// fields, so an older one reads too and its steps run after (`migrate`).
+fn is_readable(envelope: &Envelope) -> bool {
+    envelope.format == FORMAT_NAME && (1..=u64::from(SCHEMA_VERSION)).contains(&envelope.version)
 }
 
 /// Where the typed pass failed ("workspace.deals[3].value_minor") and why.
@@ -277,8 +268,8 @@ struct TypedError {
 }
 
 /// One typed pass, tracking where it fails (twice as fast as going through a JSON value).
-fn read_typed(text: &str) -> Result<CurrentEnvelope, TypedError> {
-    let mut envelope: CurrentEnvelope = serde_json::from_str(text).map_err(|e| TypedError {
+fn read_typed(text: &str) -> Result<Envelope, TypedError> {
+    let mut envelope = waypoint_read::envelope(text).map_err(|e| TypedError {
         path: json_path::path_at(text, json_path::offset_of(text, e.line(), e.column())),
         // The position is given by the path; the reader's own " at line … column …" would repeat it.
         detail: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),

@@ -4,52 +4,7 @@
 //! entry without both languages does not compile, and `Msg::ALL` lets a test
 //! check that no text is blank and both sides use the same placeholders.
 
-use serde::{Deserialize, Serialize};
-
-/// A UI language; serialized as `zh` or `en`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Lang {
-    /// Simplified Chinese.
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Chinese for any `zh*` browser language, English otherwise.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.trim().to_ascii_lowercase().starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The value for the `lang` attribute of the page.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// The side of a (中文, English) pair for this language.
-    pub fn pick<T>(self, pair: (T, T)) -> T {
-        match self {
-            Lang::Zh => pair.0,
-            Lang::En => pair.1,
-        }
-    }
-
-    /// The other language: what the language switch changes to.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-}
+pub use waypoint_model::text::Lang;
 
 macro_rules! catalog {
     ($($name:ident => $zh:literal, $en:literal;)*) => {

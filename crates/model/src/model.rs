@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::core::text::Text;
+use crate::text::Text;
 
 /// The schema version this build writes. Older versions are migrated on load.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -326,7 +326,7 @@ pub struct Deal {
     /// The seller responsible for the deal; empty when nobody is.
     pub owner: String,
     /// The day the deal is expected to close, if anyone set one.
-    #[serde(default, with = "crate::core::ymd::optional_day", skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "crate::ymd::optional_day", skip_serializing_if = "Option::is_none")]
     pub expected_close: Option<NaiveDate>,
     /// The roadmap the deal follows.
     pub roadmap_id: Id,
@@ -371,7 +371,7 @@ pub struct Deal {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub customer_tasks: Vec<CustomerTask>,
     /// The day the seller means to follow up next; none when no follow-up is planned.
-    #[serde(default, with = "crate::core::ymd::optional_day", skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "crate::ymd::optional_day", skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<NaiveDate>,
     /// Dates the customer proposed in a reply, waiting for the seller to accept or decline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -395,7 +395,7 @@ pub struct CustomerTask {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
     /// The day it is due.
-    #[serde(with = "crate::core::ymd::day")]
+    #[serde(with = "crate::ymd::day")]
     pub due: NaiveDate,
     /// When it was marked done (by the seller, or by the customer in a reply); none while open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -412,7 +412,7 @@ pub struct DateProposal {
     /// The step: a milestone on the deal's roadmap or one of the deal's customer tasks.
     pub item_id: Id,
     /// The day the customer proposes.
-    #[serde(with = "crate::core::ymd::day")]
+    #[serde(with = "crate::ymd::day")]
     pub date: NaiveDate,
     /// Why, in the customer's words; may be empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -429,7 +429,7 @@ pub struct Activity {
     /// What sort of contact it was.
     pub kind: ActivityKind,
     /// The day it happened.
-    #[serde(with = "crate::core::ymd::day")]
+    #[serde(with = "crate::ymd::day")]
     pub date: NaiveDate,
     /// Who did it, as typed; may be empty.
     #[serde(default)]
@@ -486,7 +486,7 @@ pub struct Feedback {
     #[serde(default)]
     pub comment: String,
     /// The day it was given.
-    #[serde(with = "crate::core::ymd::day")]
+    #[serde(with = "crate::ymd::day")]
     pub date: NaiveDate,
 }
 
@@ -531,7 +531,7 @@ pub struct MilestoneProgress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_at: Option<Timestamp>,
     /// A due date set by hand for this deal, used instead of the planned one; none to follow the plan.
-    #[serde(default, with = "crate::core::ymd::optional_day", skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "crate::ymd::optional_day", skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
     /// The person doing it on this deal, shown instead of the milestone's role; none to show the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -548,10 +548,10 @@ pub struct Goal {
     /// Money targets are in minor units; counts are plain; rates are percent.
     pub target: i64,
     /// The first day of the period the goal covers.
-    #[serde(with = "crate::core::ymd::day")]
+    #[serde(with = "crate::ymd::day")]
     pub period_start: NaiveDate,
     /// A goal without an end date is not time-bound; the SMART check says so.
-    #[serde(default, with = "crate::core::ymd::optional_day", skip_serializing_if = "Option::is_none")]
+    #[serde(default, with = "crate::ymd::optional_day", skip_serializing_if = "Option::is_none")]
     pub period_end: Option<NaiveDate>,
     /// Who answers for it; empty when nobody does (the SMART check says so).
     #[serde(default)]
