@@ -47,13 +47,13 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
 fi
 
 # The release build splits the wasm so the board loads first (scripts/split-build.sh), with
-# wasm-split-cli patched by tools/wasm-split-gather.patch (it gathers the chunks the codec
-# part shares into one file). Built from the crate's source into target/tools/, and again
-# whenever the patch changes.
+# wasm-split-cli patched by tools/wasm-split-*.patch (gather: the chunks the codec part shares
+# become one file; compile-early: a part compiles as it arrives, and the page may start that
+# itself). Built from the crate's source into target/tools/, and again whenever a patch changes.
 WASM_SPLIT_ROOT=target/tools
-WASM_SPLIT_STAMP="$WASM_SPLIT_ROOT/wasm-split-$WASM_SPLIT_VERSION-$(sha256sum tools/wasm-split-gather.patch | cut -c1-16)"
+WASM_SPLIT_STAMP="$WASM_SPLIT_ROOT/wasm-split-$WASM_SPLIT_VERSION-$(cat tools/wasm-split-*.patch | sha256sum | cut -c1-16)"
 if [ ! -f "$WASM_SPLIT_STAMP" ] || ! "$WASM_SPLIT_ROOT/bin/wasm-split-cli" --help >/dev/null 2>&1; then
-  say "building wasm-split-cli $WASM_SPLIT_VERSION with Waypoint's patch (about 2 minutes)"
+  say "building wasm-split-cli $WASM_SPLIT_VERSION with Waypoint's patches (about 2 minutes)"
   # The crate's source, through a throwaway manifest that depends on it.
   fetcher="$WASM_SPLIT_ROOT/fetch"
   mkdir -p "$fetcher/src"
@@ -64,7 +64,7 @@ if [ ! -f "$WASM_SPLIT_STAMP" ] || ! "$WASM_SPLIT_ROOT/bin/wasm-split-cli" --hel
   source_dir=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"wasm_split_cli_support-$WASM_SPLIT_VERSION" | head -n 1)
   rm -rf "$WASM_SPLIT_ROOT/src"
   cp -r "$source_dir" "$WASM_SPLIT_ROOT/src"
-  patch --quiet -p1 -d "$WASM_SPLIT_ROOT/src" < tools/wasm-split-gather.patch
+  for fix in tools/wasm-split-*.patch; do patch --quiet -p1 -d "$WASM_SPLIT_ROOT/src" < "$fix"; done
   cargo install --locked --force --path "$WASM_SPLIT_ROOT/src" --features build-binary --root "$WASM_SPLIT_ROOT"
   rm -f "$WASM_SPLIT_ROOT"/wasm-split-*
   touch "$WASM_SPLIT_STAMP"

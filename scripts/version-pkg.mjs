@@ -34,22 +34,22 @@ const anchor = `<link rel="modulepreload" href="${name}/waypoint.js" />`;
 if (!renamed.includes(anchor)) throw new Error('index.html has no modulepreload of waypoint.js');
 renamed = renamed.replace(anchor, [anchor, ...imported.map((file) => `<link rel="modulepreload" href="${name}/${file}" />`)].join('\n    '));
 // A returning visit reads its stored copy with the codec part before its board: index.html's
-// first script asks for the part's files at once when a copy is stored (`codecFiles` below),
-// while the main wasm downloads, so they are on hand when the app asks for them.
+// first script starts compiling the part's files at once when a copy is stored (`codecFiles`
+// below), while the main wasm downloads, and the part loader takes the compiled modules.
 const placeholder = '/* codec-files */';
 if (!renamed.includes(placeholder)) throw new Error('index.html has no codec-files placeholder');
 renamed = renamed.replace(placeholder, codecFiles(fs.readFileSync(path.join(dir, name, '__wasm_split.js'), 'utf8')).map((file) => `"${name}/${file}"`).join(', '));
 fs.writeFileSync(index, renamed);
 
 /** The files the chunk loader fetches for the codec part: its own and every chunk it waits on.
- *  Each part's loader, minified or not, reads `NAME = … makeLoad(() => { … fetch(new URL("./FILE.wasm", …)) … }, [DEPS])`. */
+ *  Each part's loader, minified or not, reads `NAME = … makeLoad(() => { const … = new URL("./FILE.wasm", …) … }, [DEPS])`. */
 function codecFiles(loader) {
   const loads = new Map();
-  const pattern = /([\w$]+)\s*=\s*(?:[\w$]+\()?[\w$]+\(\(\)\s*=>\s*\{\s*const [\w$]+\s*=\s*fetch\(new URL\("\.\/([\w.]+\.wasm)"[\s\S]*?\}\s*,\s*\[([\w$,\s]*)\]\)/g;
+  const pattern = /([\w$]+)\s*=\s*(?:[\w$]+\()?[\w$]+\(\(\)\s*=>\s*\{\s*const [\w$]+\s*=\s*new URL\("\.\/([\w.]+\.wasm)"[\s\S]*?\}\s*,\s*\[([\w$,\s]*)\]\)/g;
   for (const m of loader.matchAll(pattern)) {
     loads.set(m[1], { file: m[2], deps: m[3].split(',').map((d) => d.trim()).filter(Boolean) });
   }
-  const fetches = loader.split('fetch(new URL(').length - 1;
+  const fetches = loader.split('new URL("./').length - 1;
   if (loads.size !== fetches) throw new Error(`__wasm_split.js: ${loads.size} loaders read of ${fetches}: the codec preload scan is out of date`);
   const entry = [...loads.keys()].find((name) => /^__wasm_split_load_codec_\d+$/.test(name));
   if (!entry) throw new Error('__wasm_split.js has no codec part: the codec preload scan is out of date');

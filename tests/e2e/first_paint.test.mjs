@@ -106,7 +106,7 @@ test('a returning person sees their own language and stages at once', async () =
   await context.close();
 });
 
-test('a first visit starts without the codec; a visit with a stored copy asks for it and one shared chunk at once', async () => {
+test('a first visit starts without the codec; a visit with a stored copy compiles it and one shared chunk at once', async () => {
   // The wasm files asked for before the board was usable.
   const wasmBeforeBoard = (page) => page.evaluate(() => {
     const interactive = performance.getEntriesByName('waypoint:interactive')[0].startTime;
@@ -133,7 +133,7 @@ test('a first visit starts without the codec; a visit with a stored copy asks fo
   const loaded = await wasmBeforeBoard(page);
   assert.ok(loaded.includes('split_codec'), `the codec loads before a stored copy is read: ${loaded}`);
   // Its code shared with other parts is one chunk (tools/wasm-split-gather.patch), not sixty,
-  // fetched once: the page's early request for it is the one the app's loader uses.
+  // fetched once: the module index.html started compiling is the one the app's loader uses.
   assert.equal(loaded.filter((name) => name.startsWith('chunk')).length, 1, `one shared chunk, fetched once: ${loaded}`);
   assert.equal(loaded.filter((name) => name === 'split_codec').length, 1, `the codec fetched once: ${loaded}`);
   // Both were asked for by index.html, beside the main wasm, before the app had started.
@@ -143,6 +143,9 @@ test('a first visit starts without the codec; a visit with a stored copy asks fo
       .filter((r) => /\/(split_codec_\d+|chunk_\d+)\.wasm$/.test(r.name) && r.startTime < wasmStart).length;
   });
   assert.equal(askedBeforeStart, 2, 'the codec part and its chunk are asked for before the wasm starts');
+  // The loader took both early compiles (tools/wasm-split-compile-early.patch) rather than its own.
+  assert.deepEqual(await page.evaluate(() => self.__wasm_split_early && Object.keys(self.__wasm_split_early)), [],
+    'index.html compiled the codec part and its chunk, and the loader took them');
   assert.deepEqual(errors, []);
   await context.close();
 });
