@@ -1,4 +1,5 @@
-//! The typed pass over a current Waypoint file: the envelope and the whole workspace in one go.
+//! Reading the stored workspace: unpacking its characters (`packed`), and the typed pass over a
+//! current Waypoint file, the envelope and the whole workspace in one go (`envelope`).
 //!
 //! Start-up's hot path: 10,000 deals are ~12 MB of JSON. A generic function is compiled in
 //! the crate that instantiates it, so calling serde_json here compiles its reader and every
@@ -7,6 +8,8 @@
 //! codec part of the app calls it, so a first visit does not fetch this code. The app's
 //! errors, migrations and checks wrap it (`core::files::envelope`).
 #![warn(missing_docs)]
+
+pub mod packed;
 
 use serde::Deserialize;
 use waypoint_model::model::Workspace;

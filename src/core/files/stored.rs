@@ -11,6 +11,9 @@ use std::borrow::Cow;
 
 use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
 use zlib_rs::{Inflate, InflateFlush, Status};
+// Each character carries 15 bits, offset past the control characters: the format is defined
+// beside its reader, which the release build compiles for speed.
+use waypoint_read::packed::{BITS, OFFSET};
 
 use crate::core::files::envelope::{self, ImportError, MAX_IMPORT_BYTES};
 use crate::core::model::{Timestamp, Workspace};
@@ -19,10 +22,6 @@ use crate::core::model::{Timestamp, Workspace};
 const PREFIX: &str = "wp1z:";
 /// Deflate level 3: within a few percent of the smallest output at half the time of level 6.
 const LEVEL: u8 = 3;
-/// Each character carries 15 bits, offset past the control characters; the highest
-/// (U+801F) stays below the surrogates, so every character is a valid, whole one.
-const OFFSET: u32 = 0x20;
-const BITS: u32 = 15;
 
 /// The stored text of `ws` in one go: the envelope as compact JSON, deflated and packed (`wp1z:<bytes>:<characters>`).
 /// A large workspace is better written a slice at a time with [`Encoding`].
@@ -151,7 +150,7 @@ pub fn readable_text(text: &str) -> String {
 
 fn unpacked_json(rest: &str) -> Option<String> {
     let (len, chars) = rest.split_once(':')?;
-    let bytes = unpack(chars, len.parse().ok()?)?;
+    let bytes = waypoint_read::packed::unpack(chars, len.parse().ok()?)?;
     let json = inflate(&bytes, MAX_IMPORT_BYTES as usize)?;
     String::from_utf8(json).ok()
 }
@@ -196,20 +195,4 @@ fn pack(bytes: &[u8], out: &mut String) {
     if held > 0 {
         emit((acc << (BITS - held)) & 0x7FFF, out);
     }
-}
-
-fn unpack(chars: &str, len: usize) -> Option<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(len);
-    let (mut acc, mut held) = (0u32, 0u32);
-    for c in chars.chars() {
-        let value = u32::from(c).checked_sub(OFFSET).filter(|v| *v <= 0x7FFF)?;
-        acc = (acc << BITS) | value;
-        held += BITS;
-        while held >= 8 && bytes.len() < len {
-            held -= 8;
-            bytes.push((acc >> held) as u8);
-        }
-        acc &= (1 << held) - 1;
-    }
-    (bytes.len() == len).then_some(bytes)
 }
