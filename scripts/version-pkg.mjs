@@ -50,9 +50,9 @@ function codecFiles(loader) {
     loads.set(m[1], { file: m[2], deps: m[3].split(',').map((d) => d.trim()).filter(Boolean) });
   }
   const fetches = loader.split('new URL("./').length - 1;
-  if (loads.size !== fetches) throw new Error(`__wasm_split.js: ${loads.size} loaders read of ${fetches}: the codec preload scan is out of date`);
+  if (loads.size !== fetches) throw new Error(`__wasm_split.js: ${loads.size} loaders read of ${fetches}: the codec early-compile scan is out of date`);
   const entry = [...loads.keys()].find((name) => /^__wasm_split_load_codec_\d+$/.test(name));
-  if (!entry) throw new Error('__wasm_split.js has no codec part: the codec preload scan is out of date');
+  if (!entry) throw new Error('__wasm_split.js has no codec part: the codec early-compile scan is out of date');
   const files = [];
   const visit = (name) => {
     const load = loads.get(name);

@@ -9,12 +9,12 @@ fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // A stored copy (or a share link) is read with the codec, a part of its own in the
-    // split build. index.html asked for its files beside the main wasm when a copy is
-    // stored, so they are on hand: the codec is compiled first, then `start` unpacks and
-    // reads the copy in one stretch. (Unpacking while the files came left the codec's
-    // compile waiting behind the unpacking: 8–20 ms more.) Leptos's executor is set up by
-    // mounting, so this uses the browser's. A first visit starts at once and loads the codec
-    // after painting.
+    // split build. index.html started compiling its files beside the main wasm when a copy
+    // is stored, so loading it here mostly instantiates them; then `start` unpacks and reads
+    // the copy in one stretch. (Unpacking while the files came left the codec's compile
+    // waiting behind the unpacking: 8–20 ms more.) Leptos's executor is set up by mounting,
+    // so this uses the browser's. A first visit starts at once and loads the codec after
+    // painting.
     if persistence::codec_needed_at_start() {
         wasm_bindgen_futures::spawn_local(async {
             codec::load().await;

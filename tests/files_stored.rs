@@ -138,18 +138,7 @@ fn a_packed_copy_downloads_as_json_that_imports() {
 /// A packed copy of any bytes, as `stored::encode` packs deflated JSON (`wp1z:<bytes>:<characters>`).
 fn packed_by_hand(deflated: &[u8]) -> String {
     let mut text = format!("wp1z:{}:", deflated.len());
-    let (mut acc, mut held) = (0u32, 0u32);
-    for &byte in deflated {
-        acc = (acc << 8) | u32::from(byte);
-        held += 8;
-        if held >= 15 {
-            held -= 15;
-            text.push(char::from_u32(0x20 + ((acc >> held) & 0x7FFF)).unwrap());
-        }
-    }
-    if held > 0 {
-        text.push(char::from_u32(0x20 + ((acc << (15 - held)) & 0x7FFF)).unwrap());
-    }
+    waypoint_read::packed::pack(deflated, &mut text);
     text
 }
 

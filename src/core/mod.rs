@@ -18,7 +18,7 @@ pub mod generate;
 pub mod history;
 pub mod learn;
 mod marks;
-/// The document itself, from its own crate (compiled for speed: see `crates/model`).
+/// The document itself, from its own crate (so `crates/read` can compile its reading for speed).
 pub use waypoint_model::model;
 pub mod roadmap;
 pub mod shortcuts;

@@ -11,9 +11,9 @@ use std::borrow::Cow;
 
 use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
 use zlib_rs::{Inflate, InflateFlush, Status};
-// Each character carries 15 bits, offset past the control characters: the format is defined
-// beside its reader, which the release build compiles for speed.
-use waypoint_read::packed::{BITS, OFFSET};
+// Bytes as characters, 15 bits each: both ways of the packing live beside the typed pass, in
+// the crate the release build compiles for speed (start-up unpacks ~1.4 MB for 10,000 deals).
+use waypoint_read::packed::{self, BITS};
 
 use crate::core::files::envelope::{self, ImportError, MAX_IMPORT_BYTES};
 use crate::core::model::{Timestamp, Workspace};
@@ -116,12 +116,12 @@ impl Encoding {
     /// The stored text, deflating whatever is left first.
     pub fn into_text(mut self) -> String {
         while !self.step(usize::MAX) {}
-        let packed = &self.deflated;
-        let mut out = String::with_capacity(PREFIX.len() + 12 + packed.len() * 8 / BITS as usize + 1);
+        let deflated = &self.deflated;
+        let mut out = String::with_capacity(PREFIX.len() + 12 + deflated.len() * 8 / BITS as usize + 1);
         out.push_str(PREFIX);
-        out.push_str(&packed.len().to_string());
+        out.push_str(&deflated.len().to_string());
         out.push(':');
-        pack(packed, &mut out);
+        packed::pack(deflated, &mut out);
         out
     }
 }
@@ -150,7 +150,7 @@ pub fn readable_text(text: &str) -> String {
 
 fn unpacked_json(rest: &str) -> Option<String> {
     let (len, chars) = rest.split_once(':')?;
-    let bytes = waypoint_read::packed::unpack(chars, len.parse().ok()?)?;
+    let bytes = packed::unpack(chars, len.parse().ok()?)?;
     let json = inflate(&bytes, MAX_IMPORT_BYTES as usize)?;
     String::from_utf8(json).ok()
 }
@@ -178,21 +178,5 @@ fn inflate(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
             // Cut short, or over the limit.
             _ => return None,
         }
-    }
-}
-
-fn pack(bytes: &[u8], out: &mut String) {
-    let (mut acc, mut held) = (0u32, 0u32);
-    let emit = |value: u32, out: &mut String| out.push(char::from_u32(OFFSET + value).expect("below the surrogates"));
-    for &byte in bytes {
-        acc = (acc << 8) | u32::from(byte);
-        held += 8;
-        if held >= BITS {
-            held -= BITS;
-            emit((acc >> held) & 0x7FFF, out);
-        }
-    }
-    if held > 0 {
-        emit((acc << (BITS - held)) & 0x7FFF, out);
     }
 }
