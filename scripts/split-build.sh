@@ -49,6 +49,13 @@ mkdir -p "$PARTS" "$OUT"
 # parts become one file, so a visit with a stored copy fetches two files before its board, not sixty.
 WASM_SPLIT_GATHER_WITH=codec target/tools/bin/wasm-split-cli --target web --out-name "$APP" "$LINKED" "$PARTS"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript --out-name "$APP" --out-dir "$OUT" "$PARTS/$APP.wasm"
+# crates/wasm-streams-stub stands in for wasm-streams (root Cargo.toml, [patch.crates-io]); were
+# the patch ever left unused (a Leptos update asking for another version), the real crate's
+# exported stream classes would come back into the main wasm without a word: stop instead.
+if grep -q "IntoUnderlying" "$OUT/$APP.js"; then
+  echo "split-build: wasm-streams' classes are back in the main wasm: is [patch.crates-io] still used?" >&2
+  exit 1
+fi
 # The loader imports ./waypoint.js and fetches the parts next to itself.
 cp "$PARTS"/__wasm_split.js "$OUT"/
 cp "$PARTS"/split_*.wasm "$OUT"/ 2>/dev/null || true
