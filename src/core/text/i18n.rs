@@ -12,15 +12,47 @@ macro_rules! catalog {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $(#[doc = concat!("“", $en, "”")] $name),* }
 
+        /// Each language's texts one after another, and where each text ends in them: two
+        /// short tables instead of a (pointer, length) pair per text and language, which the
+        /// main wasm (fetched before a first visit's board) carried as ~9 KB that hardly
+        /// compress; the texts of one language side by side also compress better.
+        const ZH_TEXTS: &str = concat!($($zh),*);
+        const EN_TEXTS: &str = concat!($($en),*);
+        const ZH_ENDS: &[u16] = &text_ends([$($zh.len()),*]);
+        const EN_ENDS: &[u16] = &text_ends([$($en.len()),*]);
+
         impl Msg {
             /// Every text, in catalog order, so a test can check each one.
             pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
 
             fn pair(self) -> (&'static str, &'static str) {
-                match self { $(Msg::$name => ($zh, $en)),* }
+                let index = self as usize;
+                (nth_text(ZH_TEXTS, ZH_ENDS, index), nth_text(EN_TEXTS, EN_ENDS, index))
             }
         }
     };
+}
+
+/// Where each text ends in its language's texts put one after another. A catalog that outgrows
+/// 64 KB in one language stops the build here (then the ends need `u32`).
+const fn text_ends<const N: usize>(lengths: [usize; N]) -> [u16; N] {
+    let mut ends = [0u16; N];
+    let mut end = 0usize;
+    let mut i = 0;
+    while i < N {
+        end += lengths[i];
+        assert!(end <= u16::MAX as usize, "the catalog's texts in one language outgrew 64 KB");
+        ends[i] = end as u16;
+        i += 1;
+    }
+    ends
+}
+
+/// The `index`th text of `texts`, given where each ends.
+fn nth_text(texts: &'static str, ends: &[u16], index: usize) -> &'static str {
+    let start = if index == 0 { 0 } else { usize::from(ends[index - 1]) };
+    // Every end is where one literal met the next, so always on a character boundary.
+    texts.get(start..usize::from(ends[index])).unwrap_or_default()
 }
 
 catalog! {
@@ -664,6 +696,21 @@ mod tests {
             assert!(!en.trim().is_empty(), "{msg:?} has no English text");
             assert_eq!(placeholders(zh), placeholders(en), "{msg:?} placeholders differ");
         }
+    }
+
+    #[test]
+    fn each_text_is_read_back_whole_from_its_languages_table() {
+        // The first text, the last, and neighbours with texts of different lengths: an end
+        // off by one would cut one text short and start the next early.
+        assert_eq!(Msg::AppName.pair(), ("Waypoint 销售路线图", "Waypoint Sales Roadmap"));
+        assert_eq!(Msg::SwitchLanguage.pair(), ("English", "中文"));
+        assert_eq!(Msg::SharedWorkspaceName.pair(), ("分享的工作区", "shared workspace"));
+        assert_eq!(Msg::ReloadNow.pair(), ("重新加载", "Reload now"));
+        assert_eq!(Msg::ALL.last(), Some(&Msg::ReloadNow));
+        // Read back one by one, the texts make up each table exactly.
+        let zh: String = Msg::ALL.iter().map(|m| m.pair().0).collect();
+        let en: String = Msg::ALL.iter().map(|m| m.pair().1).collect();
+        assert_eq!((zh.as_str(), en.as_str()), (ZH_TEXTS, EN_TEXTS));
     }
 
     #[test]
