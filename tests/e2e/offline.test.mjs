@@ -36,6 +36,30 @@ test('after one visit the planner opens, with its data, with no network at all',
   await context.close();
 });
 
+test('a first visit downloads each file of the build once, its offline copy included', async () => {
+  // As GitHub Pages serves it: any file may be kept for ten minutes.
+  const server = await serveDist({}, { cacheControl: 'max-age=600' });
+  const { page, context, errors } = await openApp(browser, server.url, { locale: 'en-US' });
+  await controlled(page);
+  // Once the board is up the later parts load one after another: wait until the host hears nothing more.
+  let heard = -1;
+  while (heard !== server.requests.length) {
+    heard = server.requests.length;
+    await page.waitForTimeout(1500);
+  }
+  // The files named by their content: the wasm folder and the style sheet.
+  const named = server.requests.filter((p) => /\/pkg-[0-9a-f]{16}\/|\/main-[0-9a-f]{16}\.css$/.test(p));
+  assert.ok(named.length > 100, `the service worker copied the build (${named.length} of its files asked for)`);
+  const twice = [...new Set(named)].filter((p) => named.indexOf(p) !== named.lastIndexOf(p));
+  assert.deepEqual(twice, [], 'fetched by the page and again by the service worker');
+  // The copy is whole: with the host gone the planner still opens.
+  await server.close();
+  await page.reload();
+  await page.getByTestId('deal-card').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a new deployment is announced; reloading takes it and drops the old cache', async () => {
   // A copy of dist/ that can be "redeployed" while the page is open.
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'waypoint-deploy-'));

@@ -15,13 +15,17 @@ const TYPES = {
 
 /**
  * Serves dist/ only below SUB_PATH, as a static host would; everything else is 404.
- * `extra` maps more URL prefixes to folders (the benchmark's baseline page).
+ * `extra` maps more URL prefixes to folders (the benchmark's baseline page). `cacheControl`
+ * is sent with every file (GitHub Pages sends `max-age=600`); `requests` lists the paths asked for.
  */
-export async function serveDist(extra = {}, { gzip = false } = {}) {
+export async function serveDist(extra = {}, { gzip = false, cacheControl = null } = {}) {
   const mounts = [[SUB_PATH, DIST], ...Object.entries(extra)];
   const gzipped = new Map();
+  const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
+    if (cacheControl) res.setHeader('cache-control', cacheControl);
     const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
     if (!mount) { res.writeHead(404).end(); return; }
     const [prefix, root] = mount;
@@ -45,7 +49,7 @@ export async function serveDist(extra = {}, { gzip = false } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
   // Closing drops kept-alive connections too, so a test can take the host away ("offline").
-  return { url, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
+  return { url, requests, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
 }
 
 const CHROMIUM = {
