@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { serveDist, launch } from '../tests/e2e/support.mjs';
 import { firstVisit, SLOW_4G } from './bench_first_visit.mjs';
+import { sections } from './wasm-sections.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -63,22 +64,8 @@ const gzipKbAll = (ext) => distFiles(ext).reduce((sum, file) => sum + gzipKb(fil
 function wasmBreakdownKb(file) {
   const bytes = fs.readFileSync(file);
   const parts = { code: [], data: [], other: [bytes.subarray(0, 8)] };
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const size = leb();
-    const section = bytes.subarray(start, at + size);
-    (id === 10 ? parts.code : id === 11 ? parts.data : parts.other).push(section);
-    at += size;
+  for (const { id, start, end } of sections(bytes)) {
+    (id === 10 ? parts.code : id === 11 ? parts.data : parts.other).push(bytes.subarray(start, end));
   }
   const kb = (list) => zlib.gzipSync(Buffer.concat(list), { level: 9 }).length / 1024;
   return { code: kb(parts.code), data: kb(parts.data), other: kb(parts.other) };

@@ -17,12 +17,12 @@ if (sheets.length !== 1) throw new Error(`minify-css: expected one main-<hash>.c
 const file = path.join(dir, sheets[0]);
 const source = fs.readFileSync(file, 'utf8');
 
-const strings = source.replace(/\/\*[\s\S]*?\*\//g, '').match(/"[^"]*"|'[^']*'/g) ?? [];
+const uncommented = source.replace(/\/\*[\s\S]*?\*\//g, '');
+const strings = uncommented.match(/"[^"]*"|'[^']*'/g) ?? [];
 const unsafe = strings.find((s) => /\s\s|\/\*|[{};]/.test(s));
 if (unsafe) throw new Error(`minify-css: a string this step would change: ${unsafe}`);
 
-const minified = source
-  .replace(/\/\*[\s\S]*?\*\//g, '')
+const minified = uncommented
   .replace(/\s+/g, ' ')
   .replace(/\s*([{};])\s*/g, '$1')
   .trim();

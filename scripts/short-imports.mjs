@@ -9,6 +9,7 @@
 // either file changes. Every old name must occur exactly once in the glue, or the build stops.
 import fs from 'node:fs';
 import path from 'node:path';
+import { readLeb, sections } from './wasm-sections.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const pkg = path.join(dir, 'pkg');
@@ -17,19 +18,8 @@ const GLUE = path.join(pkg, 'waypoint.js');
 /** The module name wasm-bindgen gives the glue's own functions. */
 const GLUE_MODULE = './waypoint_bg.js';
 
-/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function leb(value) {
+/** `value` as an unsigned LEB128 number. */
+function writeLeb(value) {
   const out = [];
   do {
     let byte = value & 0x7f;
@@ -47,7 +37,7 @@ function readName(bytes, at) {
 
 function encodeName(name) {
   const utf8 = Buffer.from(name, 'utf8');
-  return Buffer.concat([leb(utf8.length), utf8]);
+  return Buffer.concat([writeLeb(utf8.length), utf8]);
 }
 
 /** The bytes after an import's names (its kind and type), up to the next import. */
@@ -69,18 +59,13 @@ function skipImportDescription(bytes, at) {
 function renameImports(wasm) {
   const parts = [wasm.subarray(0, 8)];
   const renamed = new Map();
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = readLeb(wasm, at + 1);
-    const end = body + size;
+  for (const { id, start, body, end } of sections(wasm)) {
     if (id !== 2) {
-      parts.push(wasm.subarray(at, end));
-      at = end;
+      parts.push(wasm.subarray(start, end));
       continue;
     }
     const [count, first] = readLeb(wasm, body);
-    const entries = [leb(count)];
+    const entries = [writeLeb(count)];
     let cursor = first;
     for (let i = 0; i < count; i++) {
       const [module, afterModule] = readName(wasm, cursor);
@@ -96,8 +81,7 @@ function renameImports(wasm) {
     }
     if (cursor !== end) throw new Error('short-imports: the import section did not end where its size says');
     const section = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), leb(section.length), section);
-    at = end;
+    parts.push(Buffer.from([2]), writeLeb(section.length), section);
   }
   return { wasm: Buffer.concat(parts), renamed };
 }
