@@ -61,9 +61,12 @@ cp "$PARTS"/__wasm_split.js "$OUT"/
 cp "$PARTS"/split_*.wasm "$OUT"/ 2>/dev/null || true
 cp "$PARTS"/chunk_*.wasm "$OUT"/ 2>/dev/null || true
 
+# WASM_OPT_EXTRA adds flags for a side build, e.g. `WASM_OPT_EXTRA=-g trunk build --release
+# --dist /tmp/named` keeps the function names for a profile of where start-up's time goes.
 if [ "$PROFILE" = release ]; then
   for wasm in "$OUT"/*.wasm; do
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    # shellcheck disable=SC2086 # the extra flags are words on purpose
+    wasm-opt -Oz ${WASM_OPT_EXTRA:-} --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue "$wasm" -o "$wasm"
   done
 fi

@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
     if crate::browser::storage::read_pref(crate::browser::storage::keys::REMINDERS).as_deref() == Some("on") {
         leptos::task::spawn_local(lazy::start_reminders(state));
     }
-    crate::browser::offline::register(move || state.update_ready.set(true));
+    lazy::once_preloaded(move || crate::browser::offline::register(move || state.update_ready.set(true)));
     let prefs = crate::ui::prefs::Prefs::load();
     provide_context(prefs);
     provide_context(crate::ui::files::team_file::TeamFile::install(state));

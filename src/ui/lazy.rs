@@ -16,9 +16,66 @@ pub fn Later<F>(part: F) -> impl IntoView
 where
     F: std::future::Future<Output = AnyView> + Send + 'static,
 {
+    // One copy of the waiting for every part (boxed), rather than one per part's future type.
+    later(Box::pin(part))
+}
+
+fn later(part: std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>>) -> AnyView {
     let state = crate::ui::state::use_app();
     let loading = move || view! { <p class="loading-part" role="status">{move || state.t(crate::core::text::i18n::Msg::LoadingPart)}</p> };
-    view! { <Suspense fallback=loading>{Suspend::new(part)}</Suspense> }
+    let waited_for = async move {
+        let _waiting = WaitedFor::begin();
+        part.await
+    };
+    view! { <Suspense fallback=loading>{Suspend::new(waited_for)}</Suspense> }.into_any()
+}
+
+thread_local! {
+    /// How many parts a person is waiting for now: a screen or dialog opened before its part
+    /// had loaded, or a sheet being opened.
+    static WAITED_FOR: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The preloading, paused until nothing is waited for.
+    static PRELOADING_PAUSED: std::cell::RefCell<Option<std::task::Waker>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Counts a part as waited for while it lives; the background preloading holds back meanwhile,
+/// so the part the person asked for does not share the network and the processor with parts
+/// nobody has asked for yet.
+struct WaitedFor;
+
+impl WaitedFor {
+    fn begin() -> Self {
+        WAITED_FOR.with(|count| count.set(count.get() + 1));
+        WaitedFor
+    }
+}
+
+impl Drop for WaitedFor {
+    fn drop(&mut self) {
+        let left = WAITED_FOR.with(|count| {
+            count.set(count.get().saturating_sub(1));
+            count.get()
+        });
+        if left == 0 {
+            if let Some(preloading) = PRELOADING_PAUSED.with(|paused| paused.borrow_mut().take()) {
+                preloading.wake();
+            }
+        }
+    }
+}
+
+/// Resolves once no part is waited for. Each wait has an end: a part either loads or, when
+/// it cannot, its loader stops the app.
+#[cfg(feature = "split")]
+fn nothing_waited_for() -> impl std::future::Future<Output = ()> {
+    std::future::poll_fn(|context| {
+        if WAITED_FOR.with(std::cell::Cell::get) == 0 {
+            std::task::Poll::Ready(())
+        } else {
+            PRELOADING_PAUSED.with(|paused| *paused.borrow_mut() = Some(context.waker().clone()));
+            std::task::Poll::Pending
+        }
+    })
 }
 
 /// Reading and writing the JSON formats: serde's readers and writers for the whole model,
@@ -93,6 +150,16 @@ pub async fn take_in_record(state: crate::ui::state::AppState, hash: String) {
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn sheet_wizard(file: crate::ui::files::transfer::SheetFile) -> AnyView {
     view! { <crate::ui::files::sheet_wizard::SheetWizard file=file/> }.into_any()
+}
+
+/// Starts loading the import wizard's part as soon as a sheet is picked, while its bytes are
+/// read, rather than once they have been (the part is the largest one, about 270 KB gzip).
+pub fn start_loading_sheet_wizard() {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async {
+        let _waiting = WaitedFor::begin();
+        __preload_sheet_wizard().await;
+    });
 }
 
 /// The page a customer sees from a plan link (`#plan=…`), with nothing else of the app.
@@ -184,28 +251,77 @@ pub fn preload_later_parts() {
     crate::ui::after_paint::after_next_paint(preload_each_part);
 }
 
+/// Work to run later, once.
+type Work = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// Work that waits for the preloading to end (see [`once_preloaded`]); `None` once it ran.
+    static AFTER_PRELOADING: std::cell::RefCell<Option<Vec<Work>>> = const { std::cell::RefCell::new(Some(Vec::new())) };
+}
+
+/// The longest `once_preloaded` work waits: a part that never arrives (offline) or a page
+/// that never preloads (the customer's plan page) must not hold it back for good.
+const PRELOADING_AT_MOST: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs `work` once the later parts have been fetched (or after [`PRELOADING_AT_MOST`]):
+/// the service worker's install, which fetches every file of the build, then finds the parts
+/// in the HTTP cache instead of downloading them beside the page's own fetches, and a sheet
+/// opened at once does not share the network with it.
+pub fn once_preloaded(work: impl FnOnce() + 'static) {
+    let queued = AFTER_PRELOADING.with(|queue| match queue.borrow_mut().as_mut() {
+        Some(waiting) => {
+            waiting.push(Box::new(work));
+            None
+        }
+        None => Some(work),
+    });
+    match queued {
+        Some(work) => work(),
+        None => {
+            leptos::prelude::set_timeout(run_after_preloading, PRELOADING_AT_MOST);
+        }
+    }
+}
+
+fn run_after_preloading() {
+    let waiting = AFTER_PRELOADING.with(|queue| queue.borrow_mut().take()).unwrap_or_default();
+    for work in waiting {
+        work();
+    }
+}
+
 fn preload_each_part() {
     leptos::task::spawn_local(async {
         // First the codec: a first visit's first save waits on it.
         crate::ui::files::codec::load().await;
         #[cfg(feature = "split")]
         {
-            __preload_deal_form().await;
-            __preload_analytics_screen().await;
-            __preload_roadmap_screen().await;
-            __preload_learn_screen().await;
-            __preload_agenda_screen().await;
-            __preload_help_dialog().await;
-            __preload_share_dialog().await;
-            __preload_merge_dialog().await;
-            __preload_team_dialog().await;
-            __preload_presentation().await;
-            __preload_export_csv().await;
-            __preload_prepare_merge().await;
-            __preload_team_sync().await;
-            __preload_today_list().await;
-            __preload_open_reply().await;
-            __preload_reply_dialog().await;
+            // One after another, each once no part is waited for.
+            macro_rules! in_turn {
+                ($($preload:ident),*) => {$(
+                    nothing_waited_for().await;
+                    $preload().await;
+                )*};
+            }
+            in_turn!(
+                __preload_deal_form,
+                __preload_analytics_screen,
+                __preload_roadmap_screen,
+                __preload_learn_screen,
+                __preload_agenda_screen,
+                __preload_help_dialog,
+                __preload_share_dialog,
+                __preload_merge_dialog,
+                __preload_team_dialog,
+                __preload_presentation,
+                __preload_export_csv,
+                __preload_prepare_merge,
+                __preload_team_sync,
+                __preload_today_list,
+                __preload_open_reply,
+                __preload_reply_dialog
+            );
         }
+        run_after_preloading();
     });
 }

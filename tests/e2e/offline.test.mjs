@@ -52,6 +52,15 @@ test('a first visit downloads each file of the build once, its offline copy incl
   assert.ok(named.length > 100, `the service worker copied the build (${named.length} of its files asked for)`);
   const twice = [...new Set(named)].filter((p) => named.indexOf(p) !== named.lastIndexOf(p));
   assert.deepEqual(twice, [], 'fetched by the page and again by the service worker');
+  // The worker is registered once the page has fetched its later parts, so its install (every
+  // file of the build) does not share the network with them or with a part someone opens.
+  const pageParts = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname).filter((p) => /\/(split|chunk)_[^/]+\.wasm$/.test(p)));
+  assert.ok(pageParts.length > 10, `the page preloaded its later parts (${pageParts.length})`);
+  const registered = server.requests.indexOf(server.requests.find((p) => p.endsWith('/sw.js')));
+  assert.ok(registered > 0, 'the service worker was asked for');
+  const late = pageParts.filter((p) => server.requests.indexOf(p) > registered);
+  assert.deepEqual(late, [], 'parts the page fetched after the service worker began its install');
   // The copy is whole: with the host gone the planner still opens.
   await server.close();
   await page.reload();

@@ -1,7 +1,8 @@
 // A team's spreadsheet comes in: a GBK CSV from Excel on a Chinese Windows and an xlsx
 // from WPS, through the wizard (columns guessed, an unknown stage, the preview with
 // each skipped row's reason), one Undo for the whole import, the same sheet twice
-// changing nothing, a remembered mapping, a dropped file, and a bad file refused.
+// changing nothing, a remembered mapping, a dropped file, a bad file refused, and a sheet
+// picked while the later parts still load going first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -144,5 +145,33 @@ test('on a phone the wizard fits the screen and its table scrolls inside its own
   assert.ok(box.height >= 44 && box.width >= 44, 'a thumb-sized confirm button');
   await confirm.tap();
   await page.getByTestId('notice').filter({ hasText: '已从 pipeline.xlsx 导入：新增 4 个商机' }).waitFor();
+  await context.close();
+});
+
+test('a sheet opened while the later parts still load comes first: they wait until its wizard has loaded', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const asked = [];
+  // Each later part answers a little late, so the preloading is still going when the sheet is
+  // picked; the wizard's own part answers late enough to see what else is asked for meanwhile.
+  const WIZARD_DELAY_MS = 1500;
+  await page.route(/\/split_[^/]+\.wasm$/, async (route) => {
+    const name = route.request().url().split('/').pop();
+    const wizard = name.startsWith('split_sheet_wizard');
+    asked.push({ name, wizard, at: Date.now() });
+    await new Promise((resolve) => setTimeout(resolve, wizard ? WIZARD_DELAY_MS : 200));
+    await route.continue();
+  });
+  await page.goto(server.url);
+  await page.getByTestId('deal-card').first().waitFor();
+  await page.getByTestId('sheet-file').setInputFiles(fixture('excel-gbk.csv'));
+  await page.getByTestId('sheet-wizard').waitFor();
+  const wizard = asked.find((a) => a.wizard);
+  assert.ok(wizard, 'the wizard loaded its part');
+  const meanwhile = asked.filter((a) => !a.wizard && !a.name.startsWith('split_codec') && a.at > wizard.at && a.at < wizard.at + WIZARD_DELAY_MS - 100);
+  assert.deepEqual(meanwhile.map((a) => a.name), [], 'parts asked for while the wizard waited for its own');
+  // And the preloading goes on once the wizard is up (it was not over before the sheet came).
+  for (let i = 0; i < 100 && !asked.some((a) => a.name.startsWith('split_reply_dialog')); i++) await page.waitForTimeout(100);
+  assert.ok(asked.some((a) => !a.wizard && a.at >= wizard.at + WIZARD_DELAY_MS - 100), 'later parts fetched after the wizard\'s');
   await context.close();
 });

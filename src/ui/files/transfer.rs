@@ -96,6 +96,7 @@ pub fn open_sheet(state: AppState, file: web_sys::File) {
         state.say(Notice::error(move |lang| trf(lang, Msg::ImportFailed, &[&describe::file_too_large(lang, size)])));
         return;
     }
+    crate::ui::lazy::start_loading_sheet_wizard();
     leptos::task::spawn_local(async move {
         match files::read_bytes(&file).await {
             Ok(bytes) => state.open(crate::ui::state::Overlay::Sheet(SheetFile { name: file.name(), bytes: std::sync::Arc::new(bytes) })),
