@@ -190,6 +190,12 @@ async function startup(page) {
   return { total: pick('total'), wasm: pick('wasm'), load: pick('load'), rest: pick('rest') };
 }
 
+/** Resolves once the service worker has installed the offline copy and taken over. */
+async function offlineCopyMade(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await settled(page);
+}
+
 /** Resolves once the page has fetched nothing new for half a second. */
 async function settled(page) {
   let count = -1;
@@ -355,6 +361,10 @@ async function main() {
       const { context, page } = await newPage(browser, server.url);
       await importFile(page, files[5000], 5000);
       await savedMeasure(page);
+      // Moves are timed on a settled page: the service worker's one-time install (a copy of
+      // every file of the build, started once the later parts are fetched) runs beside the
+      // first seconds of a first visit and would time that instead.
+      await offlineCopyMade(page);
       const times = await moves(page);
       r.move_5k_p50_ms = percentile(times, 50);
       r.move_5k_p95_ms = percentile(times, 95);
