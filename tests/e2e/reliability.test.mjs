@@ -107,7 +107,7 @@ test('a damaged saved copy falls back to the previous good one and is kept for d
   await page.reload();
   const banner = page.getByTestId('recovered');
   await banner.waitFor();
-  assert.match(await banner.textContent(), /was damaged \(it was cut short or overwritten and does not unpack\); the previous good copy was restored/);
+  assert.match(await banner.textContent(), /was damaged: it was cut short or overwritten and does not unpack\. The previous good copy was restored/);
   assert.equal(await column(page, 1).getByText('Eastline Precision').count(), 1, 'the previous copy has the first move');
   assert.equal(await column(page, 2).getByText('Harbor River Logistics').count(), 1, 'but not the second');
   assert.equal(await readKey(page, 'waypoint.recovery'), damaged);

@@ -71,7 +71,7 @@ test('an unreadable stored copy is kept aside, reported and offered for download
   await page.reload();
   const banner = page.getByTestId('recovered');
   await banner.waitFor();
-  assert.match(await banner.textContent(), /could not be read \(the file is not valid JSON/);
+  assert.match(await banner.textContent(), /could not be read: the file is not valid JSON \(line 1, column \d+\)\. The original text was kept/);
   assert.equal(await readKey(page, 'waypoint.recovery'), garbage);
   const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download the original data' }).click()]);
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), garbage);

@@ -165,10 +165,10 @@ catalog! {
     SaveFailedOther => "保存失败：{0}。数据仍在本页中，请导出备份。", "Saving failed: {0}. Your data is still on this page; export a backup.";
     ExportFailed => "导出失败：{0}", "Export failed: {0}";
     SaveVerifyFailed => "保存后读回的内容不一致，最近的修改可能没有保存好。数据仍在本页中，请导出备份。", "What was saved did not read back the same, so recent changes may not be stored. They are still on this page; export a backup.";
-    StoredDataRestored => "浏览器中保存的数据已损坏（{0}），已恢复上一次完好的副本。损坏的原始内容已另存，可下载。", "The data saved in this browser was damaged ({0}); the previous good copy was restored. The damaged text was kept and can be downloaded.";
+    StoredDataRestored => "浏览器中保存的数据已损坏：{0}。已恢复上一次完好的副本；损坏的原始内容已另存，可下载。", "The data saved in this browser was damaged: {0}. The previous good copy was restored; the damaged text was kept and can be downloaded.";
     StorageAlmostFull => "浏览器存储已用 {0}%，接近上限。请导出备份，或删除不再需要的商机。", "Browser storage is {0}% full. Export a backup, or delete deals you no longer need.";
     ExportNow => "立即导出", "Export now";
-    StoredDataUnreadable => "浏览器中保存的数据无法读取（{0}）。原始内容已另存，可下载后排查；现在显示的是新的工作区。", "The data saved in this browser could not be read ({0}). The original text was kept and can be downloaded; a fresh workspace is shown.";
+    StoredDataUnreadable => "浏览器中保存的数据无法读取：{0}。原始内容已另存，可下载后排查；现在显示的是新的工作区。", "The data saved in this browser could not be read: {0}. The original text was kept and can be downloaded; a fresh workspace is shown.";
     DownloadRecovery => "下载原始数据", "Download the original data";
     ImportDoneOne => "已导入 1 个商机", "Imported 1 deal";
     ImportDone => "已导入 {0} 个商机", "Imported {0} deals";
