@@ -54,3 +54,26 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await context.close();
   });
 }
+
+test('the board\'s search box shows its whole hint, in Chinese and English, on a laptop and a phone', async () => {
+  const problems = [];
+  for (const locale of ['zh-CN', 'en-US']) {
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+      const context = await browser.newContext({ locale, viewport });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByTestId('deal-card').first().waitFor();
+      // The placeholder's width in the box's own font, against the room inside the box.
+      const { text, needed, room } = await page.getByTestId('filter-text').evaluate((input) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text: input.placeholder, needed: context.measureText(input.placeholder).width, room };
+      });
+      if (needed > room) problems.push(`${locale} ${viewport.width}: "${text}" needs ${Math.ceil(needed)} px, has ${Math.floor(room)}`);
+      await context.close();
+    }
+  }
+  assert.deepEqual(problems, []);
+});
