@@ -1,11 +1,12 @@
 // First paint (issue 19): index.html paints the app's chrome before the wasm arrives, in the
 // language the app will open in, light or dark as the system asks, with this person's own
 // stages on a return visit; the app takes it over without moving anything. A first visit's
-// board needs no later part; a visit with a stored copy loads the codec part first.
+// board needs no later part; a visit with a stored copy loads the codec part first; a dialog
+// opened before its part has loaded is fetched before the rest of the later parts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch } from './support.mjs';
+import { serveDist, launch, delayParts, askedMeanwhile } from './support.mjs';
 
 let server;
 let browser;
@@ -175,5 +176,19 @@ test('a move and an export asked for before the codec has loaded are done once i
   await page.reload();
   await page.getByTestId('stage-column').nth(1).getByText('Eastline Precision').waitFor();
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dialog opened while the later parts still load comes first: the preloading waits for its part', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  // Help is one of the last parts the preloading fetches: opened at once, the person waits for it.
+  const asked = await delayParts(page, 'split_help_dialog');
+  await page.goto(server.url);
+  await page.getByTestId('deal-card').first().waitFor();
+  await page.getByTestId('more-actions').click();
+  await page.getByTestId('help').click();
+  await page.getByTestId('help-dialog').waitFor();
+  assert.deepEqual(askedMeanwhile(asked), [], 'parts asked for while the help dialog waited for its own');
   await context.close();
 });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, customers } from './support.mjs';
+import { serveDist, launch, openApp, customers, delayParts, askedMeanwhile } from './support.mjs';
 
 let server;
 let browser;
@@ -151,27 +151,13 @@ test('on a phone the wizard fits the screen and its table scrolls inside its own
 test('a sheet opened while the later parts still load comes first: they wait until its wizard has loaded', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  const asked = [];
-  // Each later part answers a little late, so the preloading is still going when the sheet is
-  // picked; the wizard's own part answers late enough to see what else is asked for meanwhile.
-  const WIZARD_DELAY_MS = 1500;
-  await page.route(/\/split_[^/]+\.wasm$/, async (route) => {
-    const name = route.request().url().split('/').pop();
-    const wizard = name.startsWith('split_sheet_wizard');
-    asked.push({ name, wizard, at: Date.now() });
-    await new Promise((resolve) => setTimeout(resolve, wizard ? WIZARD_DELAY_MS : 200));
-    await route.continue();
-  });
+  const asked = await delayParts(page, 'split_sheet_wizard');
   await page.goto(server.url);
   await page.getByTestId('deal-card').first().waitFor();
   await page.getByTestId('sheet-file').setInputFiles(fixture('excel-gbk.csv'));
   await page.getByTestId('sheet-wizard').waitFor();
-  const wizard = asked.find((a) => a.wizard);
-  assert.ok(wizard, 'the wizard loaded its part');
-  const meanwhile = asked.filter((a) => !a.wizard && !a.name.startsWith('split_codec') && a.at > wizard.at && a.at < wizard.at + WIZARD_DELAY_MS - 100);
-  assert.deepEqual(meanwhile.map((a) => a.name), [], 'parts asked for while the wizard waited for its own');
+  assert.deepEqual(askedMeanwhile(asked), [], 'parts asked for while the wizard waited for its own');
   // And the preloading goes on once the wizard is up (it was not over before the sheet came).
-  for (let i = 0; i < 100 && !asked.some((a) => a.name.startsWith('split_reply_dialog')); i++) await page.waitForTimeout(100);
-  assert.ok(asked.some((a) => !a.wizard && a.at >= wizard.at + WIZARD_DELAY_MS - 100), 'later parts fetched after the wizard\'s');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('split_reply_dialog')));
   await context.close();
 });
