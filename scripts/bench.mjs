@@ -7,6 +7,7 @@
 // microtask and render effect has run, then style and layout are forced).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serveDist, launch } from '../tests/e2e/support.mjs';
@@ -58,6 +59,13 @@ function distFiles(ext) {
   return names.map((name) => path.join(DIST, name));
 }
 const gzipKbAll = (ext) => distFiles(ext).reduce((sum, file) => sum + gzipKb(file), 0);
+/** The app's style sheet, which the build writes into index.html. */
+function appStyleSheet() {
+  const page = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const sheet = page.match(/<style>([\s\S]*?)<\/style>/);
+  if (!sheet) throw new Error('bench: index.html carries no style sheet');
+  return sheet[1];
+}
 
 /** The wasm's gzip size split into code, data (texts, tables) and the rest, to show
  *  where the initial transfer goes. Sections: 10 is code, 11 is data. */
@@ -306,7 +314,7 @@ async function interleavedRender(appPage, basePage, workspace, expectedCards) {
 async function main() {
   const sizes = {
     wasm_main_gz_kb: distFiles('.wasm').filter((f) => f.endsWith('_bg.wasm')).reduce((sum, f) => sum + gzipKb(f), 0),
-    wasm_gz_kb: gzipKbAll('.wasm'), js_gz_kb: gzipKbAll('.js'), css_gz_kb: gzipKbAll('.css'),
+    wasm_gz_kb: gzipKbAll('.wasm'), js_gz_kb: gzipKbAll('.js'), css_gz_kb: zlib.gzipSync(appStyleSheet()).length / 1024,
     // The sheet reader (calamine, encoding_rs) and the import wizard: loaded when a sheet is opened.
     wasm_sheet_part_gz_kb: distFiles('.wasm').filter((f) => path.basename(f).startsWith('split_sheet_wizard')).reduce((sum, f) => sum + gzipKb(f), 0),
   };
@@ -333,7 +341,10 @@ async function main() {
   const files = { 1000: generated(1000), 5000: generated(5000), 10000: generated(10000) };
   // A year of deleting in 5,000 deals: what the tombstones add to the stored copy.
   const year = JSON.parse(generated(5000, 'deletions'));
-  const server = await serveDist({ '/bench/': path.join(ROOT, 'bench') });
+  // The plain-DOM baseline draws its cards with the app's own style sheet, served beside it.
+  const styles = fs.mkdtempSync(path.join(os.tmpdir(), 'waypoint-bench-style-'));
+  fs.writeFileSync(path.join(styles, 'app.css'), appStyleSheet());
+  const server = await serveDist({ '/bench/': path.join(ROOT, 'bench'), '/bench-style/': styles });
   const browser = await launch();
   const r = { ...sizes, deletions_growth_pct: (year.bytes_with / year.bytes_without - 1) * 100 };
   try {
@@ -345,7 +356,7 @@ async function main() {
       r.startup_1k_ms = (await startup(page)).total;
       const workspace = JSON.parse(files[1000]).workspace;
       const open = workspace.deals.filter((d) => d.status === 'open').length;
-      const css = `${new URL(server.url).pathname}${path.basename(distFiles('.css')[0])}`;
+      const css = '/bench-style/app.css';
       const baseline = await baselinePage(browser, server.url.replace(/\/team\/waypoint\/$/, '/bench/'), css);
       Object.assign(r, await interleavedRender(page, baseline.page, workspace, open));
       await baseline.context.close();

@@ -68,6 +68,18 @@ for (const [width, height] of [[1440, 900], [390, 844]]) {
   }
 }
 
+test('the page carries its own style sheet: nothing but the page stands between a first visit and its skeleton', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  const page = await skeletonOnly(context);
+  const [sheets, display] = await page.evaluate(() => [
+    performance.getEntriesByType('resource').filter((r) => /\.css(\?|$)/.test(r.name)).map((r) => r.name),
+    getComputedStyle(document.querySelector('.skeleton:not([hidden]) .topbar')).display,
+  ]);
+  assert.deepEqual(sheets, [], 'no style sheet file fetched');
+  assert.notEqual(display, 'block', 'the skeleton\'s top bar is laid out by the app\'s styles');
+  await context.close();
+});
+
 test('dark mode is honoured before the wasm arrives, and the skeleton cannot be used', async () => {
   const context = await browser.newContext({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 390, height: 844 } });
   const page = await skeletonOnly(context);
