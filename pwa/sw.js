@@ -11,10 +11,10 @@ let opened;
 self.addEventListener('install', (event) => {
   // Everything or nothing: a half-filled cache would open a broken app offline. Past the
   // browser's HTTP cache, so a host's max-age cannot slip an older index.html in, except for
-  // files named by their content (the wasm folder, the style sheet): whatever copy the HTTP
+  // the files named by their content (the wasm folder `pkg-<hash>/`): whatever copy the HTTP
   // cache holds is the right one, and a first visit has just fetched the board's files and is
   // fetching the later parts, so on a phone's network they are not downloaded twice.
-  const named = (url) => /\/pkg-[0-9a-f]{16}\/|\/main-[0-9a-f]{16}\.css$/.test(url);
+  const named = (url) => /\/pkg-[0-9a-f]{16}\//.test(url);
   const fresh = ['./', ...FILES].map((url) => new Request(url, { cache: named(url) ? 'force-cache' : 'reload' }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
   // The wasm and JavaScript of the build come straight from this cache, without waking

@@ -430,6 +430,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    fs.rmSync(styles, { recursive: true, force: true });
   }
   report(r);
 }

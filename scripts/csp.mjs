@@ -14,7 +14,8 @@ const hashes = scripts.map((s) => `'sha256-${crypto.createHash('sha256').update(
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  // Inline style attributes position the tooltip and size canvases and replay bars; no inline style sheets are written.
+  // The style sheet is written into index.html (scripts/minify-css.mjs), and inline style
+  // attributes position the tooltip and size canvases and replay bars.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

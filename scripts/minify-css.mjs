@@ -3,8 +3,8 @@
 //
 // The style sheet is render-blocking; as a file of its own it was asked for only once
 // index.html had arrived and was committed, and then shared a phone's link with the main wasm
-// fetched beside it: in index.html the skeleton paints ~0.14 s sooner on a first visit under
-// Slow 4G (side by side, five visits each), for ~9 KB gzip more in the page. Its comments (the
+// fetched beside it: in index.html the skeleton paints ~0.17 s sooner on a first visit under
+// Slow 4G (896 → 724 ms, side by side, five visits each), for ~9 KB gzip more in the page. Its comments (the
 // why of each rule) are a fifth of it and compress poorly: 11.7 → ~9.2 KB gzip. Trunk can
 // minify CSS only together with index.html, whose placeholders and anchors the later steps
 // need, so this step does the safe part itself: comments go, white space shrinks to one space,

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, delayParts, askedMeanwhile } from './support.mjs';
+import { serveDist, launch, delayParts } from './support.mjs';
 
 let server;
 let browser;
@@ -195,12 +195,12 @@ test('a dialog opened while the later parts still load comes first: the preloadi
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   // Help is one of the last parts the preloading fetches: opened at once, the person waits for it.
-  const asked = await delayParts(page, 'split_help_dialog');
+  const parts = await delayParts(page, 'split_help_dialog');
   await page.goto(server.url);
   await page.getByTestId('deal-card').first().waitFor();
   await page.getByTestId('more-actions').click();
   await page.getByTestId('help').click();
   await page.getByTestId('help-dialog').waitFor();
-  assert.deepEqual(askedMeanwhile(asked), [], 'parts asked for while the help dialog waited for its own');
+  assert.deepEqual(parts.meanwhile(), [], 'parts asked for while the help dialog waited for its own');
   await context.close();
 });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, customers, delayParts, askedMeanwhile } from './support.mjs';
+import { serveDist, launch, openApp, customers, delayParts } from './support.mjs';
 
 let server;
 let browser;
@@ -151,12 +151,12 @@ test('on a phone the wizard fits the screen and its table scrolls inside its own
 test('a sheet opened while the later parts still load comes first: they wait until its wizard has loaded', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  const asked = await delayParts(page, 'split_sheet_wizard');
+  const parts = await delayParts(page, 'split_sheet_wizard');
   await page.goto(server.url);
   await page.getByTestId('deal-card').first().waitFor();
   await page.getByTestId('sheet-file').setInputFiles(fixture('excel-gbk.csv'));
   await page.getByTestId('sheet-wizard').waitFor();
-  assert.deepEqual(askedMeanwhile(asked), [], 'parts asked for while the wizard waited for its own');
+  assert.deepEqual(parts.meanwhile(), [], 'parts asked for while the wizard waited for its own');
   // And the preloading goes on once the wizard is up (it was not over before the sheet came).
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('split_reply_dialog')));
   await context.close();

@@ -81,7 +81,8 @@ export async function openApp(browser, url, { locale = 'zh-CN' } = {}) {
 /**
  * Makes every later part (`split_*.wasm`) answer `laterMs` late and the one whose name starts
  * with `waited` answer `waitedMs` late, so the background preloading is still going when a
- * test asks for that part. Returns what was asked for, in order: `{ name, waited, at }`.
+ * test asks for that part. `meanwhile()` lists the later parts asked for while the waited-for
+ * part was on its way (the codec, which loads first of all, aside).
  */
 export async function delayParts(page, waited, { waitedMs = 1500, laterMs = 200 } = {}) {
   const asked = [];
@@ -92,16 +93,13 @@ export async function delayParts(page, waited, { waitedMs = 1500, laterMs = 200 
     await new Promise((resolve) => setTimeout(resolve, isWaited ? waitedMs : laterMs));
     await route.continue();
   });
-  return asked;
-}
-
-/** The later parts asked for while the waited-for part was on its way (the codec, which loads
- *  first of all, aside), given `delayParts`' list and delay. */
-export function askedMeanwhile(asked, waitedMs = 1500) {
-  const waited = asked.find((a) => a.waited);
-  if (!waited) throw new Error('the part waited for was never asked for');
-  return asked.filter((a) => !a.waited && !a.name.startsWith('split_codec') && a.at > waited.at && a.at < waited.at + waitedMs - 100)
-    .map((a) => a.name);
+  const meanwhile = () => {
+    const first = asked.find((a) => a.waited);
+    if (!first) throw new Error(`${waited} was never asked for`);
+    return asked.filter((a) => !a.waited && !a.name.startsWith('split_codec') && a.at > first.at && a.at < first.at + waitedMs - 100)
+      .map((a) => a.name);
+  };
+  return { meanwhile };
 }
 
 /**
